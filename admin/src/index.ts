@@ -1,0 +1,36 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { PERMISSIONS, PLUGIN_ID } from '../../shared/constants';
+import { PluginIcon } from './components/PluginIcon';
+import { getTranslation } from './utils/getTranslation';
+
+const plugin: StrapiApp['appPlugins'][string] = {
+  register(app) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: PluginIcon,
+      intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'SMTP accounts' },
+      Component: () => import('./pages/App'),
+      permissions: [{ action: PERMISSIONS.accountsRead, subject: null }],
+    });
+
+    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  async registerTrads({ locales }) {
+    return Promise.all(
+      locales.map(async (locale) => {
+        try {
+          const { default: data } = (await import(`./translations/${locale}.json`)) as { default: Record<string, string> };
+          return {
+            data: Object.fromEntries(Object.entries(data).map(([key, value]) => [getTranslation(key), value])),
+            locale,
+          };
+        } catch {
+          return { data: {}, locale };
+        }
+      })
+    );
+  },
+};
+
+export default plugin;

@@ -1,0 +1,36 @@
+const fs = require('fs');
+const path = require('path');
+
+module.exports = ({ env }) => ({
+  // The stock provider: mail that matches no SMTP account (fallback "provider") goes here,
+  // and all mail while the module is switched off. In the playground it is the local mail catcher.
+  email: {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        host: env('STOCK_SMTP_HOST', '127.0.0.1'),
+        port: env.int('STOCK_SMTP_PORT', 1025),
+        secure: false,
+        ignoreTLS: true,
+        auth: { user: 'stock-provider', pass: 'stock-provider' },
+        connectionTimeout: 5000,
+        greetingTimeout: 5000,
+        socketTimeout: 20000,
+      },
+      settings: {
+        defaultFrom: env('EMAIL_DEFAULT_FROM', 'Playground <no-reply@playground.test>'),
+        defaultReplyTo: env('EMAIL_DEFAULT_REPLY_TO', 'support@playground.test'),
+      },
+    },
+  },
+  'smtp-accounts': {
+    enabled: true,
+    // the plugin is this repository (built into dist/ by `npm run build`)
+    resolve: path.resolve(__dirname, '..', '..'),
+    config: {
+      settings: { enabled: env.bool('SMTP_ACCOUNTS_ENABLED', true) },
+      // a private CA for SMTP servers with self-signed certificates (the tests make one)
+      tls: env('SMTP_ACCOUNTS_TLS_CA_FILE') ? { ca: fs.readFileSync(env('SMTP_ACCOUNTS_TLS_CA_FILE')) } : {},
+    },
+  },
+});

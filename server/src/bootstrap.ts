@@ -1,0 +1,26 @@
+import type { Core } from '@strapi/strapi';
+import { ACTIONS, PLUGIN_ID } from '../../shared/constants';
+
+type Context = { strapi: Core.Strapi };
+
+const registerPermissions = async ({ strapi }: Context) => {
+  await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS);
+};
+
+/** Fails start-up with an actionable message instead of failing the first save. */
+const checkEncryptionKey = ({ strapi }: Context) => {
+  strapi.plugin(PLUGIN_ID).service('secrets').assertKey();
+};
+
+/** The email plugin bootstraps first, so its configured provider exists: keep it as the stock provider. */
+const installEmailProvider = ({ strapi }: Context) => {
+  strapi.plugin(PLUGIN_ID).service('mailer').install();
+};
+
+const bootstrap = async (context: Context) => {
+  await registerPermissions(context);
+  checkEncryptionKey(context);
+  installEmailProvider(context);
+};
+
+export default bootstrap;

@@ -1,0 +1,3 @@
+import smtpAccount from './smtp-account';
+
+export default { 'smtp-account': smtpAccount };

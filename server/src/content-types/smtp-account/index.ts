@@ -1,0 +1,4 @@
+import schema from './schema';
+import lifecycles from './lifecycles';
+
+export default { schema, lifecycles };

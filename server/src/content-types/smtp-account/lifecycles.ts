@@ -1,0 +1,32 @@
+import { PLUGIN_ID } from '../../../../shared/constants';
+
+export interface WriteEvent {
+  params: { data?: Record<string, unknown> };
+}
+
+/**
+ * Cheap, synchronous work only: these hooks run inside the database transaction.
+ * Every write path (document service, Content Manager, db.query) stores the password encrypted,
+ * and every change tells the routing caches to reload.
+ */
+const sealPassword = (event: WriteEvent) => {
+  const data = event.params.data;
+  if (!data || !('password' in data)) return;
+  if (data.password === '' || data.password === null || data.password === undefined) {
+    delete data.password; // empty means "keep the stored password"
+    return;
+  }
+  data.password = strapi.plugin(PLUGIN_ID).service('secrets').encrypt(String(data.password));
+};
+
+const accountsChanged = () => strapi.plugin(PLUGIN_ID).service('accountIndex').invalidate();
+
+export default {
+  beforeCreate: sealPassword,
+  beforeUpdate: sealPassword,
+  afterCreate: accountsChanged,
+  afterUpdate: accountsChanged,
+  afterDelete: accountsChanged,
+  afterDeleteMany: accountsChanged,
+  afterUpdateMany: accountsChanged,
+};

@@ -1,0 +1,33 @@
+import { AUTH_TYPES, LIMITS, SECURITY_MODES } from '../../../../shared/constants';
+
+// Internal to the plugin: edited only through its own pages and API, never the Content Manager or the CTB.
+const hidden = {
+  'content-manager': { visible: false },
+  'content-type-builder': { visible: false },
+};
+
+export default {
+  kind: 'collectionType',
+  collectionName: 'smtp_accounts',
+  info: {
+    singularName: 'smtp-account',
+    pluralName: 'smtp-accounts',
+    displayName: 'SMTP account',
+    description: 'An SMTP mailbox that sends the mail whose From matches it',
+  },
+  options: { draftAndPublish: false },
+  pluginOptions: hidden,
+  attributes: {
+    name: { type: 'string', maxLength: LIMITS.name, default: '', configurable: false },
+    email: { type: 'string', required: true, maxLength: LIMITS.email, configurable: false },
+    host: { type: 'string', required: true, maxLength: LIMITS.host, configurable: false },
+    port: { type: 'integer', required: true, min: 1, max: 65535, configurable: false },
+    security: { type: 'enumeration', enum: [...SECURITY_MODES], default: 'starttls', required: true, configurable: false },
+    authType: { type: 'enumeration', enum: [...AUTH_TYPES], default: 'plain', required: true, configurable: false },
+    username: { type: 'string', maxLength: LIMITS.username, configurable: false },
+    // AES-256-GCM ciphertext (see crypto/secret-box); never returned, never searchable
+    password: { type: 'text', private: true, searchable: false, configurable: false },
+    active: { type: 'boolean', default: true, required: true, configurable: false },
+    preferForNewsletters: { type: 'boolean', default: false, required: true, configurable: false },
+  },
+};

@@ -1,0 +1,34 @@
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from '../../../shared/constants';
+import type {
+  CreateAccount,
+  DeleteAccount,
+  GetAccount,
+  ListAccounts,
+  UpdateAccount,
+} from '../../../shared/contracts/accounts';
+
+type Ctx = Parameters<Core.MiddlewareHandler>[0];
+
+const accounts = () => strapi.plugin(PLUGIN_ID).service('accounts');
+const idParam = (ctx: Ctx) => Number(ctx.params.id);
+const bodyData = (ctx: Ctx) => (ctx.request.body as { data?: unknown } | undefined)?.data ?? {};
+
+export default {
+  async find(ctx: Ctx) {
+    ctx.body = { data: await accounts().list() } satisfies ListAccounts.Response;
+  },
+  async findOne(ctx: Ctx) {
+    ctx.body = { data: await accounts().findOne(idParam(ctx)) } satisfies GetAccount.Response;
+  },
+  async create(ctx: Ctx) {
+    ctx.status = 201;
+    ctx.body = { data: await accounts().create(bodyData(ctx)) } satisfies CreateAccount.Response;
+  },
+  async update(ctx: Ctx) {
+    ctx.body = { data: await accounts().update(idParam(ctx), bodyData(ctx)) } satisfies UpdateAccount.Response;
+  },
+  async delete(ctx: Ctx) {
+    ctx.body = { data: await accounts().remove(idParam(ctx)) } satisfies DeleteAccount.Response;
+  },
+};

@@ -1,0 +1,18 @@
+import { PERMISSIONS } from '../../../../shared/constants';
+
+const can = (action: string) => ({ policies: [{ name: 'admin::hasPermissions', config: { actions: [action] } }] });
+
+/** Every admin route is behind an RBAC action; there is no content-API route. */
+export default {
+  type: 'admin',
+  routes: [
+    { method: 'GET', path: '/accounts', handler: 'accounts.find', config: can(PERMISSIONS.accountsRead) },
+    { method: 'GET', path: '/accounts/:id', handler: 'accounts.findOne', config: can(PERMISSIONS.accountsRead) },
+    { method: 'POST', path: '/accounts', handler: 'accounts.create', config: can(PERMISSIONS.accountsCreate) },
+    { method: 'PUT', path: '/accounts/:id', handler: 'accounts.update', config: can(PERMISSIONS.accountsUpdate) },
+    { method: 'DELETE', path: '/accounts/:id', handler: 'accounts.delete', config: can(PERMISSIONS.accountsDelete) },
+    { method: 'POST', path: '/resolve', handler: 'resolve.resolve', config: can(PERMISSIONS.accountsRead) },
+    { method: 'GET', path: '/settings', handler: 'settings.get', config: can(PERMISSIONS.settingsRead) },
+    { method: 'PUT', path: '/settings', handler: 'settings.update', config: can(PERMISSIONS.settingsUpdate) },
+  ],
+};

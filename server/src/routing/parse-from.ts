@@ -1,0 +1,45 @@
+import addressparser from 'nodemailer/lib/addressparser';
+import { decodeWords } from 'libmime';
+
+/** A sender as the routing rule sees it. */
+export interface Sender {
+  /** Display name, RFC 2047 words decoded, trimmed; '' when the From has none. */
+  name: string;
+  /** The address as given (kept for the outgoing message). */
+  address: string;
+  /** Lower-cased address: addresses compare case-insensitively. */
+  key: string;
+}
+
+export type FromInput = string | { name?: string; address: string } | null | undefined;
+
+const decode = (text: string) => {
+  try {
+    return decodeWords(text);
+  } catch {
+    return text; // an unknown charset keeps the raw words rather than failing the send
+  }
+};
+
+/**
+ * Reads a From the way Strapi callers give it: `Name <addr>`, `"Quoted, Name" <addr>`,
+ * encoded words (`=?UTF-8?B?...?= <addr>`), a bare address, or nodemailer's `{ name, address }`.
+ * Returns null when there is no single usable address.
+ */
+export const parseFrom = (from: FromInput): Sender | null => {
+  if (!from) return null;
+  let name: string;
+  let address: string;
+  if (typeof from === 'object') {
+    name = from.name ?? '';
+    address = from.address ?? '';
+  } else {
+    const parsed = addressparser(String(from), { flatten: true });
+    if (parsed.length !== 1) return null;
+    name = parsed[0].name ?? '';
+    address = parsed[0].address ?? '';
+  }
+  address = address.trim();
+  if (!address || !address.includes('@') || /[\s<>]/.test(address)) return null;
+  return { name: decode(name).trim(), address, key: address.toLowerCase() };
+};

@@ -1,0 +1,78 @@
+import type { Core } from '@strapi/strapi';
+import nodemailer from 'nodemailer';
+import { PLUGIN_ID, SMTP_ACCOUNT_UID } from '../../../shared/constants';
+import type { PluginConfig } from '../config';
+import { AccountIndex } from '../routing/resolve-account';
+import { buildTransportOptions } from '../transport/options';
+import { TransportCache } from '../transport/transport-cache';
+import type { StoredAccount } from './accounts';
+
+/**
+ * The active accounts in memory, for routing without a database query per send, and their
+ * pooled transports. Any write to the table (see the content type's lifecycles) invalidates it;
+ * the next send reloads once, however many sends are waiting.
+ */
+const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = () => strapi.config.get<PluginConfig>(`plugin::${PLUGIN_ID}`);
+  let current: AccountIndex<StoredAccount> | null = null;
+  let loading: Promise<AccountIndex<StoredAccount>> | null = null;
+  let generation = 0;
+  let transports: TransportCache<StoredAccount> | null = null;
+
+  const buildTransport = (account: StoredAccount) => {
+    const password = account.password ? strapi.plugin(PLUGIN_ID).service('secrets').decrypt(account.password) : '';
+    const { pool } = config();
+    return nodemailer.createTransport({
+      ...buildTransportOptions({ ...account, password }, config()),
+      pool: true,
+      maxConnections: pool.maxConnections,
+      maxMessages: pool.maxMessages,
+    });
+  };
+
+  const cache = () => (transports ??= new TransportCache(buildTransport, config().pool.idleMs));
+
+  const load = async () => {
+    const startedAt = generation;
+    const rows = (await strapi.db.query(SMTP_ACCOUNT_UID).findMany({ where: { active: true } })) as StoredAccount[];
+    const index = new AccountIndex(rows);
+    cache().retain(rows);
+    // a write that landed while we were reading makes this copy stale already: keep it for this
+    // caller only and let the next send reload
+    if (startedAt === generation) current = index;
+    return index;
+  };
+
+  return {
+    /** The index of active accounts; a cached object in steady state. */
+    get(): Promise<AccountIndex<StoredAccount>> | AccountIndex<StoredAccount> {
+      if (current) return current;
+      loading ??= load().finally(() => {
+        loading = null;
+      });
+      return loading;
+    },
+
+    invalidate() {
+      generation += 1;
+      current = null;
+    },
+
+    transportFor(account: StoredAccount) {
+      return cache().get(account);
+    },
+
+    transportsIdle() {
+      return transports ? transports.isIdle() : true;
+    },
+
+    close() {
+      transports?.closeAll();
+      transports = null;
+      current = null;
+    },
+  };
+};
+
+export type AccountIndexService = ReturnType<typeof createAccountIndexService>;
+export default createAccountIndexService;

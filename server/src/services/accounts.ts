@@ -1,0 +1,82 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { SMTP_ACCOUNT_UID } from '../../../shared/constants';
+import type { SmtpAccount, SmtpAccountInput } from '../../../shared/contracts/accounts';
+import { validateAccountInput } from '../validation/account';
+
+/** A row as the database holds it: the password is the sealed (encrypted) text. */
+export interface StoredAccount extends Omit<SmtpAccount, 'hasPassword' | 'createdAt' | 'updatedAt'> {
+  password: string | null;
+  createdAt: string | Date;
+  updatedAt: string | Date;
+}
+
+const iso = (value: string | Date) => (value instanceof Date ? value.toISOString() : String(value));
+
+/** The only shape that leaves the server: the password is reduced to `hasPassword`. */
+export const toPublicAccount = (row: StoredAccount): SmtpAccount => ({
+  id: row.id,
+  documentId: row.documentId,
+  name: row.name ?? '',
+  email: row.email,
+  host: row.host,
+  port: row.port,
+  security: row.security,
+  authType: row.authType,
+  username: row.username ?? '',
+  hasPassword: Boolean(row.password),
+  active: Boolean(row.active),
+  preferForNewsletters: Boolean(row.preferForNewsletters),
+  createdAt: iso(row.createdAt),
+  updatedAt: iso(row.updatedAt),
+});
+
+/**
+ * CRUD for the admin API. Writes go through the document service so that the
+ * verify-on-save middleware and the encrypting lifecycles run whatever the caller.
+ */
+const createAccountsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const rows = () => strapi.db.query(SMTP_ACCOUNT_UID);
+  const documents = () => strapi.documents(SMTP_ACCOUNT_UID);
+
+  const findRow = async (id: number): Promise<StoredAccount> => {
+    const row = Number.isSafeInteger(id) && id > 0 ? await rows().findOne({ where: { id } }) : null;
+    if (!row) throw new errors.NotFoundError(`SMTP account ${id} not found`);
+    return row as StoredAccount;
+  };
+
+  return {
+    findRow,
+
+    async list(): Promise<SmtpAccount[]> {
+      const all = (await rows().findMany({ orderBy: { id: 'asc' } })) as StoredAccount[];
+      return all.map(toPublicAccount);
+    },
+
+    async findOne(id: number): Promise<SmtpAccount> {
+      return toPublicAccount(await findRow(id));
+    },
+
+    async create(input: unknown): Promise<SmtpAccount> {
+      await validateAccountInput(input);
+      const created = await documents().create({ data: input as SmtpAccountInput as never });
+      return this.findOne(created.id as number);
+    },
+
+    async update(id: number, input: unknown): Promise<SmtpAccount> {
+      await validateAccountInput(input);
+      const row = await findRow(id);
+      await documents().update({ documentId: row.documentId, data: input as Partial<SmtpAccountInput> as never });
+      return this.findOne(id);
+    },
+
+    async remove(id: number): Promise<{ id: number }> {
+      const row = await findRow(id);
+      await documents().delete({ documentId: row.documentId });
+      return { id };
+    },
+  };
+};
+
+export type AccountsService = ReturnType<typeof createAccountsService>;
+export default createAccountsService;

@@ -1,0 +1,8 @@
+import accountIndex from './account-index';
+import accounts from './accounts';
+import mailer from './mailer';
+import saveGuard from './save-guard';
+import secrets from './secrets';
+import settings from './settings';
+
+export default { accountIndex, accounts, mailer, saveGuard, secrets, settings };

@@ -1,0 +1,47 @@
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type { AuthType, SecurityMode } from '../../../shared/constants';
+import type { PluginConfig } from '../config';
+
+/** An account as the transport layer needs it: with the password already decrypted. */
+export interface AccountConnection {
+  host: string;
+  port: number;
+  security: SecurityMode;
+  authType: AuthType;
+  username?: string | null;
+  password?: string | null;
+}
+
+const AUTH_METHODS: Record<Exclude<AuthType, 'none'>, string> = {
+  plain: 'PLAIN',
+  login: 'LOGIN',
+  'cram-md5': 'CRAM-MD5',
+};
+
+/**
+ * nodemailer options for one account. Security maps onto nodemailer's three switches so that
+ * `starttls` really requires the upgrade (no silent plain-text fallback) and `none` never tries it.
+ * Timeouts are always explicit: nodemailer's defaults (2 min connect, 30 s greeting) would hold a request for minutes.
+ */
+export const buildTransportOptions = (
+  account: AccountConnection,
+  config: Pick<PluginConfig, 'timeouts' | 'tls'>
+): SMTPTransport.Options => ({
+  host: account.host,
+  port: account.port,
+  secure: account.security === 'ssl',
+  requireTLS: account.security === 'starttls',
+  ignoreTLS: account.security === 'none',
+  ...(account.authType === 'none'
+    ? {}
+    : {
+        auth: { user: account.username ?? '', pass: account.password ?? '' },
+        authMethod: AUTH_METHODS[account.authType],
+      }),
+  connectionTimeout: config.timeouts.connectionMs,
+  greetingTimeout: config.timeouts.greetingMs,
+  socketTimeout: config.timeouts.socketMs,
+  tls: { ...config.tls },
+  logger: false,
+  debug: false,
+});

@@ -1,0 +1,86 @@
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { describeSmtpFailure, type SmtpFailure } from './smtp-failure';
+
+export interface VerifyResult {
+  ok: boolean;
+  failure?: SmtpFailure;
+  /** Milliseconds spent in each stage reached, for diagnostics and the benchmarks. */
+  timings: Partial<Record<'connect' | 'auth' | 'sender' | 'total', number>>;
+}
+
+/** nodemailer keeps the reply queue internal; MAIL FROM on its own is not in its public API. */
+interface ConnectionInternals {
+  _sendCommand(command: string): void;
+  _responseActions: ((reply: string) => void)[];
+  _formatError(message: string, type: string, response: string, command: string): Error;
+}
+
+/**
+ * Checks an account the way a send would use it, without sending anything:
+ * connect (+ implicit TLS or STARTTLS), authenticate, then `MAIL FROM:<sender>` and `RSET`.
+ * nodemailer's `transporter.verify()` stops after AUTH, so a server that refuses the account's
+ * address as sender would only be found at the first real mail; we ask for it here.
+ * The whole check is bounded by `deadlineMs`.
+ */
+export const verifySmtpAccount = (
+  options: SMTPTransport.Options,
+  sender: string,
+  deadlineMs: number
+): Promise<VerifyResult> => {
+  const started = Date.now();
+  const timings: VerifyResult['timings'] = {};
+  const mark = (stage: keyof VerifyResult['timings']) => {
+    timings[stage] = Date.now() - started;
+  };
+  const secrets = [options.auth?.pass as string | undefined];
+
+  return new Promise<VerifyResult>((resolve) => {
+    const connection = new SMTPConnection(options);
+    let settled = false;
+    const finish = (error?: unknown) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      mark('total');
+      if (error) {
+        connection.close();
+        resolve({ ok: false, failure: describeSmtpFailure(error, secrets), timings });
+      } else {
+        connection.quit();
+        resolve({ ok: true, timings });
+      }
+    };
+
+    const deadline = setTimeout(() => {
+      const error = Object.assign(new Error(`no answer within ${deadlineMs} ms`), { code: 'ETIMEDOUT' });
+      finish(error);
+    }, deadlineMs);
+
+    connection.once('error', finish);
+    connection.once('end', () => finish(Object.assign(new Error('Connection closed by the server'), { code: 'ECONNECTION' })));
+
+    const checkSender = () => {
+      const internals = connection as unknown as ConnectionInternals;
+      internals._responseActions.push((reply: string) => {
+        mark('sender');
+        if (!reply.startsWith('2')) {
+          return finish(internals._formatError('Sender address rejected', 'EENVELOPE', reply, 'MAIL FROM'));
+        }
+        connection.reset((error) => finish(error ?? undefined));
+      });
+      internals._sendCommand(`MAIL FROM:<${sender}>`);
+    };
+
+    connection.connect((error?: Error) => {
+      mark('connect');
+      if (error) return finish(error);
+      if (!options.auth) return checkSender();
+      connection.login(options.auth as SMTPConnection.AuthenticationCredentials, (error) => {
+        mark('auth');
+        if (error) return finish(error);
+        checkSender();
+      });
+    });
+  });
+};

@@ -1,0 +1,61 @@
+import { yup, validateYupSchema } from '@strapi/utils';
+import { AUTH_TYPES, LIMITS, SECURITY_MODES } from '../../../shared/constants';
+import type { SmtpAccountInput } from '../../../shared/contracts/accounts';
+
+// CR/LF would let a sender name, address or host smuggle extra SMTP commands or mail headers.
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\[?[0-9A-Fa-f:.]+\]?$/;
+
+const text = (field: string, max: number) =>
+  yup
+    .string()
+    .max(max, `${field} must be at most ${max} characters`)
+    .test('no-control-chars', `${field} must not contain line breaks or control characters`, (v) => !v || !CONTROL_CHARS.test(v));
+
+const fields = {
+  name: text('name', LIMITS.name),
+  email: text('email', LIMITS.email).email('email must be a valid email address'),
+  host: text('host', LIMITS.host).matches(HOST, { message: 'host must be a host name or an IP address', excludeEmptyString: true }),
+  port: yup
+    .number()
+    .integer('port must be a whole number')
+    .min(1, 'port must be between 1 and 65535')
+    .max(65535, 'port must be between 1 and 65535'),
+  security: yup.mixed().oneOf([...SECURITY_MODES], `security must be one of: ${SECURITY_MODES.join(', ')}`),
+  authType: yup.mixed().oneOf([...AUTH_TYPES], `authType must be one of: ${AUTH_TYPES.join(', ')}`),
+  username: text('username', LIMITS.username),
+  password: yup.string().max(LIMITS.password, `password must be at most ${LIMITS.password} characters`),
+  active: yup.boolean(),
+  preferForNewsletters: yup.boolean(),
+};
+
+export const ACCOUNT_FIELDS = Object.keys(fields) as (keyof SmtpAccountInput)[];
+
+/**
+ * The complete account as it will be stored (for an update: stored values merged with the changes).
+ * `strict` keeps types exact: a port sent as "587" or a flag sent as "yes" is refused, not coerced.
+ */
+const completeAccountSchema = yup
+  .object({
+    ...fields,
+    email: fields.email.required('email is required'),
+    host: fields.host.required('host is required'),
+    port: fields.port.required('port is required'),
+    security: fields.security.required('security is required'),
+    authType: fields.authType.required('authType is required'),
+    username: fields.username.when('authType', {
+      is: (authType: string) => authType && authType !== 'none',
+      then: (s: ReturnType<typeof text>) => s.required('username is required when authType is not "none"'),
+    }),
+    password: fields.password.when('authType', {
+      is: (authType: string) => authType && authType !== 'none',
+      then: (s: typeof fields.password) => s.required('password is required when authType is not "none"'),
+    }),
+  })
+  .strict(true);
+
+/** The body of a create or update request: only known fields, with exact types. */
+const requestBodySchema = yup.object(fields).noUnknown(true, 'unknown field(s): ${unknown}').strict(true);
+
+export const validateAccountInput = validateYupSchema(requestBodySchema, { strict: true });
+export const validateCompleteAccount = validateYupSchema(completeAccountSchema, { strict: true });

@@ -1,0 +1,24 @@
+import { yup, validateYupSchema } from '@strapi/utils';
+import { FALLBACK_MODES } from '../../../shared/constants';
+
+export const VERIFY_TIMEOUT_RANGE = { min: 1000, max: 60000 } as const;
+
+const settingsSchema = yup
+  .object({
+    enabled: yup.boolean(),
+    testEmailOnSave: yup.boolean(),
+    testEmailRecipient: yup
+      .string()
+      .max(254, 'testEmailRecipient must be at most 254 characters')
+      .email('testEmailRecipient must be a valid email address (or empty for the saving admin)'),
+    verifyTimeoutMs: yup
+      .number()
+      .integer('verifyTimeoutMs must be a whole number of milliseconds')
+      .min(VERIFY_TIMEOUT_RANGE.min, `verifyTimeoutMs must be between ${VERIFY_TIMEOUT_RANGE.min} and ${VERIFY_TIMEOUT_RANGE.max}`)
+      .max(VERIFY_TIMEOUT_RANGE.max, `verifyTimeoutMs must be between ${VERIFY_TIMEOUT_RANGE.min} and ${VERIFY_TIMEOUT_RANGE.max}`),
+    fallback: yup.mixed().oneOf([...FALLBACK_MODES], `fallback must be one of: ${FALLBACK_MODES.join(', ')}`),
+  })
+  .noUnknown(true, 'unknown setting(s): ${unknown}')
+  .strict(true);
+
+export const validateSettingsInput = validateYupSchema(settingsSchema, { strict: true });

@@ -1,0 +1,83 @@
+import type { AuthType, SecurityMode } from '../constants';
+
+/** What the API answers for an account: never the password, only whether one is stored. */
+export interface SmtpAccount {
+  id: number;
+  documentId: string;
+  name: string;
+  email: string;
+  host: string;
+  port: number;
+  security: SecurityMode;
+  authType: AuthType;
+  username: string;
+  hasPassword: boolean;
+  active: boolean;
+  preferForNewsletters: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a create or an update may carry. On update every field is optional and an absent or empty password keeps the stored one. */
+export interface SmtpAccountInput {
+  name?: string;
+  email: string;
+  host: string;
+  port: number;
+  security: SecurityMode;
+  authType: AuthType;
+  username?: string;
+  password?: string;
+  active?: boolean;
+  preferForNewsletters?: boolean;
+}
+
+export interface ErrorBody {
+  data: null;
+  error: { status: number; name: string; message: string; details?: unknown };
+}
+
+export declare namespace ListAccounts {
+  interface Response {
+    data: SmtpAccount[];
+  }
+}
+
+export declare namespace GetAccount {
+  interface Params {
+    id: string;
+  }
+  interface Response {
+    data: SmtpAccount;
+  }
+}
+
+export declare namespace CreateAccount {
+  interface Request {
+    body: { data: SmtpAccountInput };
+  }
+  interface Response {
+    data: SmtpAccount;
+  }
+}
+
+export declare namespace UpdateAccount {
+  interface Params {
+    id: string;
+  }
+  interface Request {
+    body: { data: Partial<SmtpAccountInput> };
+  }
+  interface Response {
+    data: SmtpAccount;
+  }
+}
+
+export declare namespace DeleteAccount {
+  interface Params {
+    id: string;
+  }
+  interface Response {
+    data: { id: number };
+  }
+}

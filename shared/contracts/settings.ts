@@ -1,0 +1,30 @@
+import type { FallbackMode } from '../constants';
+
+/** The module settings kept in the plugin store and edited in Settings → SMTP accounts. */
+export interface ModuleSettings {
+  /** The module switch: when off, Strapi's configured provider sends every mail untouched. */
+  enabled: boolean;
+  /** Send a test message from an account when it is saved (the seed's module option). */
+  testEmailOnSave: boolean;
+  /** Where that test message goes; empty means the saving admin's own email. */
+  testEmailRecipient: string;
+  /** Upper bound for one verification (connect + TLS + auth + MAIL FROM), in milliseconds. */
+  verifyTimeoutMs: number;
+  /** What happens to a mail whose From matches no account. */
+  fallback: FallbackMode;
+}
+
+export declare namespace GetSettings {
+  interface Response {
+    data: ModuleSettings;
+  }
+}
+
+export declare namespace UpdateSettings {
+  interface Request {
+    body: { data: Partial<ModuleSettings> };
+  }
+  interface Response {
+    data: ModuleSettings;
+  }
+}

@@ -1,0 +1,136 @@
+import net from 'node:net';
+import { SMTPServer, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
+import type { TestCertificate } from './certificate';
+
+export interface ReceivedMail {
+  /** The username the client authenticated as: tells which account sent the mail. */
+  user: string | null;
+  mailFrom: string;
+  rcptTo: string[];
+  raw: string;
+  /** The From header as received. */
+  from: string;
+  subject: string;
+}
+
+export interface TestSmtpServerOptions {
+  /** username → password; when set, AUTH is required and checked. */
+  users?: Record<string, string>;
+  /** 'plain': no TLS; 'starttls': offers STARTTLS; 'ssl': implicit TLS on connect. */
+  tls?: 'plain' | 'starttls' | 'ssl';
+  certificate?: TestCertificate;
+  /** MAIL FROM addresses the server refuses with 550. */
+  rejectSenders?: string[];
+  /** RCPT TO addresses the server refuses with 550. */
+  rejectRecipients?: string[];
+  authMethods?: string[];
+}
+
+export interface TestSmtpServer {
+  port: number;
+  received: ReceivedMail[];
+  auths: { user: string; method: string; ok: boolean }[];
+  mailFroms: string[];
+  close(): Promise<void>;
+}
+
+const header = (raw: string, name: string) => {
+  const match = raw.match(new RegExp(`^${name}:[ \\t]*((?:.*)(?:\\r?\\n[ \\t].*)*)`, 'im'));
+  return match ? match[1].replace(/\r?\n[ \t]+/g, ' ').trim() : '';
+};
+
+/** A real smtp-server on 127.0.0.1, port 0, recording who authenticated, MAIL FROMs and messages. */
+export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Promise<TestSmtpServer> => {
+  const received: ReceivedMail[] = [];
+  const auths: TestSmtpServer['auths'] = [];
+  const mailFroms: string[] = [];
+  const tls = options.tls ?? 'plain';
+  const users = options.users;
+
+  const config: SMTPServerOptions = {
+    secure: tls === 'ssl',
+    disabledCommands: [...(tls === 'plain' ? ['STARTTLS'] : []), ...(users ? [] : ['AUTH'])],
+    ...(tls !== 'plain' && options.certificate ? { key: options.certificate.key, cert: options.certificate.cert } : {}),
+    authOptional: !users,
+    allowInsecureAuth: true,
+    authMethods: options.authMethods ?? ['PLAIN', 'LOGIN', 'CRAM-MD5'],
+    logger: false,
+    onAuth(auth, _session, callback) {
+      const expected = users?.[auth.username ?? ''];
+      const ok =
+        expected !== undefined &&
+        (auth.method === 'CRAM-MD5' ? Boolean(auth.validatePassword?.(expected)) : auth.password === expected);
+      auths.push({ user: auth.username ?? '', method: auth.method, ok });
+      if (!ok) return callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
+      callback(null, { user: auth.username });
+    },
+    onMailFrom(address, _session, callback) {
+      mailFroms.push(address.address);
+      if (options.rejectSenders?.some((s) => s.toLowerCase() === address.address.toLowerCase())) {
+        return callback(Object.assign(new Error(`5.7.1 Sender <${address.address}> not owned by user`), { responseCode: 550 }));
+      }
+      callback();
+    },
+    onRcptTo(address, _session, callback) {
+      if (options.rejectRecipients?.some((r) => r.toLowerCase() === address.address.toLowerCase())) {
+        return callback(Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 }));
+      }
+      callback();
+    },
+    onData(stream, session: SMTPServerSession, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        received.push({
+          user: (session.user as string | undefined) ?? null,
+          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          rcptTo: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          from: header(raw, 'From'),
+          subject: header(raw, 'Subject'),
+        });
+        callback();
+      });
+    },
+  };
+  const server = new SMTPServer(config);
+  server.on('error', () => undefined); // client-side failures (bad TLS etc.) are what some tests provoke
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as net.AddressInfo).port;
+  return {
+    port,
+    received,
+    auths,
+    mailFroms,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+};
+
+/** A TCP server that accepts connections and never says anything (a hung SMTP server). */
+export const startSilentServer = async () => {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        sockets.forEach((s) => s.destroy());
+        server.close(() => resolve());
+      }),
+  };
+};
+
+/** A port on 127.0.0.1 with nothing listening: bind, read the port, close. */
+export const refusedPort = async () => {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+};

@@ -1,0 +1,65 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createStrapi, type Core } from '@strapi/strapi';
+
+export const PLAYGROUND = path.resolve(__dirname, '..', '..', 'playground');
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  url: string;
+  /** Every line Strapi logged while the app ran (to prove no secret leaks into logs). */
+  logs: string[];
+  stop(): Promise<void>;
+}
+
+const secret = () => crypto.randomBytes(16).toString('hex');
+
+/**
+ * Boots the playground app for real, on a temporary SQLite file (unless DATABASE_CLIENT says
+ * otherwise), listening on 127.0.0.1 port 0. `env` adds or overrides environment variables.
+ */
+export const startStrapi = async (env: Record<string, string | undefined> = {}): Promise<TestApp> => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-accounts-test-'));
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    SMTP_ACCOUNTS_ENCRYPTION_KEY: secret(),
+    DATABASE_FILENAME: path.join(tmp, 'data.db'),
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    ...env,
+  });
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete process.env[key];
+
+  const strapi = createStrapi({ appDir: PLAYGROUND, distDir: PLAYGROUND });
+  const logs: string[] = [];
+  await strapi.load();
+  for (const level of ['error', 'warn', 'info', 'debug'] as const) {
+    const original = strapi.log[level].bind(strapi.log);
+    (strapi.log as unknown as Record<string, unknown>)[level] = (...args: unknown[]) => {
+      logs.push(args.map(String).join(' '));
+      return (original as (...a: unknown[]) => unknown)(...args);
+    };
+  }
+  strapi.server.mount();
+  await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = strapi.server.httpServer.address() as AddressInfo;
+
+  return {
+    strapi,
+    url: `http://127.0.0.1:${port}`,
+    logs,
+    async stop() {
+      await strapi.destroy();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+};
