@@ -81,3 +81,16 @@ export declare namespace DeleteAccount {
     data: { id: number };
   }
 }
+
+/** "Send test mail" from one account (the panel's per-account action). */
+export declare namespace SendTestMail {
+  interface Params {
+    id: string;
+  }
+  interface Request {
+    body: { to: string };
+  }
+  interface Response {
+    data: { messageId: string; response: string };
+  }
+}

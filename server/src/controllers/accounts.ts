@@ -5,6 +5,7 @@ import type {
   DeleteAccount,
   GetAccount,
   ListAccounts,
+  SendTestMail,
   UpdateAccount,
 } from '../../../shared/contracts/accounts';
 
@@ -27,6 +28,10 @@ export default {
   },
   async update(ctx: Ctx) {
     ctx.body = { data: await accounts().update(idParam(ctx), bodyData(ctx)) } satisfies UpdateAccount.Response;
+  },
+  async sendTest(ctx: Ctx) {
+    const body = (ctx.request.body as unknown) ?? {};
+    ctx.body = { data: await accounts().sendTest(idParam(ctx), body) } satisfies SendTestMail.Response;
   },
   async delete(ctx: Ctx) {
     ctx.body = { data: await accounts().remove(idParam(ctx)) } satisfies DeleteAccount.Response;

@@ -1,19 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import { yup, validateYupSchema } from '@strapi/utils';
+import { yup } from '@strapi/utils';
+import { createValidator } from '../validation/validate';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { ResolveFrom } from '../../../shared/contracts/resolve';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
-const validateResolveBody = validateYupSchema(
+const validateResolveBody = createValidator(
   yup
     .object({
       from: yup.string().required('from is required').max(1000, 'from must be at most 1000 characters'),
       newsletter: yup.boolean(),
     })
     .noUnknown(true, 'unknown field(s): ${unknown}')
-    .strict(true),
-  { strict: true }
+    .strict(true)
 );
 
 export default {

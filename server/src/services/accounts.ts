@@ -2,7 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { SMTP_ACCOUNT_UID } from '../../../shared/constants';
 import type { SmtpAccount, SmtpAccountInput } from '../../../shared/contracts/accounts';
-import { validateAccountInput } from '../validation/account';
+import { PLUGIN_ID } from '../../../shared/constants';
+import { describeSmtpFailure } from '../transport/smtp-failure';
+import { sendTestMessage } from '../transport/test-message';
+import { validateAccountInput, validateTestMailInput } from '../validation/account';
 
 /** A row as the database holds it: the password is the sealed (encrypted) text. */
 export interface StoredAccount extends Omit<SmtpAccount, 'hasPassword' | 'createdAt' | 'updatedAt'> {
@@ -68,6 +71,27 @@ const createAccountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await findRow(id);
       await documents().update({ documentId: row.documentId, data: input as Partial<SmtpAccountInput> as never });
       return this.findOne(id);
+    },
+
+    /** Sends a test message from a stored account; an SMTP failure is a 400 naming its stage. */
+    async sendTest(id: number, input: unknown) {
+      const { to } = (await validateTestMailInput(input)) as { to: string };
+      const row = await findRow(id);
+      const password = row.password ? strapi.plugin(PLUGIN_ID).service('secrets').decrypt(row.password) : '';
+      const account = { ...row, name: row.name ?? '', username: row.username ?? '', password };
+      const settings = await strapi.plugin(PLUGIN_ID).service('settings').get();
+      const options = strapi.plugin(PLUGIN_ID).service('saveGuard').boundedOptions(account, settings.verifyTimeoutMs);
+      try {
+        return await sendTestMessage(options, account, to, 'on request from the admin panel');
+      } catch (error) {
+        const failure = describeSmtpFailure(error, [password]);
+        throw new errors.ValidationError(failure.message, {
+          stage: failure.stage,
+          code: failure.code,
+          response: failure.response ?? null,
+          responseCode: failure.responseCode ?? null,
+        });
+      }
     },
 
     async remove(id: number): Promise<{ id: number }> {

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import nodemailer from 'nodemailer';
 import { PLUGIN_ID, SMTP_ACCOUNT_UID } from '../../../shared/constants';
 import type { SmtpAccountInput } from '../../../shared/contracts/accounts';
 import type { PluginConfig } from '../config';
 import { buildTransportOptions } from '../transport/options';
 import { describeSmtpFailure, type SmtpFailure } from '../transport/smtp-failure';
+import { sendTestMessage } from '../transport/test-message';
 import { verifySmtpAccount } from '../transport/verify';
 import { ACCOUNT_FIELDS, validateCompleteAccount } from '../validation/account';
 import type { StoredAccount } from './accounts';
@@ -49,28 +49,20 @@ const createSaveGuard = ({ strapi }: { strapi: Core.Strapi }) => {
     return { ...row, password: row.password ? plugin().service('secrets').decrypt(row.password) : '' };
   };
 
-  const sendTestMessage = async (account: SmtpAccountInput, recipient: string, timeoutMs: number) => {
-    const transport = nodemailer.createTransport({
+  /** Transport options with every timeout capped by the verification timeout setting. */
+  const boundedOptions = (account: SmtpAccountInput, timeoutMs: number) => {
+    const { timeouts } = config();
+    return {
       ...buildTransportOptions(account, config()),
-      connectionTimeout: Math.min(config().timeouts.connectionMs, timeoutMs),
-      greetingTimeout: Math.min(config().timeouts.greetingMs, timeoutMs),
-      socketTimeout: Math.min(config().timeouts.socketMs, timeoutMs),
-    });
-    try {
-      await transport.sendMail({
-        from: { name: account.name || account.email, address: account.email },
-        to: recipient,
-        subject: 'SMTP account check',
-        text: `This test message was sent by Strapi while saving the SMTP account ${account.email} (${account.host}:${account.port}).`,
-        disableFileAccess: true,
-        disableUrlAccess: true,
-      });
-    } finally {
-      transport.close();
-    }
+      connectionTimeout: Math.min(timeouts.connectionMs, timeoutMs),
+      greetingTimeout: Math.min(timeouts.greetingMs, timeoutMs),
+      socketTimeout: Math.min(timeouts.socketMs, timeoutMs),
+    };
   };
 
   return {
+    boundedOptions,
+
     async beforeSave(action: SaveAction, params: SaveParams) {
       const data = params.data ?? {};
       // An empty password on a form means "keep the stored one"; the lifecycle would drop it too.
@@ -95,11 +87,7 @@ const createSaveGuard = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const account = (await validateCompleteAccount(pick(candidate))) as SmtpAccountInput;
       const settings = await plugin().service('settings').get();
-      const options = buildTransportOptions(account, config());
-      options.connectionTimeout = Math.min(config().timeouts.connectionMs, settings.verifyTimeoutMs);
-      options.greetingTimeout = Math.min(config().timeouts.greetingMs, settings.verifyTimeoutMs);
-
-      const result = await verifySmtpAccount(options, account.email, settings.verifyTimeoutMs);
+      const result = await verifySmtpAccount(boundedOptions(account, settings.verifyTimeoutMs), account.email, settings.verifyTimeoutMs);
       strapi.log.debug(`[${PLUGIN_ID}] verified ${account.email} via ${account.host}:${account.port}: ${result.ok ? 'ok' : result.failure?.code} in ${result.timings.total} ms`);
       if (!result.ok && result.failure) throw refuse(result.failure, '');
 
@@ -111,7 +99,7 @@ const createSaveGuard = ({ strapi }: { strapi: Core.Strapi }) => {
           );
         }
         try {
-          await sendTestMessage(account, recipient, settings.verifyTimeoutMs);
+          await sendTestMessage(boundedOptions(account, settings.verifyTimeoutMs), account, recipient, 'while saving');
         } catch (error) {
           throw refuse(describeSmtpFailure(error, [account.password]), ` (while sending the test message to ${recipient})`);
         }

@@ -65,7 +65,8 @@ const stageOf = (error: NodemailerError): SmtpStage => {
  * Secrets passed in `redact` are cut out of every text, in case a server echoes them back.
  */
 export const describeSmtpFailure = (raw: unknown, redact: (string | null | undefined)[] = []): SmtpFailure => {
-  const error = (raw instanceof Error ? raw : new Error(String(raw))) as NodemailerError;
+  // duck-typed: errors may come from another realm (vm contexts), where instanceof Error fails
+  const error = (raw && typeof raw === 'object' && 'message' in raw ? raw : new Error(String(raw))) as NodemailerError;
   const scrub = (text: string) =>
     redact.reduce<string>((acc, secret) => (secret && secret.length >= 3 ? acc.split(secret).join('***') : acc), text);
 

@@ -76,7 +76,9 @@ export const verifySmtpAccount = (
       mark('connect');
       if (error) return finish(error);
       if (!options.auth) return checkSender();
-      connection.login(options.auth as SMTPConnection.AuthenticationCredentials, (error) => {
+      // the same credentials + method shape SMTPTransport hands its connections
+      const auth = { ...(options.auth as SMTPConnection.Credentials), method: options.authMethod } as SMTPConnection.AuthenticationCredentials;
+      connection.login(auth, (error) => {
         mark('auth');
         if (error) return finish(error);
         checkSender();

@@ -1,4 +1,5 @@
-import { yup, validateYupSchema } from '@strapi/utils';
+import { yup } from '@strapi/utils';
+import { createValidator } from './validate';
 import { AUTH_TYPES, LIMITS, SECURITY_MODES } from '../../../shared/constants';
 import type { SmtpAccountInput } from '../../../shared/contracts/accounts';
 
@@ -57,5 +58,12 @@ const completeAccountSchema = yup
 /** The body of a create or update request: only known fields, with exact types. */
 const requestBodySchema = yup.object(fields).noUnknown(true, 'unknown field(s): ${unknown}').strict(true);
 
-export const validateAccountInput = validateYupSchema(requestBodySchema, { strict: true });
-export const validateCompleteAccount = validateYupSchema(completeAccountSchema, { strict: true });
+export const validateAccountInput = createValidator(requestBodySchema);
+export const validateCompleteAccount = createValidator(completeAccountSchema);
+
+export const validateTestMailInput = createValidator(
+  yup
+    .object({ to: fields.email.required('to is required').email('to must be a valid email address') })
+    .noUnknown(true, 'unknown field(s): ${unknown}')
+    .strict(true)
+);

@@ -1,4 +1,5 @@
-import { yup, validateYupSchema } from '@strapi/utils';
+import { yup } from '@strapi/utils';
+import { createValidator } from './validate';
 import { FALLBACK_MODES } from '../../../shared/constants';
 
 export const VERIFY_TIMEOUT_RANGE = { min: 1000, max: 60000 } as const;
@@ -21,4 +22,4 @@ const settingsSchema = yup
   .noUnknown(true, 'unknown setting(s): ${unknown}')
   .strict(true);
 
-export const validateSettingsInput = validateYupSchema(settingsSchema, { strict: true });
+export const validateSettingsInput = createValidator(settingsSchema);

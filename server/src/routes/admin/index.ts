@@ -11,6 +11,7 @@ export default {
     { method: 'POST', path: '/accounts', handler: 'accounts.create', config: can(PERMISSIONS.accountsCreate) },
     { method: 'PUT', path: '/accounts/:id', handler: 'accounts.update', config: can(PERMISSIONS.accountsUpdate) },
     { method: 'DELETE', path: '/accounts/:id', handler: 'accounts.delete', config: can(PERMISSIONS.accountsDelete) },
+    { method: 'POST', path: '/accounts/:id/test', handler: 'accounts.sendTest', config: can(PERMISSIONS.accountsUpdate) },
     { method: 'POST', path: '/resolve', handler: 'resolve.resolve', config: can(PERMISSIONS.accountsRead) },
     { method: 'GET', path: '/settings', handler: 'settings.get', config: can(PERMISSIONS.settingsRead) },
     { method: 'PUT', path: '/settings', handler: 'settings.update', config: can(PERMISSIONS.settingsUpdate) },
