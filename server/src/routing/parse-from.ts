@@ -1,5 +1,5 @@
 import addressparser from 'nodemailer/lib/addressparser';
-import { decodeWords } from 'libmime';
+import libmime from 'libmime';
 
 /** A sender as the routing rule sees it. */
 export interface Sender {
@@ -15,7 +15,7 @@ export type FromInput = string | { name?: string; address: string } | null | und
 
 const decode = (text: string) => {
   try {
-    return decodeWords(text);
+    return libmime.decodeWords(text);
   } catch {
     return text; // an unknown charset keeps the raw words rather than failing the send
   }

@@ -1,0 +1,22 @@
+import { parseFrom } from './parse-from';
+
+describe('parseFrom', () => {
+  it.each([
+    ['Рассылка 34web <letter@34web.ru>', 'Рассылка 34web', 'letter@34web.ru'],
+    ['"Doe, John" <John@Example.COM>', 'Doe, John', 'John@Example.COM'],
+    ['=?UTF-8?B?0KDQsNGB0YHRi9C70LrQsA==?= <a@b.test>', 'Рассылка', 'a@b.test'],
+    ['=?UTF-8?Q?Caf=C3=A9?= <cafe@b.test>', 'Café', 'cafe@b.test'],
+    ['bare@x.test', '', 'bare@x.test'],
+    ['  Team   <team@x.test>  ', 'Team', 'team@x.test'],
+  ])('%s', (from, name, address) => {
+    expect(parseFrom(from)).toEqual({ name, address, key: address.toLowerCase() });
+  });
+
+  it('takes nodemailer address objects', () => {
+    expect(parseFrom({ name: ' Ops ', address: 'OPS@x.test' })).toEqual({ name: 'Ops', address: 'OPS@x.test', key: 'ops@x.test' });
+  });
+
+  it.each([undefined, null, '', 'no address here', 'a@b.test, c@d.test', '<>'])('refuses %p', (from) => {
+    expect(parseFrom(from as never)).toBeNull();
+  });
+});
