@@ -38,6 +38,7 @@ const RAW_USER = 'bench-raw';
 const STOCK_USER = 'bench-stock';
 
 const log = (...args) => console.log(...args);
+const loadavg = () => require('os').loadavg().map((x) => x.toFixed(2)).join(' ');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : String(n));
 const pad = (s, n) => String(s).padEnd(n);
@@ -62,6 +63,7 @@ const runLoad = async (label, total, concurrency, sendOne) => {
   let errors = 0;
   const errorSamples = new Map();
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   const worker = async () => {
     for (;;) {
       const i = next++;
@@ -84,7 +86,11 @@ const runLoad = async (label, total, concurrency, sendOne) => {
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker));
   const seconds = (performance.now() - started) / 1000;
-  return { latencies, seconds, errors, errorSamples, total };
+  const cpu = process.cpuUsage(cpu0);
+  // CPU time of this process (Strapi + plugin + nodemailer client) per message: far less
+  // sensitive to other load on the machine than msgs/s
+  const cpuUsPerMsg = (cpu.user + cpu.system) / total;
+  return { latencies, seconds, errors, errorSamples, total, cpuUsPerMsg };
 };
 
 /** Waits until the sink has no open connection (pools closed, non-pooled QUITs finished). */
@@ -124,7 +130,7 @@ const main = async () => {
     // ---------------------------------------------------------------- sink
     const sink = await startSink();
     cleanups.push(() => sink.stop());
-    log(`[bench] SMTP sink (pid ${sink.pid}) on 127.0.0.1:${sink.port}`);
+    log(`[bench] SMTP sink (pid ${sink.pid}) on 127.0.0.1:${sink.port}; ${require('os').cpus().length} CPU(s), load average ${loadavg()}`);
 
     // ---------------------------------------------------------------- strapi
     const app = await startStrapi({ STOCK_SMTP_HOST: '127.0.0.1', STOCK_SMTP_PORT: String(sink.port) });
@@ -241,12 +247,17 @@ const main = async () => {
     const totalRuns = REPS * CONCURRENCIES.length * ORDER.length;
     log(
       `\n[bench] ${MESSAGES} messages per run for a and b, ${STOCK_MESSAGES} for c (capped: the stock provider opens one connection per mail); ` +
-        `concurrency ${CONCURRENCIES.join('/')}; ${REPS} repetition(s), interleaved; ${totalRuns} runs`
+        `concurrency ${CONCURRENCIES.join('/')}; ${REPS} repetition(s), interleaved, variant order rotated per block; ${totalRuns} runs`
     );
     let runNo = 0;
+    let block = 0;
     for (let rep = 1; rep <= REPS; rep += 1) {
       for (const conc of CONCURRENCIES) {
-        for (const key of ORDER) {
+        // rotate the order (a b c, b c a, c a b, …) so that no variant always runs first or
+        // always right after the stock provider's burst of short-lived connections
+        const order = ORDER.map((_, k) => ORDER[(k + block) % ORDER.length]);
+        block += 1;
+        for (const key of order) {
           runNo += 1;
           const v = variants[key];
           await drain(sink);
@@ -273,7 +284,7 @@ const main = async () => {
           runs.push(run);
           const sorted = Float64Array.from(result.latencies).sort();
           log(
-            `  ${label}: ${fmt(run.rate, 0)} msgs/s, p50 ${fmt(percentile(sorted, 50), 2)} ms, p99 ${fmt(percentile(sorted, 99), 2)} ms, ` +
+            `  ${label}: ${fmt(run.rate, 0)} msgs/s, ${fmt(run.cpuUsPerMsg, 0)} µs CPU/msg, p50 ${fmt(percentile(sorted, 50), 2)} ms, p99 ${fmt(percentile(sorted, 99), 2)} ms, ` +
               `${run.connections} conn opened (peak ${run.peakOpen} open), sink got ${run.sinkMessages} (${routedRight} as ${v.user}), errors ${result.errors}` +
               (run.leftOpen ? `, ${run.leftOpen} connection(s) still open after teardown` : '')
           );
@@ -302,6 +313,7 @@ const main = async () => {
           messages: variants[key].messages,
           rate: median(mine.map((r) => r.rate)),
           rates: mine.map((r) => r.rate),
+          cpu: median(mine.map((r) => r.cpuUsPerMsg)),
           p50: percentile(all, 50),
           p99: percentile(all, 99),
           connections: mine.map((r) => r.connections),
@@ -317,27 +329,52 @@ const main = async () => {
 
     log(`\n=== Send throughput (${REPS} rep(s); msgs/s = median of reps; latency percentiles over all reps' sends) ===`);
     log(`(c) sends ${STOCK_MESSAGES} messages per run instead of ${MESSAGES}: set BENCH_STOCK_MESSAGES to change.`);
-    const header = `${pad('variant', 18)} ${lpad('conc', 4)} ${lpad('msgs/run', 8)} ${lpad('msgs/s', 8)} ${pad('  (per rep)', 20)} ${lpad('p50 ms', 8)} ${lpad('p99 ms', 8)}  ${pad('conns opened/run', 17)} ${pad('peak open', 10)} ${lpad('errors', 6)} ${lpad('misrouted', 9)}`;
+    const header = `${pad('variant', 18)} ${lpad('conc', 4)} ${lpad('msgs/run', 8)} ${lpad('msgs/s', 8)} ${pad('  (per rep)', 20)} ${lpad('CPU µs/msg', 10)} ${lpad('p50 ms', 8)} ${lpad('p99 ms', 8)}  ${pad('conns opened/run', 17)} ${pad('peak open', 10)} ${lpad('errors', 6)} ${lpad('misrouted', 9)}`;
     log(header);
     log('-'.repeat(header.length));
     for (const r of rows) {
       log(
-        `${pad(r.name, 18)} ${lpad(r.conc, 4)} ${lpad(r.messages, 8)} ${lpad(fmt(r.rate, 0), 8)} ${pad('  (' + r.rates.map((x) => fmt(x, 0)).join(', ') + ')', 20)} ` +
+        `${pad(r.name, 18)} ${lpad(r.conc, 4)} ${lpad(r.messages, 8)} ${lpad(fmt(r.rate, 0), 8)} ${pad('  (' + r.rates.map((x) => fmt(x, 0)).join(', ') + ')', 20)} ${lpad(fmt(r.cpu, 0), 10)} ` +
           `${lpad(fmt(r.p50, 2), 8)} ${lpad(fmt(r.p99, 2), 8)}  ${pad(r.connections.join(', '), 17)} ${pad(r.peak.join(', '), 10)} ${lpad(r.errors, 6)} ${lpad(r.misrouted, 9)}`
       );
     }
 
     const checks = [];
     const check = (label, ok, detail) => checks.push({ label, ok, detail });
-    log('\n=== Ratios ===');
-    log(`${lpad('conc', 4)} ${lpad('a/b', 7)} ${lpad('a/c', 8)}`);
+    const spread = (xs) => (Math.max(...xs) - Math.min(...xs)) / median(xs);
+    const noisy = rows.filter((r) => r.rates.length > 1 && spread(r.rates) > 0.25);
+    if (noisy.length) {
+      log(
+        `NOTE: repetitions disagree by more than 25% for ${noisy.map((r) => `${r.key}@c=${r.conc}`).join(', ')} ` +
+          `(load average now ${loadavg()}): the machine is not quiet; raise BENCH_REPS or rerun on an idle machine.`
+      );
+    }
+
+    // a/b and a/c per repetition (the runs of one repetition are adjacent in time, so drift cancels);
+    // the PASS checks use the median of these paired ratios
+    const paired = (x, y, conc) => {
+      const out = [];
+      for (let rep = 1; rep <= REPS; rep += 1) {
+        const rx = runs.find((r) => r.rep === rep && r.conc === conc && r.key === x);
+        const ry = runs.find((r) => r.rep === rep && r.conc === conc && r.key === y);
+        out.push(rx.rate / ry.rate);
+      }
+      return out;
+    };
+    log('\n=== Ratios (median of per-repetition paired ratios; per rep in brackets; ratio of the medians above for reference) ===');
+    log(`${lpad('conc', 4)} ${lpad('a/b', 7)} ${pad('  (per rep)', 22)} ${lpad('[med/med]', 9)}  ${lpad('a/c', 7)} ${pad('  (per rep)', 22)} ${lpad('[med/med]', 9)}  ${lpad('CPU/msg a/b', 11)}`);
     for (const conc of CONCURRENCIES) {
       const a = byKey[`a${conc}`];
       const b = byKey[`b${conc}`];
       const c = byKey[`c${conc}`];
-      const ab = a.rate / b.rate;
-      const ac = a.rate / c.rate;
-      log(`${lpad(conc, 4)} ${lpad(fmt(ab, 3), 7)} ${lpad(fmt(ac, 2), 8)}`);
+      const abs = paired('a', 'b', conc);
+      const acs = paired('a', 'c', conc);
+      const ab = median(abs);
+      const ac = median(acs);
+      log(
+        `${lpad(conc, 4)} ${lpad(fmt(ab, 3), 7)} ${pad('  (' + abs.map((x) => fmt(x, 3)).join(', ') + ')', 22)} ${lpad(fmt(a.rate / b.rate, 3), 9)}  ` +
+          `${lpad(fmt(ac, 2), 7)} ${pad('  (' + acs.map((x) => fmt(x, 2)).join(', ') + ')', 22)} ${lpad(fmt(a.rate / c.rate, 2), 9)}  ${lpad(fmt(a.cpu / b.cpu, 3), 11)}`
+      );
       check(`a/b ≥ 0.9 at c=${conc}`, ab >= 0.9, `a/b = ${fmt(ab, 3)}`);
       if (conc === 1) check('a/c ≥ 10 at c=1', ac >= 10, `a/c = ${fmt(ac, 2)}`);
       if (conc === 10) check('a/c ≥ 2.5 at c=10', ac >= 2.5, `a/c = ${fmt(ac, 2)}`);
@@ -369,7 +406,7 @@ const main = async () => {
     // ---------------------------------------------------------------- verdict
     log('\n=== Targets ===');
     for (const c of checks) log(`${c.ok ? 'PASS' : 'FAIL'}  ${c.label}  — ${c.detail}`);
-    log(`\n[bench] ${checks.filter((c) => c.ok).length}/${checks.length} targets met; total time ${fmt((Date.now() - t0) / 1000, 0)} s`);
+    log(`\n[bench] ${checks.filter((c) => c.ok).length}/${checks.length} targets met; total time ${fmt((Date.now() - t0) / 1000, 0)} s; load average ${loadavg()}`);
   } finally {
     await cleanup();
   }
@@ -539,12 +576,44 @@ const microBench = async ({ strapi, plugin, check }) => {
   const parseOnly = (x) => addressparser(x.from, { flatten: true }).length;
   timeSync(parseOnly, 50000);
   const parseUs = median([timeSync(parseOnly, MICRO_CHOICES), timeSync(parseOnly, MICRO_CHOICES), timeSync(parseOnly, MICRO_CHOICES)]);
-  log(`  synchronous choice (parse + index look-up + rule steps, replica of the bundle's code): ${fmt(syncUs, 2)} µs per choice, of which addressparser ${fmt(parseUs, 2)} µs`);
-  if (per > 5 && syncUs <= 5) {
-    log(`  → preview() is over 5 µs mostly because of its async shape (~${fmt(asyncUs, 2)} µs of awaits/look-ups); the choice itself costs ~${fmt(syncUs, 2)} µs.`);
+  const names = inputs.map((x) => {
+    const p = addressparser(x.from, { flatten: true })[0] || {};
+    return p.name || '';
+  });
+  let nameI = 0;
+  const decodeOnly = () => decodeWords(names[nameI++ & (K - 1)]);
+  timeSync(decodeOnly, 50000);
+  const decodeUs = median([timeSync(decodeOnly, MICRO_CHOICES), timeSync(decodeOnly, MICRO_CHOICES), timeSync(decodeOnly, MICRO_CHOICES)]);
+  // the index part alone: senders parsed in advance, then map look-up + rule steps on the real index
+  const senders = inputs.map((x) => {
+    const p = addressparser(x.from, { flatten: true })[0] || {};
+    const address = (p.address || '').trim();
+    return { name: (p.name || '').trim(), address, key: address.toLowerCase(), newsletter: x.newsletter };
+  });
+  let sI = 0;
+  const lookupOnly = () => {
+    const sender = senders[sI++ & (K - 1)];
+    const group = index.candidates(sender);
+    for (const step of STEPS) {
+      if (step.nl && !sender.newsletter) continue;
+      const a = group.find((c) => step.m(c, sender));
+      if (a) return a;
+    }
+    return null;
+  };
+  timeSync(lookupOnly, 50000);
+  const lookupUs = median([timeSync(lookupOnly, MICRO_CHOICES), timeSync(lookupOnly, MICRO_CHOICES), timeSync(lookupOnly, MICRO_CHOICES)]);
+  log(`  synchronous choice (parse + index look-up + rule steps, replica of the bundle's code): ${fmt(syncUs, 2)} µs per choice`);
+  log(`    of which: nodemailer addressparser ${fmt(parseUs, 2)} µs, libmime decodeWords ${fmt(decodeUs, 2)} µs, index look-up + rule steps (pre-parsed sender) ${fmt(lookupUs, 3)} µs`);
+  if (per > 5) {
+    log(
+      `  → preview() = async shape (~${fmt(asyncUs, 2)} µs) + parsing the From (~${fmt(parseUs + decodeUs, 2)} µs) + index (~${fmt(lookupUs, 3)} µs): ` +
+        (lookupUs <= 5 ? 'the index itself is well under 5 µs; the cost is in parsing the From line and the async wrapper.' : 'the index look-up itself is over 5 µs.')
+    );
   }
-  check('account choice via mailer.preview() ≤ 5 µs (10,000 accounts)', per <= 5, `${fmt(per, 2)} µs per choice`);
+  check(`account choice via mailer.preview() ≤ 5 µs (${N} accounts)`, per <= 5, `${fmt(per, 2)} µs per choice`);
   check('account choice, synchronous part (replica) ≤ 5 µs — informational', syncUs <= 5, `${fmt(syncUs, 2)} µs per choice`);
+  check('account choice, index look-up + rule steps alone ≤ 5 µs — informational', lookupUs <= 5, `${fmt(lookupUs, 3)} µs per choice`);
 };
 
 main().then(
