@@ -13,6 +13,17 @@ const plugin: StrapiApp['appPlugins'][string] = {
       permissions: [{ action: PERMISSIONS.accountsRead, subject: null }],
     });
 
+    app.addSettingsLink(
+      { id: PLUGIN_ID, intlLabel: { id: getTranslation('settings.section'), defaultMessage: 'SMTP accounts' } },
+      {
+        id: 'settings',
+        to: PLUGIN_ID,
+        intlLabel: { id: getTranslation('settings.link'), defaultMessage: 'Settings' },
+        Component: () => import('./pages/SettingsPage'),
+        permissions: [{ action: PERMISSIONS.settingsRead, subject: null }],
+      }
+    );
+
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },
 

@@ -1,17 +1,152 @@
-import { Box, Main, Typography } from '@strapi/design-system';
+import { Box, Button, EmptyStateLayout, Flex, Searchbar } from '@strapi/design-system';
+import { ManyWays, Plus } from '@strapi/icons';
+import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { useNavigate } from 'react-router-dom';
+import { PLUGIN_ID } from '../../../shared/constants';
+import type { ListAccounts, SmtpAccount, UpdateAccount } from '../../../shared/contracts/accounts';
+import { AccountsTable } from '../components/AccountsTable';
+import { DeleteAccountDialog } from '../components/DeleteAccountDialog';
+import { TestMailModal } from '../components/TestMailModal';
+import { useAccountPermissions } from '../hooks/useAccountPermissions';
+import { readApiError } from '../utils/apiError';
 import { getTranslation } from '../utils/getTranslation';
+import { filterAccounts, sortAccounts, type SortDirection, type SortKey } from '../utils/sortAccounts';
 
 const AccountsPage = () => {
   const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const { get, put, del } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const navigate = useNavigate();
+  const permissions = useAccountPermissions();
+
+  const [accounts, setAccounts] = useState<SmtpAccount[] | null>(null);
+  const [loadError, setLoadError] = useState(false);
+  const [query, setQuery] = useState('');
+  const [sortKey, setSortKey] = useState<SortKey>('id');
+  const [direction, setDirection] = useState<SortDirection>('ASC');
+  const [togglingId, setTogglingId] = useState<number | null>(null);
+  const [toDelete, setToDelete] = useState<SmtpAccount | null>(null);
+  const [isDeleting, setIsDeleting] = useState(false);
+  const [toTest, setToTest] = useState<SmtpAccount | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const { data } = await get<ListAccounts.Response>(`/${PLUGIN_ID}/accounts`);
+      setAccounts(data.data);
+    } catch {
+      setLoadError(true);
+    }
+  }, [get]);
+
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const visible = useMemo(
+    () => sortAccounts(filterAccounts(accounts ?? [], query), sortKey, direction),
+    [accounts, query, sortKey, direction]
+  );
+
+  const sortBy = (column: SortKey) => {
+    if (column === sortKey) setDirection((d) => (d === 'ASC' ? 'DESC' : 'ASC'));
+    else {
+      setSortKey(column);
+      setDirection('ASC');
+    }
+  };
+
+  const toggleActive = async (account: SmtpAccount, active: boolean) => {
+    setTogglingId(account.id);
+    try {
+      const { data } = await put<UpdateAccount.Response>(`/${PLUGIN_ID}/accounts/${account.id}`, { data: { active } });
+      setAccounts((list) => (list ?? []).map((a) => (a.id === account.id ? data.data : a)));
+      toggleNotification({
+        type: 'success',
+        message: active
+          ? t('accounts.activated', '{email} is active', { email: account.email })
+          : t('accounts.deactivated', '{email} is inactive', { email: account.email }),
+      });
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: readApiError(error, t('accounts.saveFailed', 'Could not save')).message });
+    } finally {
+      setTogglingId(null);
+    }
+  };
+
+  const remove = async (account: SmtpAccount) => {
+    setIsDeleting(true);
+    try {
+      await del(`/${PLUGIN_ID}/accounts/${account.id}`);
+      setAccounts((list) => (list ?? []).filter((a) => a.id !== account.id));
+      toggleNotification({ type: 'success', message: t('accounts.deleted', '{email} deleted', { email: account.email }) });
+      setToDelete(null);
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: readApiError(error, t('accounts.deleteFailed', 'Could not delete')).message });
+    } finally {
+      setIsDeleting(false);
+    }
+  };
+
+  if (loadError) return <Page.Error />;
+  if (accounts === null || permissions.isLoading) return <Page.Loading />;
+
   return (
-    <Main>
-      <Box padding={8}>
-        <Typography variant="alpha" tag="h1">
-          {formatMessage({ id: getTranslation('accounts.title'), defaultMessage: 'SMTP accounts' })}
-        </Typography>
-      </Box>
-    </Main>
+    <Page.Main>
+      <Page.Title>{t('accounts.title', 'SMTP accounts')}</Page.Title>
+      <Layouts.Header
+        title={t('accounts.title', 'SMTP accounts')}
+        subtitle={t('accounts.subtitle', 'The From of each mail picks the account that sends it.')}
+        primaryAction={
+          permissions.canCreate ? (
+            <Button startIcon={<Plus />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/new`)}>
+              {t('accounts.create', 'Create account')}
+            </Button>
+          ) : undefined
+        }
+        secondaryAction={
+          <Button variant="tertiary" startIcon={<ManyWays />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/routing`)}>
+            {t('accounts.routingPreview', 'Routing preview')}
+          </Button>
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Box width="32rem" maxWidth="100%">
+            <Searchbar
+              name="search"
+              value={query}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => setQuery(e.target.value)}
+              onClear={() => setQuery('')}
+              clearLabel={t('accounts.searchClear', 'Clear the search')}
+              placeholder={t('accounts.searchPlaceholder', 'Search by name, address or host')}
+            >
+              {t('accounts.search', 'Search accounts')}
+            </Searchbar>
+          </Box>
+          {accounts.length === 0 ? (
+            <EmptyStateLayout content={t('accounts.empty', 'No SMTP account yet: every mail goes through the configured provider.')} />
+          ) : (
+            <AccountsTable
+              accounts={visible}
+              sortKey={sortKey}
+              direction={direction}
+              onSort={sortBy}
+              togglingId={togglingId}
+              onToggleActive={permissions.canUpdate ? toggleActive : undefined}
+              onEdit={permissions.canUpdate ? (a) => navigate(`/plugins/${PLUGIN_ID}/${a.id}`) : undefined}
+              onTest={permissions.canUpdate ? setToTest : undefined}
+              onDelete={permissions.canDelete ? setToDelete : undefined}
+            />
+          )}
+        </Flex>
+      </Layouts.Content>
+      <DeleteAccountDialog account={toDelete} isDeleting={isDeleting} onCancel={() => setToDelete(null)} onConfirm={remove} />
+      <TestMailModal account={toTest} onClose={() => setToTest(null)} />
+    </Page.Main>
   );
 };
 

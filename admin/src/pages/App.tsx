@@ -1,12 +1,17 @@
 import { Page } from '@strapi/strapi/admin';
-import { Routes, Route } from 'react-router-dom';
+import { Route, Routes } from 'react-router-dom';
 
+import { AccountFormPage } from './AccountFormPage';
 import { AccountsPage } from './AccountsPage';
+import { RoutingPreviewPage } from './RoutingPreviewPage';
 
 const App = () => {
   return (
     <Routes>
       <Route index element={<AccountsPage />} />
+      <Route path="new" element={<AccountFormPage />} />
+      <Route path="routing" element={<RoutingPreviewPage />} />
+      <Route path=":id" element={<AccountFormPage />} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   );

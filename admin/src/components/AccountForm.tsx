@@ -1,0 +1,153 @@
+import { Checkbox, Field, Grid, SingleSelect, SingleSelectOption, TextInput, Toggle } from '@strapi/design-system';
+import type { ChangeEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { AUTH_TYPES, LIMITS, SECURITY_MODES, type AuthType, type SecurityMode } from '../../../shared/constants';
+import { CONVENTIONAL_PORTS, type AccountFormValues } from '../utils/accountForm';
+import { getTranslation } from '../utils/getTranslation';
+
+interface AccountFormProps {
+  values: AccountFormValues;
+  onChange: (values: AccountFormValues) => void;
+  fieldErrors: Record<string, string>;
+  isEdit: boolean;
+  /** Whether the stored account has a password (edit only). */
+  hasPassword: boolean;
+  disabled: boolean;
+}
+
+/** Every field of an SMTP account; the page owns loading and saving. */
+const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, disabled }: AccountFormProps) => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const set = <K extends keyof AccountFormValues>(key: K, value: AccountFormValues[K]) => onChange({ ...values, [key]: value });
+  const text = (key: 'name' | 'email' | 'host' | 'username' | 'password') => (e: ChangeEvent<HTMLInputElement>) =>
+    set(key, e.target.value);
+
+  const changeSecurity = (security: SecurityMode) => {
+    // follow the mode with its usual port, unless the admin typed an unusual one
+    const isConventional = values.port === undefined || Object.values(CONVENTIONAL_PORTS).includes(values.port);
+    onChange({ ...values, security, port: isConventional ? CONVENTIONAL_PORTS[security] : values.port });
+  };
+  const needsCredentials = values.authType !== 'none';
+  const passwordHint = isEdit && hasPassword
+    ? t('form.passwordKeepHint', 'Leave empty to keep the current one')
+    : t('form.passwordHint', 'Stored encrypted; never shown again');
+
+  return (
+    <Grid.Root gap={5}>
+      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="name" error={fieldErrors.name} hint={t('form.nameHint', 'The display name of the From line, e.g. "Shop"')}>
+          <Field.Label>{t('form.name', 'Sender name')}</Field.Label>
+          <TextInput value={values.name} onChange={text('name')} maxLength={LIMITS.name} disabled={disabled} />
+          <Field.Hint />
+          <Field.Error />
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="email" required error={fieldErrors.email}>
+          <Field.Label>{t('form.email', 'Sender email')}</Field.Label>
+          <TextInput type="email" value={values.email} onChange={text('email')} maxLength={LIMITS.email} disabled={disabled} />
+          <Field.Error />
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="host" required error={fieldErrors.host}>
+          <Field.Label>{t('form.host', 'SMTP host')}</Field.Label>
+          <TextInput value={values.host} onChange={text('host')} maxLength={LIMITS.host} disabled={disabled} placeholder="smtp.example.com" />
+          <Field.Error />
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="port" required error={fieldErrors.port}>
+          <Field.Label>{t('form.port', 'Port')}</Field.Label>
+          {/* a plain text input: NumberInput would group digits by locale ("36,643"), which misreads as a port */}
+          <TextInput
+            inputMode="numeric"
+            value={values.port === undefined ? '' : String(values.port)}
+            onChange={(e: ChangeEvent<HTMLInputElement>) => {
+              const digits = e.target.value.replace(/\D/g, '').slice(0, 5);
+              set('port', digits ? Number(digits) : undefined);
+            }}
+            disabled={disabled}
+          />
+          <Field.Error />
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="security" required error={fieldErrors.security}>
+          <Field.Label>{t('form.security', 'Security')}</Field.Label>
+          <SingleSelect value={values.security} onChange={(v: string | number) => changeSecurity(v as SecurityMode)} disabled={disabled}>
+            {SECURITY_MODES.map((mode) => (
+              <SingleSelectOption key={mode} value={mode}>
+                {t(`security.${mode}`, mode)}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+          <Field.Error />
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="authType" required error={fieldErrors.authType}>
+          <Field.Label>{t('form.authType', 'Authentication')}</Field.Label>
+          <SingleSelect value={values.authType} onChange={(v: string | number) => set('authType', v as AuthType)} disabled={disabled}>
+            {AUTH_TYPES.map((type) => (
+              <SingleSelectOption key={type} value={type}>
+                {t(`authType.${type}`, type)}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+          <Field.Error />
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="username" required={needsCredentials} error={fieldErrors.username}>
+          <Field.Label>{t('form.username', 'Username')}</Field.Label>
+          <TextInput value={values.username} onChange={text('username')} maxLength={LIMITS.username} disabled={disabled || !needsCredentials} autoComplete="off" />
+          <Field.Error />
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="password" required={needsCredentials && !(isEdit && hasPassword)} error={fieldErrors.password} hint={passwordHint}>
+          <Field.Label>{t('form.password', 'Password')}</Field.Label>
+          <TextInput
+            type="password"
+            value={values.password}
+            onChange={text('password')}
+            maxLength={LIMITS.password}
+            disabled={disabled || !needsCredentials}
+            autoComplete="new-password"
+          />
+          <Field.Hint />
+          <Field.Error />
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="active" hint={t('form.activeHint', 'Inactive accounts are never chosen')}>
+          <Field.Label>{t('form.active', 'Active')}</Field.Label>
+          <Toggle
+            checked={values.active}
+            onChange={(e: ChangeEvent<HTMLInputElement>) => set('active', e.target.checked)}
+            onLabel={t('form.on', 'On')}
+            offLabel={t('form.off', 'Off')}
+            disabled={disabled}
+          />
+          <Field.Hint />
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="preferForNewsletters" hint={t('form.newslettersHint', 'Newsletters from this address use this account first')}>
+          <Checkbox
+            checked={values.preferForNewsletters}
+            onCheckedChange={(checked: boolean | "indeterminate") => set('preferForNewsletters', checked === true)}
+            disabled={disabled}
+          >
+            {t('form.preferForNewsletters', 'Prefer for newsletters')}
+          </Checkbox>
+          <Field.Hint />
+        </Field.Root>
+      </Grid.Item>
+    </Grid.Root>
+  );
+};
+
+export { AccountForm };

@@ -1,0 +1,88 @@
+import { Badge, Flex, IconButton, Switch, Td, Tr, Typography } from '@strapi/design-system';
+import { Mail, Pencil, Trash } from '@strapi/icons';
+import { useIntl } from 'react-intl';
+import type { SmtpAccount } from '../../../shared/contracts/accounts';
+import { getTranslation } from '../utils/getTranslation';
+
+export interface AccountRowActions {
+  onEdit?: (account: SmtpAccount) => void;
+  onDelete?: (account: SmtpAccount) => void;
+  onTest?: (account: SmtpAccount) => void;
+  onToggleActive?: (account: SmtpAccount, active: boolean) => void;
+}
+
+interface AccountRowProps extends AccountRowActions {
+  account: SmtpAccount;
+  /** The row whose active switch is being saved. */
+  isToggling: boolean;
+}
+
+/** One SMTP account; an action is absent when the role may not perform it. */
+const AccountRow = ({ account, isToggling, onEdit, onDelete, onTest, onToggleActive }: AccountRowProps) => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const label = account.name ? `${account.name} <${account.email}>` : account.email;
+  const yes = t('accounts.yes', 'Yes');
+  const no = t('accounts.no', 'No');
+
+  return (
+    <Tr data-account-id={account.id}>
+      <Td>
+        <Typography textColor="neutral800">{account.id}</Typography>
+      </Td>
+      <Td>
+        <Typography textColor="neutral800">{account.name || '—'}</Typography>
+      </Td>
+      <Td>
+        <Typography textColor="neutral800">{account.email}</Typography>
+      </Td>
+      <Td>
+        <Typography textColor="neutral800">
+          {account.host}:{account.port}
+        </Typography>
+      </Td>
+      <Td>
+        <Badge>{t(`security.${account.security}`, account.security)}</Badge>
+      </Td>
+      <Td>
+        {onToggleActive ? (
+          <Switch
+            aria-label={t('accounts.toggleActive', 'Active: {account}', { account: label })}
+            checked={account.active}
+            disabled={isToggling}
+            onCheckedChange={(checked: boolean) => onToggleActive(account, checked)}
+            onLabel={yes}
+            offLabel={no}
+          />
+        ) : (
+          <Badge active={account.active}>{account.active ? yes : no}</Badge>
+        )}
+      </Td>
+      <Td>
+        <Typography textColor="neutral800">{account.preferForNewsletters ? yes : no}</Typography>
+      </Td>
+      <Td>
+        <Flex gap={1} justifyContent="flex-end">
+          {onTest ? (
+            <IconButton label={t('accounts.sendTest', 'Send test mail from {account}', { account: label })} variant="ghost" onClick={() => onTest(account)}>
+              <Mail />
+            </IconButton>
+          ) : null}
+          {onEdit ? (
+            <IconButton label={t('accounts.edit', 'Edit {account}', { account: label })} variant="ghost" onClick={() => onEdit(account)}>
+              <Pencil />
+            </IconButton>
+          ) : null}
+          {onDelete ? (
+            <IconButton label={t('accounts.delete', 'Delete {account}', { account: label })} variant="ghost" onClick={() => onDelete(account)}>
+              <Trash />
+            </IconButton>
+          ) : null}
+        </Flex>
+      </Td>
+    </Tr>
+  );
+};
+
+export { AccountRow };

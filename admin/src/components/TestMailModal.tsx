@@ -1,0 +1,96 @@
+import { Alert, Box, Button, Field, Modal, TextInput, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { PLUGIN_ID } from '../../../shared/constants';
+import type { SendTestMail, SmtpAccount } from '../../../shared/contracts/accounts';
+import { readApiError, type ApiErrorInfo } from '../utils/apiError';
+import { getTranslation } from '../utils/getTranslation';
+import { SmtpErrorAlert } from './SmtpErrorAlert';
+
+interface TestMailModalProps {
+  account: SmtpAccount | null;
+  onClose: () => void;
+}
+
+/** Sends one real message through the account and shows the server's answer either way. */
+const TestMailModal = ({ account, onClose }: TestMailModalProps) => {
+  const { formatMessage } = useIntl();
+  const { post } = useFetchClient();
+  const [to, setTo] = useState('');
+  const [isSending, setIsSending] = useState(false);
+  const [result, setResult] = useState<SendTestMail.Response['data'] | null>(null);
+  const [error, setError] = useState<ApiErrorInfo | null>(null);
+  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+
+  const close = () => {
+    setResult(null);
+    setError(null);
+    onClose();
+  };
+
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!account || isSending) return;
+    setIsSending(true);
+    setResult(null);
+    setError(null);
+    try {
+      const { data } = await post<SendTestMail.Response>(`/${PLUGIN_ID}/accounts/${account.id}/test`, { to });
+      setResult(data.data);
+    } catch (caught) {
+      setError(readApiError(caught, t('testMail.failed', 'The test mail could not be sent')));
+    } finally {
+      setIsSending(false);
+    }
+  };
+
+  return (
+    <Modal.Root open={account !== null} onOpenChange={(open: boolean) => (!open ? close() : undefined)}>
+      <Modal.Content>
+        <form onSubmit={send}>
+          <Modal.Header>
+            <Modal.Title>{t('testMail.title', 'Send a test mail')}</Modal.Title>
+          </Modal.Header>
+          <Modal.Body>
+            <Typography tag="p" marginBottom={4}>
+              {t('testMail.from', 'From: {account}', { account: account ? `${account.name} <${account.email}>` : '' })}
+            </Typography>
+            <Field.Root name="to" required hint={t('testMail.toHint', 'The address that should receive the test mail')}>
+              <Field.Label>{t('testMail.to', 'Recipient')}</Field.Label>
+              <TextInput type="email" value={to} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTo(e.target.value)} />
+              <Field.Hint />
+            </Field.Root>
+            {result ? (
+              <Alert
+                marginTop={4}
+                variant="success"
+                title={t('testMail.sent', 'Test mail sent')}
+                closeLabel={t('error.close', 'Close')}
+                onClose={() => setResult(null)}
+              >
+                {t('testMail.serverReply', 'Server reply: {reply}', { reply: result.response })}
+              </Alert>
+            ) : null}
+            {error ? (
+              <Box marginTop={4}>
+                <SmtpErrorAlert error={error} onClose={() => setError(null)} />
+              </Box>
+            ) : null}
+          </Modal.Body>
+          <Modal.Footer>
+            <Modal.Close>
+              <Button variant="tertiary">{t('testMail.close', 'Close')}</Button>
+            </Modal.Close>
+            <Button type="submit" loading={isSending} disabled={isSending || !to.trim()}>
+              {t('testMail.send', 'Send')}
+            </Button>
+          </Modal.Footer>
+        </form>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};
+
+export { TestMailModal };

@@ -1,0 +1,114 @@
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Check } from '@strapi/icons';
+import { BackButton, Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { useNavigate, useParams } from 'react-router-dom';
+import { PLUGIN_ID } from '../../../shared/constants';
+import type { CreateAccount, GetAccount, SmtpAccount, UpdateAccount } from '../../../shared/contracts/accounts';
+import { AccountForm } from '../components/AccountForm';
+import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
+import { useAccountPermissions } from '../hooks/useAccountPermissions';
+import { EMPTY_ACCOUNT, toFormValues, toInput, type AccountFormValues } from '../utils/accountForm';
+import { readApiError, type ApiErrorInfo } from '../utils/apiError';
+import { getTranslation } from '../utils/getTranslation';
+
+/** Create (`/new`) or edit (`/:id`) one account; the server verifies the SMTP login before it stores anything. */
+const AccountFormPage = () => {
+  const { id } = useParams<{ id: string }>();
+  const isEdit = id !== undefined && id !== 'new';
+  const { formatMessage } = useIntl();
+  const t = (key: string, defaultMessage: string, values?: Record<string, string>) =>
+    formatMessage({ id: getTranslation(key), defaultMessage }, values);
+  const { get, post, put } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const navigate = useNavigate();
+  const permissions = useAccountPermissions();
+
+  const [stored, setStored] = useState<SmtpAccount | null>(null);
+  const [values, setValues] = useState<AccountFormValues>(EMPTY_ACCOUNT);
+  const [loadError, setLoadError] = useState(false);
+  const [isSaving, setIsSaving] = useState(false);
+  const [error, setError] = useState<ApiErrorInfo | null>(null);
+
+  useEffect(() => {
+    if (!isEdit) return;
+    get<GetAccount.Response>(`/${PLUGIN_ID}/accounts/${id}`)
+      .then(({ data }) => {
+        setStored(data.data);
+        setValues(toFormValues(data.data));
+      })
+      .catch(() => setLoadError(true));
+  }, [get, id, isEdit]);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (isSaving) return;
+    setIsSaving(true);
+    setError(null);
+    try {
+      const body = { data: toInput(values) };
+      const { data } = isEdit
+        ? await put<UpdateAccount.Response>(`/${PLUGIN_ID}/accounts/${id}`, body)
+        : await post<CreateAccount.Response>(`/${PLUGIN_ID}/accounts`, body);
+      toggleNotification({
+        type: 'success',
+        message: isEdit
+          ? t('form.updated', 'SMTP account {email} saved', { email: data.data.email })
+          : t('form.created', 'SMTP account {email} created', { email: data.data.email }),
+      });
+      navigate(`/plugins/${PLUGIN_ID}`);
+    } catch (caught) {
+      setError(readApiError(caught, t('form.saveFailed', 'The account could not be saved')));
+      setIsSaving(false);
+    }
+  };
+
+  if (loadError) return <Page.Error />;
+  if (permissions.isLoading || (isEdit && stored === null)) return <Page.Loading />;
+  if (!(isEdit ? permissions.canUpdate : permissions.canCreate)) return <Page.NoPermissions />;
+
+  const title = isEdit
+    ? t('form.editTitle', 'Edit {email}', { email: stored?.email ?? '' })
+    : t('form.createTitle', 'Create an SMTP account');
+
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <form onSubmit={save} noValidate>
+        <Layouts.Header
+          navigationAction={<BackButton disabled={false} fallback={`/plugins/${PLUGIN_ID}`} />}
+          title={title}
+          subtitle={t('form.subtitle', 'Saving connects to the SMTP server and logs in; nothing is stored if that fails.')}
+          primaryAction={
+            <Button type="submit" startIcon={<Check />} loading={isSaving} disabled={isSaving}>
+              {t('form.save', 'Save')}
+            </Button>
+          }
+        />
+        <Layouts.Content>
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            {error ? <SmtpErrorAlert error={error} onClose={() => setError(null)} /> : null}
+            {isSaving ? (
+              <Typography textColor="neutral600" role="status">
+                {t('form.verifying', 'Checking the SMTP server… this can take a few seconds.')}
+              </Typography>
+            ) : null}
+            <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
+              <AccountForm
+                values={values}
+                onChange={setValues}
+                fieldErrors={error?.fieldErrors ?? {}}
+                isEdit={isEdit}
+                hasPassword={Boolean(stored?.hasPassword)}
+                disabled={isSaving}
+              />
+            </Box>
+          </Flex>
+        </Layouts.Content>
+      </form>
+    </Page.Main>
+  );
+};
+
+export { AccountFormPage };

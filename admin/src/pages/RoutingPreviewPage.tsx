@@ -1,0 +1,81 @@
+import { Box, Button, Checkbox, Field, Flex, TextInput } from '@strapi/design-system';
+import { BackButton, Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { PLUGIN_ID } from '../../../shared/constants';
+import type { ResolveFrom } from '../../../shared/contracts/resolve';
+import { ResolveResult } from '../components/ResolveResult';
+import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
+import { readApiError, type ApiErrorInfo } from '../utils/apiError';
+import { getTranslation } from '../utils/getTranslation';
+
+/** Asks the server which account a From line would go through, with the same rule the mailer uses. */
+const RoutingPreviewPage = () => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const { post } = useFetchClient();
+  const [from, setFrom] = useState('');
+  const [newsletter, setNewsletter] = useState(false);
+  const [isResolving, setIsResolving] = useState(false);
+  const [result, setResult] = useState<ResolveFrom.Response['data'] | null>(null);
+  const [error, setError] = useState<ApiErrorInfo | null>(null);
+
+  const resolve = async (event: FormEvent) => {
+    event.preventDefault();
+    setIsResolving(true);
+    setError(null);
+    setResult(null);
+    try {
+      const { data } = await post<ResolveFrom.Response>(`/${PLUGIN_ID}/resolve`, { from, newsletter });
+      setResult(data.data);
+    } catch (caught) {
+      setError(readApiError(caught, t('routing.failed', 'Could not resolve this From')));
+    } finally {
+      setIsResolving(false);
+    }
+  };
+
+  const title = t('routing.title', 'Routing preview');
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header
+        navigationAction={<BackButton disabled={false} fallback={`/plugins/${PLUGIN_ID}`} />}
+        title={title}
+        subtitle={t('routing.subtitle', 'Which account would send a mail with this From?')}
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
+            <form onSubmit={resolve}>
+              <Flex direction="column" alignItems="stretch" gap={4}>
+                <Field.Root name="from" required error={error?.fieldErrors.from} hint={t('routing.fromHint', 'An address, or "Name <address>"')}>
+                  <Field.Label>{t('routing.from', 'From')}</Field.Label>
+                  <TextInput
+                    value={from}
+                    placeholder="Shop <shop@example.com>"
+                    onChange={(e: ChangeEvent<HTMLInputElement>) => setFrom(e.target.value)}
+                  />
+                  <Field.Hint />
+                  <Field.Error />
+                </Field.Root>
+                <Checkbox checked={newsletter} onCheckedChange={(checked: boolean | "indeterminate") => setNewsletter(checked === true)}>
+                  {t('routing.newsletter', 'This mail is a newsletter')}
+                </Checkbox>
+                <Box>
+                  <Button type="submit" loading={isResolving} disabled={isResolving || !from.trim()}>
+                    {t('routing.resolve', 'Resolve')}
+                  </Button>
+                </Box>
+              </Flex>
+            </form>
+          </Box>
+          {error ? <SmtpErrorAlert error={error} title={t('routing.failed', 'Could not resolve this From')} onClose={() => setError(null)} /> : null}
+          {result ? <ResolveResult result={result} /> : null}
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+export { RoutingPreviewPage };

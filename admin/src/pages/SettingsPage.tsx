@@ -1,0 +1,140 @@
+import { Box, Button, Field, Flex, Grid, NumberInput, SingleSelect, SingleSelectOption, TextInput, Toggle } from '@strapi/design-system';
+import { Check } from '@strapi/icons';
+import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { FALLBACK_MODES, PERMISSIONS, PLUGIN_ID, type FallbackMode } from '../../../shared/constants';
+import type { GetSettings, ModuleSettings, UpdateSettings } from '../../../shared/contracts/settings';
+import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
+import { readApiError, type ApiErrorInfo } from '../utils/apiError';
+import { getTranslation } from '../utils/getTranslation';
+
+const SETTINGS_PERMISSIONS = {
+  read: [{ action: PERMISSIONS.settingsRead, subject: null }],
+  update: [{ action: PERMISSIONS.settingsUpdate, subject: null }],
+};
+
+/** Settings → SMTP accounts: the module switch, test mail on save, the verification timeout and the fallback. */
+const SettingsPage = () => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const { get, put } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const { allowedActions, isLoading: isLoadingPermissions } = useRBAC(SETTINGS_PERMISSIONS);
+  const canUpdate = Boolean(allowedActions.canUpdate);
+
+  const [values, setValues] = useState<ModuleSettings | null>(null);
+  const [loadError, setLoadError] = useState(false);
+  const [isSaving, setIsSaving] = useState(false);
+  const [error, setError] = useState<ApiErrorInfo | null>(null);
+
+  useEffect(() => {
+    get<GetSettings.Response>(`/${PLUGIN_ID}/settings`)
+      .then(({ data }) => setValues(data.data))
+      .catch(() => setLoadError(true));
+  }, [get]);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!values || isSaving) return;
+    setIsSaving(true);
+    setError(null);
+    try {
+      const { data } = await put<UpdateSettings.Response>(`/${PLUGIN_ID}/settings`, { data: values });
+      setValues(data.data);
+      toggleNotification({ type: 'success', message: t('settings.saved', 'Settings saved') });
+    } catch (caught) {
+      setError(readApiError(caught, t('settings.saveFailed', 'The settings could not be saved')));
+    } finally {
+      setIsSaving(false);
+    }
+  };
+
+  if (isLoadingPermissions) return <Page.Loading />;
+  if (!allowedActions.canRead) return <Page.NoPermissions />;
+  if (loadError) return <Page.Error />;
+  if (!values) return <Page.Loading />;
+
+  const set = <K extends keyof ModuleSettings>(key: K, value: ModuleSettings[K]) => setValues({ ...values, [key]: value });
+  const fieldErrors = error?.fieldErrors ?? {};
+  const disabled = isSaving || !canUpdate;
+  const onLabel = t('settings.on', 'On');
+  const offLabel = t('settings.off', 'Off');
+  const title = t('settings.title', 'SMTP accounts settings');
+
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <form onSubmit={save} noValidate>
+        <Layouts.Header
+          title={title}
+          subtitle={t('settings.subtitle', 'How the module sends mail')}
+          primaryAction={
+            canUpdate ? (
+              <Button type="submit" startIcon={<Check />} loading={isSaving} disabled={isSaving}>
+                {t('settings.save', 'Save')}
+              </Button>
+            ) : undefined
+          }
+        />
+        <Layouts.Content>
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            {error ? <SmtpErrorAlert error={error} title={t('settings.saveFailed', 'The settings could not be saved')} onClose={() => setError(null)} /> : null}
+            <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
+              <Grid.Root gap={5}>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Field.Root name="enabled" error={fieldErrors.enabled} hint={t('settings.enabledHint', 'When off, the configured provider sends every mail untouched')}>
+                    <Field.Label>{t('settings.enabled', 'Module enabled')}</Field.Label>
+                    <Toggle checked={values.enabled} onChange={(e: ChangeEvent<HTMLInputElement>) => set('enabled', e.target.checked)} onLabel={onLabel} offLabel={offLabel} disabled={disabled} />
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Field.Root name="fallback" error={fieldErrors.fallback} hint={t('settings.fallbackHint', 'What happens to a mail whose From matches no account')}>
+                    <Field.Label>{t('settings.fallback', 'Fallback')}</Field.Label>
+                    <SingleSelect value={values.fallback} onChange={(v: string | number) => set('fallback', v as FallbackMode)} disabled={disabled}>
+                      {FALLBACK_MODES.map((mode) => (
+                        <SingleSelectOption key={mode} value={mode}>
+                          {t(`settings.fallback.${mode}`, mode === 'provider' ? 'Send with the configured provider' : 'Reject the mail')}
+                        </SingleSelectOption>
+                      ))}
+                    </SingleSelect>
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Field.Root name="testEmailOnSave" error={fieldErrors.testEmailOnSave} hint={t('settings.testEmailOnSaveHint', 'Saving an account also sends a test message through it')}>
+                    <Field.Label>{t('settings.testEmailOnSave', 'Test mail on save')}</Field.Label>
+                    <Toggle checked={values.testEmailOnSave} onChange={(e: ChangeEvent<HTMLInputElement>) => set('testEmailOnSave', e.target.checked)} onLabel={onLabel} offLabel={offLabel} disabled={disabled} />
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Field.Root name="testEmailRecipient" error={fieldErrors.testEmailRecipient} hint={t('settings.testEmailRecipientHint', 'Empty: your own email address')}>
+                    <Field.Label>{t('settings.testEmailRecipient', 'Test mail recipient')}</Field.Label>
+                    <TextInput type="email" value={values.testEmailRecipient} onChange={(e: ChangeEvent<HTMLInputElement>) => set('testEmailRecipient', e.target.value)} disabled={disabled || !values.testEmailOnSave} />
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Field.Root name="verifyTimeoutMs" required error={fieldErrors.verifyTimeoutMs} hint={t('settings.verifyTimeoutHint', 'From 1000 to 60000 ms')}>
+                    <Field.Label>{t('settings.verifyTimeout', 'Verification timeout (ms)')}</Field.Label>
+                    <NumberInput value={values.verifyTimeoutMs} onValueChange={(v: number | undefined) => set('verifyTimeoutMs', v ?? Number.NaN)} step={500} disabled={disabled} />
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+              </Grid.Root>
+            </Box>
+          </Flex>
+        </Layouts.Content>
+      </form>
+    </Page.Main>
+  );
+};
+
+export default SettingsPage;

@@ -1,0 +1,133 @@
+'use strict';
+/** Builds the playground admin when it is stale and runs `strapi start` as a child process on a free port. */
+const { spawn, spawnSync } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const PLAYGROUND = path.join(ROOT, 'playground');
+
+const strapiBin = () =>
+  [path.join(PLAYGROUND, 'node_modules', '.bin', 'strapi'), path.join(ROOT, 'node_modules', '.bin', 'strapi')].find((p) =>
+    fs.existsSync(p)
+  );
+
+const newestMtime = (dir) => {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+};
+
+/** `strapi build` writes the admin to playground/build (a JS app's dist dir is the app dir). */
+const adminIndex = () =>
+  [path.join(PLAYGROUND, 'build', 'index.html'), path.join(PLAYGROUND, 'dist', 'build', 'index.html')].find((p) =>
+    fs.existsSync(p)
+  );
+
+const ensureAdminBuild = (log) => {
+  const pluginDist = path.join(ROOT, 'dist');
+  if (!fs.existsSync(pluginDist)) throw new Error('dist/ is missing: run `npm run build` first');
+  const index = adminIndex();
+  if (index && fs.statSync(index).mtimeMs >= newestMtime(pluginDist)) {
+    log('admin build is up to date');
+    return;
+  }
+  log('building the playground admin (strapi build, about a minute)');
+  const result = spawnSync(strapiBin(), ['build'], {
+    cwd: PLAYGROUND,
+    env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production' },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`strapi build failed:\n${result.stdout}\n${result.stderr}`);
+};
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+const secret = () => crypto.randomBytes(16).toString('base64');
+
+/** Starts the playground; resolves once /_health answers. */
+const startStrapi = async ({ stockSmtpPort, logFile, log }) => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-accounts-e2e-'));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    SMTP_ACCOUNTS_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
+    DATABASE_FILENAME: path.join(tmp, 'data.db'),
+    STOCK_SMTP_PORT: String(stockSmtpPort),
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+  };
+  const out = fs.openSync(logFile, 'w');
+  // detached: Strapi gets its own process group, so stopping it also stops anything it spawned
+  const child = spawn(strapiBin(), ['start'], { cwd: PLAYGROUND, env, stdio: ['ignore', out, out], detached: true });
+  let exited = null;
+  child.on('exit', (code, signal) => (exited = { code, signal }));
+  const url = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (exited === null) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+      const deadline = Date.now() + 10000;
+      while (exited === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      if (exited === null) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
+    }
+    fs.closeSync(out);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 120000;
+  for (;;) {
+    if (exited !== null) {
+      await stop();
+      throw new Error(`strapi start exited (${JSON.stringify(exited)}); see ${logFile}`);
+    }
+    try {
+      const res = await fetch(`${url}/_health`);
+      if (res.status === 204 || res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`Strapi did not answer /_health within 120 s; see ${logFile}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  log(`strapi is up on ${url}`);
+  return { url, stop };
+};
+
+module.exports = { ensureAdminBuild, startStrapi, ROOT };
