@@ -3,6 +3,10 @@
  */
 export const PLUGIN_ID = 'smtp-accounts';
 export const SMTP_ACCOUNT_UID = 'plugin::smtp-accounts.smtp-account' as const;
+export const SEND_LOG_UID = 'plugin::smtp-accounts.send-log' as const;
+
+export const SEND_STATUSES = ['sent', 'failed', 'fallback'] as const;
+export type SendStatus = (typeof SEND_STATUSES)[number];
 
 export const SECURITY_MODES = ['none', 'ssl', 'starttls'] as const;
 export const AUTH_TYPES = ['none', 'plain', 'login', 'cram-md5'] as const;
@@ -24,6 +28,8 @@ export const PERMISSIONS = {
   accountsDelete: `plugin::${PLUGIN_ID}.accounts.delete`,
   settingsRead: `plugin::${PLUGIN_ID}.settings.read`,
   settingsUpdate: `plugin::${PLUGIN_ID}.settings.update`,
+  logRead: `plugin::${PLUGIN_ID}.log.read`,
+  logResend: `plugin::${PLUGIN_ID}.log.resend`,
 } as const;
 
 /** The same actions in the shape `admin::permission`.actionProvider.registerMany expects. */
@@ -34,6 +40,8 @@ export const ACTIONS = [
   { uid: 'accounts.delete', displayName: 'Delete SMTP accounts', subCategory: 'accounts' },
   { uid: 'settings.read', displayName: 'Read module settings', subCategory: 'settings' },
   { uid: 'settings.update', displayName: 'Update module settings', subCategory: 'settings' },
+  { uid: 'log.read', displayName: 'Read the send log', subCategory: 'log' },
+  { uid: 'log.resend', displayName: 'Resend a logged mail', subCategory: 'log' },
 ].map((action) => ({ ...action, section: 'plugins' as const, pluginName: PLUGIN_ID }));
 
 /** Limits shared by the server's validation and the admin's form. */

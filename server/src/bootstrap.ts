@@ -17,10 +17,16 @@ const installEmailProvider = ({ strapi }: Context) => {
   strapi.plugin(PLUGIN_ID).service('mailer').install();
 };
 
+/** Retention of the send log: pruned hourly (and now). */
+const scheduleLogPruning = ({ strapi }: Context) => {
+  strapi.plugin(PLUGIN_ID).service('sendLog').startPruning();
+};
+
 const bootstrap = async (context: Context) => {
   await registerPermissions(context);
   checkEncryptionKey(context);
   installEmailProvider(context);
+  scheduleLogPruning(context);
 };
 
 export default bootstrap;

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../../shared/constants';
 
-/** Closes every pooled SMTP connection so that shutdown is not held up by open sockets. */
-const destroy = ({ strapi }: { strapi: Core.Strapi }) => {
+/** Writes the last send-log entries, then closes every pooled SMTP connection. */
+const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.plugin(PLUGIN_ID).service('sendLog').stop();
   strapi.plugin(PLUGIN_ID).service('accountIndex').close();
   strapi.plugin(PLUGIN_ID).service('mailer').uninstall();
 };

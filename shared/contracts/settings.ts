@@ -12,6 +12,10 @@ export interface ModuleSettings {
   verifyTimeoutMs: number;
   /** What happens to a mail whose From matches no account. */
   fallback: FallbackMode;
+  /** Days a send-log entry is kept; older entries are pruned hourly. */
+  logRetentionDays: number;
+  /** Keep message bodies in the send log, so that a failed mail can be resent. */
+  logKeepBodies: boolean;
 }
 
 export declare namespace GetSettings {

@@ -7,6 +7,8 @@ export interface PluginConfig {
   timeouts: { connectionMs: number; greetingMs: number; socketMs: number };
   /** One pooled transport per account: at most this many connections, recycled after maxMessages, closed after idleMs. */
   pool: { maxConnections: number; maxMessages: number; idleMs: number };
+  /** Other Strapi processes on the same database: accounts and settings changed there are seen within intervalMs. */
+  sync: { intervalMs: number };
   /** Extra Node TLS options for every connection, e.g. `{ ca: fs.readFileSync('corp-ca.pem') }`. */
   tls: Record<string, unknown>;
   /** Presets for the module settings (used until an admin saves them in the panel). */
@@ -19,6 +21,7 @@ const defaults = ({ env }: { env: Env }): PluginConfig => ({
   encryptionKey: env('SMTP_ACCOUNTS_ENCRYPTION_KEY', ''),
   timeouts: { connectionMs: 5000, greetingMs: 5000, socketMs: 30000 },
   pool: { maxConnections: 5, maxMessages: 1000, idleMs: 30000 },
+  sync: { intervalMs: 2000 },
   tls: {},
   settings: {},
 });
@@ -35,6 +38,7 @@ const validator = (config: PluginConfig) => {
   for (const key of ['maxConnections', 'maxMessages', 'idleMs'] as const) {
     if (!positiveInt(config.pool?.[key])) problems.push(`pool.${key} must be a positive integer`);
   }
+  if (!positiveInt(config.sync?.intervalMs)) problems.push('sync.intervalMs must be a positive integer (ms)');
   if (typeof config.tls !== 'object' || config.tls === null) problems.push('tls must be an object of Node TLS options');
   if (typeof config.settings !== 'object' || config.settings === null) problems.push('settings must be an object');
   if (problems.length) throw new Error(`smtp-accounts config: ${problems.join('; ')}`);

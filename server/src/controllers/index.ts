@@ -1,5 +1,6 @@
 import accounts from './accounts';
 import resolve from './resolve';
+import sendLog from './send-log';
 import settings from './settings';
 
-export default { accounts, resolve, settings };
+export default { accounts, resolve, sendLog, settings };

@@ -18,6 +18,16 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   let loading: Promise<AccountIndex<StoredAccount>> | null = null;
   let generation = 0;
   let transports: TransportCache<StoredAccount> | null = null;
+  let fingerprint = '';
+  let lastSync = Date.now();
+
+  /** Changes only when a row is added, removed or updated, whichever process did it. */
+  const readFingerprint = async () => {
+    const query = strapi.db.query(SMTP_ACCOUNT_UID);
+    const [count, newest] = await Promise.all([query.count(), query.findOne({ select: ['updatedAt'], orderBy: { updatedAt: 'desc' } })]);
+    const updatedAt = newest?.updatedAt instanceof Date ? newest.updatedAt.getTime() : String(newest?.updatedAt ?? '');
+    return `${count}:${updatedAt}`;
+  };
 
   const buildTransport = (account: StoredAccount) => {
     const password = account.password ? strapi.plugin(PLUGIN_ID).service('secrets').decrypt(account.password) : '';
@@ -34,6 +44,7 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const load = async () => {
     const startedAt = generation;
+    fingerprint = await readFingerprint();
     const rows = (await strapi.db.query(SMTP_ACCOUNT_UID).findMany({ where: { active: true } })) as StoredAccount[];
     const index = new AccountIndex(rows);
     cache().retain(rows);
@@ -51,6 +62,18 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
         loading = null;
       });
       return loading;
+    },
+
+    /**
+     * Another process may have changed accounts or settings in the shared database: at most once
+     * per `sync.intervalMs`, compare a cheap fingerprint (count + newest updatedAt) and reload if it moved.
+     */
+    async syncIfDue() {
+      const now = Date.now();
+      if (now - lastSync < config().sync.intervalMs) return;
+      lastSync = now;
+      strapi.plugin(PLUGIN_ID).service('settings').reload();
+      if (current && (await readFingerprint()) !== fingerprint) this.invalidate();
     },
 
     invalidate() {

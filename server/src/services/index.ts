@@ -3,6 +3,7 @@ import accounts from './accounts';
 import mailer from './mailer';
 import saveGuard from './save-guard';
 import secrets from './secrets';
+import sendLog from './send-log';
 import settings from './settings';
 
-export default { accountIndex, accounts, mailer, saveGuard, secrets, settings };
+export default { accountIndex, accounts, mailer, saveGuard, secrets, sendLog, settings };

@@ -2,9 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { ResolveRule } from '../../../shared/contracts/resolve';
+import addressparser from 'nodemailer/lib/addressparser';
+import type { SendStatus } from '../../../shared/constants';
+import type { SendAttempt } from '../../../shared/contracts/send-log';
 import { parseFrom, type FromInput } from '../routing/parse-from';
-import { resolveAccount, type Resolution } from '../routing/resolve-account';
-import { buildMessage, type EmailOptions } from '../transport/message';
+import { candidatesInRuleOrder, resolveAccount, type Resolution } from '../routing/resolve-account';
+import { buildMessage, findSendProblems, listRecipients, type EmailOptions } from '../transport/message';
+import { describeSmtpFailure, isFailoverSafe } from '../transport/smtp-failure';
 import type { StoredAccount } from './accounts';
 
 /** The provider interface of Strapi's email plugin (send is required, the rest optional). */
@@ -26,6 +30,20 @@ export interface SendOptions {
   newsletter?: boolean;
 }
 
+/** What the log keeps for a resend: the message's JSON-safe fields (attachments are not kept). */
+const keptBody = (options: EmailOptions, newsletter: boolean) => {
+  const { from, to, cc, bcc, replyTo, subject, text, html } = options;
+  return JSON.parse(JSON.stringify({ from, to, cc, bcc, replyTo, subject, text, html, newsletter })) as Record<string, unknown>;
+};
+
+/** The caller's error when no account (nor the stock provider) took the mail: every attempt, no secrets. */
+const sendFailed = (from: string, attempts: SendAttempt[]) => {
+  const tried = attempts
+    .map((a) => `${a.accountId ? `account #${a.accountId} <${a.accountEmail}>` : 'the stock provider'}: ${a.stage ?? 'unknown'} ${a.code ?? ''} ${a.response ?? ''}`.trim())
+    .join('; ');
+  return new errors.ApplicationError(`The mail from "${from}" could not be sent (${tried})`, { attempts });
+};
+
 /**
  * The plugin as Strapi's email provider: every mail's From picks the SMTP account that sends it.
  * `send` is also the documented entry point for campaign modules:
@@ -42,6 +60,7 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const choose = async (from: FromInput, newsletter: boolean): Promise<Resolution<StoredAccount> | null> => {
+    await plugin().service('accountIndex').syncIfDue();
     const sender = parseFrom(from);
     if (!sender) return null;
     const index = await plugin().service('accountIndex').get();
@@ -65,29 +84,90 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async send(options: EmailOptions, { newsletter = false }: SendOptions = {}) {
+      await plugin().service('accountIndex').syncIfDue();
       const settings = await plugin().service('settings').get();
       if (!settings.enabled) return stockProvider().send(withoutFlag(options));
 
       const defaults = emailSettings();
-      const from = options.from ?? defaults.defaultFrom;
+      const from = options?.from ?? defaults.defaultFrom;
+      const fromText = typeof from === 'string' ? from : from ? `${from.name ?? ''} <${from.address}>`.trim() : '';
       const sender = parseFrom(from);
-      const chosen = sender ? resolveAccount(await plugin().service('accountIndex').get(), sender, newsletter) : null;
+      const recipients = listRecipients(options, (text) => addressparser(text, { flatten: true }));
+      const problems = findSendProblems(options, recipients);
+      if (!sender && from) problems.unshift(`from "${fromText}" is not a single valid sender address`);
+      if (sender && /[\r\n]/.test(sender.name)) problems.unshift('the From name must not contain line breaks');
+      if (problems.length) throw new errors.ValidationError(`Mail not sent: ${problems.join('; ')}`);
 
-      if (!chosen || !sender) {
-        if (settings.fallback === 'reject') {
-          throw new errors.ApplicationError(
-            `No active SMTP account matches the From "${typeof from === 'string' ? from : from?.address ?? ''}"; the fallback setting is "reject".`
-          );
+      const started = Date.now();
+      const log = plugin().service('sendLog');
+      const attempts: SendAttempt[] = [];
+      const entry = (status: SendStatus, last: Partial<SendAttempt> & { rule: string }, extra: { response?: string | null; errorCode?: string | null } = {}) =>
+        log.record({
+          from: fromText,
+          recipientsCount: recipients.length,
+          firstRecipient: recipients[0] ?? '',
+          subject: typeof options.subject === 'string' ? options.subject : '',
+          newsletter,
+          accountId: last.accountId ?? null,
+          accountEmail: last.accountEmail ?? null,
+          rule: last.rule,
+          status,
+          attempts: attempts.length,
+          attemptLog: attempts,
+          response: extra.response ?? null,
+          errorCode: extra.errorCode ?? null,
+          durationMs: Date.now() - started,
+          body: settings.logKeepBodies ? keptBody(options, newsletter) : null,
+        });
+
+      const candidates = sender ? [...candidatesInRuleOrder(await plugin().service('accountIndex').get(), sender, newsletter)] : [];
+      for (const { account, rule } of candidates) {
+        const tried = Date.now();
+        const attempt = { accountId: account.id, accountEmail: account.email, rule };
+        try {
+          const message = buildMessage(options, { name: sender!.name || account.name || '', address: sender!.address }, { replyTo: defaults.defaultReplyTo });
+          const info = await plugin().service('accountIndex').transportFor(account).sendMail(message);
+          attempts.push({ ...attempt, ok: true, response: info.response, durationMs: Date.now() - tried });
+          entry('sent', attempt, { response: info.response });
+          return info;
+        } catch (error) {
+          const failure = describeSmtpFailure(error);
+          attempts.push({ ...attempt, ok: false, stage: failure.stage, code: failure.code, response: failure.response ?? failure.message, durationMs: Date.now() - tried });
+          if (!isFailoverSafe(error)) {
+            entry('failed', attempt, { response: failure.response ?? failure.message, errorCode: failure.code });
+            throw sendFailed(fromText, attempts);
+          }
         }
-        return stockProvider().send({ ...withoutFlag(options), from: options.from ?? defaults.defaultFrom, replyTo: options.replyTo ?? defaults.defaultReplyTo });
       }
 
-      const message = buildMessage(
-        options,
-        { name: sender.name || chosen.account.name || '', address: sender.address },
-        { replyTo: defaults.defaultReplyTo }
-      );
-      return plugin().service('accountIndex').transportFor(chosen.account).sendMail(message);
+      if (settings.fallback === 'reject') {
+        const last = attempts[attempts.length - 1];
+        entry('failed', { ...last, rule: candidates.length ? last.rule : 'reject' }, { response: last?.response ?? null, errorCode: last?.code ?? 'ENOACCOUNT' });
+        if (!candidates.length) {
+          throw new errors.ApplicationError(`No active SMTP account matches the From "${fromText}"; the fallback setting is "reject".`);
+        }
+        throw sendFailed(fromText, attempts);
+      }
+
+      const tried = Date.now();
+      try {
+        const info = (await stockProvider().send({ ...withoutFlag(options), from, replyTo: options.replyTo ?? defaults.defaultReplyTo })) as { response?: string } | undefined;
+        attempts.push({ accountId: null, accountEmail: null, rule: 'fallback', ok: true, response: info?.response, durationMs: Date.now() - tried });
+        entry('fallback', { rule: 'fallback' }, { response: info?.response ?? null });
+        return info;
+      } catch (error) {
+        const failure = describeSmtpFailure(error);
+        attempts.push({ accountId: null, accountEmail: null, rule: 'fallback', ok: false, stage: failure.stage, code: failure.code, response: failure.response ?? failure.message, durationMs: Date.now() - tried });
+        entry('failed', { rule: 'fallback' }, { response: failure.response ?? failure.message, errorCode: failure.code });
+        throw sendFailed(fromText, attempts);
+      }
+    },
+
+    /** Sends a logged mail again (its body must have been kept). */
+    async resend(logId: number) {
+      const body = await plugin().service('sendLog').findBody(logId);
+      await mailer.send(body as EmailOptions, { newsletter: body.newsletter === true });
+      return { status: 'sent' as const };
     },
 
     /** The routing preview: which account would send a mail with this From, and by which step. */

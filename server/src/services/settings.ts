@@ -10,6 +10,8 @@ export const DEFAULT_SETTINGS: ModuleSettings = {
   testEmailRecipient: '',
   verifyTimeoutMs: 10000,
   fallback: 'provider',
+  logRetentionDays: 30,
+  logKeepBodies: false,
 };
 
 /**

@@ -43,3 +43,49 @@ export const buildMessage = (
   message.disableUrlAccess = true;
   return message as Mail.Options;
 };
+
+const LINE_BREAK = /[\r\n]/;
+
+/** Recipients of to/cc/bcc, flattened (for the log and for the "no recipients" check). */
+export const listRecipients = (options: EmailOptions, parse: (text: string) => { address?: string }[]): string[] => {
+  const out: string[] = [];
+  for (const field of [options.to, options.cc, options.bcc]) {
+    for (const item of ([] as unknown[]).concat(field ?? [])) {
+      if (typeof item === 'string') out.push(...parse(item).map((a) => a.address ?? '').filter(Boolean));
+      else if (item && typeof item === 'object' && 'address' in item) out.push(String((item as { address: unknown }).address));
+    }
+  }
+  return out;
+};
+
+/**
+ * Problems with a mail that no account could fix: answered before any account is tried, so a bad
+ * call never half-sends. Returns the reasons (empty when the mail can be sent).
+ */
+export const findSendProblems = (options: EmailOptions, recipients: string[]): string[] => {
+  const problems: string[] = [];
+  if (!options || typeof options !== 'object') return ['the mail options must be an object'];
+  if (recipients.length === 0) problems.push('the mail has no recipient (to, cc or bcc)');
+  for (const field of ['subject', 'replyTo'] as const) {
+    const value = options[field];
+    if (value !== undefined && typeof value !== 'string' && field === 'subject') problems.push('subject must be a string');
+    if (typeof value === 'string' && LINE_BREAK.test(value)) problems.push(`${field} must not contain line breaks`);
+  }
+  for (const field of ['to', 'cc', 'bcc'] as const) {
+    const value = options[field];
+    if (value === undefined) continue;
+    const items = ([] as unknown[]).concat(value);
+    if (items.some((item) => typeof item !== 'string' && !(item && typeof item === 'object' && 'address' in item))) {
+      problems.push(`${field} must be an address, a list of addresses or { name, address } objects`);
+    } else if (items.some((item) => LINE_BREAK.test(typeof item === 'string' ? item : JSON.stringify(item)))) {
+      problems.push(`${field} must not contain line breaks`);
+    }
+  }
+  for (const field of ['text', 'html'] as const) {
+    if (options[field] !== undefined && typeof options[field] !== 'string' && !Buffer.isBuffer(options[field])) {
+      problems.push(`${field} must be a string`);
+    }
+  }
+  if (options.newsletter !== undefined && typeof options.newsletter !== 'boolean') problems.push('newsletter must be true or false');
+  return problems;
+};

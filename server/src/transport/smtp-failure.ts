@@ -82,3 +82,39 @@ export const describeSmtpFailure = (raw: unknown, redact: (string | null | undef
     message: `SMTP check failed at ${STAGE_LABEL[stage]} [${code}${error.originalCode ? `/${error.originalCode}` : ''}]: ${detail}`,
   };
 };
+
+// Socket errors that mean no connection was made at all
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+// nodemailer's timeoutType for the set-up phases (a SOCKET_TIMEOUT may come in the middle of DATA)
+const SETUP_TIMEOUTS = new Set(['CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOUT']);
+
+/**
+ * True when another account may safely try the same mail: the failure happened before the server
+ * could have accepted the message — connection refused, a set-up timeout, TLS, authentication, a 4xx
+ * greeting or a 4xx reply to MAIL FROM / RCPT TO. A permanent 5xx rejection, and any failure that
+ * may have happened during or after DATA (socket timeouts, dropped connections), are final:
+ * retrying could deliver the mail twice.
+ */
+export const isFailoverSafe = (raw: unknown): boolean => {
+  const error = raw as NodemailerError & { timeoutType?: string };
+  if (!error || typeof error !== 'object') return false;
+  const reply = error.responseCode ?? 0;
+  // a 4xx reply, at any step, says the server did not take the message
+  if (reply >= 400 && reply < 500) return true;
+  switch (error.code) {
+    case 'ETLS':
+    case 'EAUTH':
+    case 'ENOAUTH':
+    case 'EDNS':
+      return true;
+    case 'ETIMEDOUT':
+      return SETUP_TIMEOUTS.has(error.timeoutType ?? '');
+    case 'ECONNECTION':
+    case 'ESOCKET':
+      return NEVER_CONNECTED.has(error.originalCode ?? '');
+    case 'EPROTOCOL':
+      return /greeting/i.test(error.message);
+    default:
+      return false;
+  }
+};

@@ -17,6 +17,12 @@ const settingsSchema = yup
       .integer('verifyTimeoutMs must be a whole number of milliseconds')
       .min(VERIFY_TIMEOUT_RANGE.min, `verifyTimeoutMs must be between ${VERIFY_TIMEOUT_RANGE.min} and ${VERIFY_TIMEOUT_RANGE.max}`)
       .max(VERIFY_TIMEOUT_RANGE.max, `verifyTimeoutMs must be between ${VERIFY_TIMEOUT_RANGE.min} and ${VERIFY_TIMEOUT_RANGE.max}`),
+    logRetentionDays: yup
+      .number()
+      .integer('logRetentionDays must be a whole number of days')
+      .min(1, 'logRetentionDays must be between 1 and 3650')
+      .max(3650, 'logRetentionDays must be between 1 and 3650'),
+    logKeepBodies: yup.boolean(),
     fallback: yup.mixed().oneOf([...FALLBACK_MODES], `fallback must be one of: ${FALLBACK_MODES.join(', ')}`),
   })
   .noUnknown(true, 'unknown setting(s): ${unknown}')

@@ -13,6 +13,8 @@ export default {
     { method: 'DELETE', path: '/accounts/:id', handler: 'accounts.delete', config: can(PERMISSIONS.accountsDelete) },
     { method: 'POST', path: '/accounts/:id/test', handler: 'accounts.sendTest', config: can(PERMISSIONS.accountsUpdate) },
     { method: 'POST', path: '/resolve', handler: 'resolve.resolve', config: can(PERMISSIONS.accountsRead) },
+    { method: 'GET', path: '/log', handler: 'sendLog.find', config: can(PERMISSIONS.logRead) },
+    { method: 'POST', path: '/log/:id/resend', handler: 'sendLog.resend', config: can(PERMISSIONS.logResend) },
     { method: 'GET', path: '/settings', handler: 'settings.get', config: can(PERMISSIONS.settingsRead) },
     { method: 'PUT', path: '/settings', handler: 'settings.update', config: can(PERMISSIONS.settingsUpdate) },
   ],

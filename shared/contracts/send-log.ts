@@ -1,0 +1,59 @@
+import type { SendStatus } from '../constants';
+
+/** One try of one account (or of the stock provider) for a mail. */
+export interface SendAttempt {
+  accountId: number | null;
+  accountEmail: string | null;
+  rule: string;
+  ok: boolean;
+  stage?: string;
+  code?: string;
+  response?: string;
+  durationMs: number;
+}
+
+/** A send-log entry as the API answers it (the body, when kept, is only used for resend). */
+export interface SendLogEntry {
+  id: number;
+  createdAt: string;
+  from: string;
+  recipientsCount: number;
+  firstRecipient: string;
+  subject: string;
+  newsletter: boolean;
+  accountId: number | null;
+  accountEmail: string | null;
+  rule: string;
+  status: SendStatus;
+  attempts: number;
+  attemptLog: SendAttempt[];
+  response: string | null;
+  errorCode: string | null;
+  durationMs: number;
+  canResend: boolean;
+}
+
+export declare namespace ListSendLog {
+  interface Query {
+    status?: SendStatus;
+    accountId?: string;
+    from?: string;
+    since?: string;
+    until?: string;
+    page?: string;
+    pageSize?: string;
+  }
+  interface Response {
+    data: SendLogEntry[];
+    meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
+  }
+}
+
+export declare namespace ResendLogged {
+  interface Params {
+    id: string;
+  }
+  interface Response {
+    data: { status: SendStatus; logId: number | null };
+  }
+}
