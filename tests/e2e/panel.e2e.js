@@ -284,6 +284,7 @@ const main = async () => {
     await step('delete an account after confirming', async () => {
       await page.getByRole('button', { name: `Delete ${label('Alice News')}` }).click();
       await page.getByRole('alertdialog').getByText('Delete this SMTP account?').waitFor();
+      await shot('07-delete-dialog');
       await page.getByRole('alertdialog').getByRole('button', { name: 'Delete', exact: true }).click();
       await page.getByText(`${senderEmail} deleted`).first().waitFor();
       await waitFor('one row left', async () => (await page.locator('tbody tr').count()) === 1);
@@ -299,7 +300,7 @@ const main = async () => {
       await timeout.fill('10');
       await page.getByRole('button', { name: 'Save' }).click();
       await page.getByRole('alert').filter({ hasText: 'The settings could not be saved' }).waitFor();
-      await shot('07-settings-validation-error');
+      await shot('08-settings-validation-error');
       assert((await api('GET', '/settings')).body.data.verifyTimeoutMs !== 10, 'an invalid timeout was stored');
       await timeout.fill('8000');
       await enabled.click();
@@ -307,7 +308,7 @@ const main = async () => {
       await page.getByText('Settings saved').first().waitFor();
       let settings = (await api('GET', '/settings')).body.data;
       assert(settings.enabled === false && settings.verifyTimeoutMs === 8000, `settings after off: ${JSON.stringify(settings)}`);
-      await shot('08-settings-module-off');
+      await shot('09-settings-module-off');
       await enabled.click();
       await page.getByRole('button', { name: 'Save' }).click();
       await waitFor('the module on again', async () => (await api('GET', '/settings')).body.data.enabled === true);
@@ -321,15 +322,15 @@ const main = async () => {
       await heading('SMTP-аккаунты');
       await page.getByRole('button', { name: 'Создать аккаунт' }).waitFor();
       await page.getByRole('button', { name: 'Имя отправителя' }).waitFor();
-      await shot('09-accounts-ru');
+      await shot('10-accounts-ru');
       await page.getByRole('button', { name: 'Проверка маршрутизации' }).click();
       await heading('Проверка маршрутизации');
       await page.getByRole('button', { name: 'Определить' }).waitFor();
-      await shot('10-routing-ru');
+      await shot('11-routing-ru');
       await page.goto(`${url}/admin/settings/smtp-accounts`);
       await heading('Настройки SMTP-аккаунтов');
       await page.getByText('Модуль включён').waitFor();
-      await shot('11-settings-ru');
+      await shot('12-settings-ru');
       await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'en'));
     });
   } catch (error) {

@@ -1,7 +1,19 @@
 import { Alert, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
+import type { SmtpStage } from '../../../shared/constants';
 import type { ApiErrorInfo } from '../utils/apiError';
 import { getTranslation } from '../utils/getTranslation';
+
+const STAGE_TEXT: Record<SmtpStage, string> = {
+  connect: 'connect',
+  timeout: 'timeout',
+  tls: 'TLS',
+  auth: 'authentication',
+  sender: 'sender (MAIL FROM)',
+  recipient: 'recipient (RCPT TO)',
+  data: 'message data (DATA)',
+  unknown: 'unknown',
+};
 
 interface SmtpErrorAlertProps {
   error: ApiErrorInfo;
@@ -16,7 +28,7 @@ const SmtpErrorAlert = ({ error, onClose, title: otherTitle }: SmtpErrorAlertPro
   const title = error.smtp
     ? formatMessage(
         { id: getTranslation('error.smtpTitle'), defaultMessage: 'SMTP check failed at stage: {stage}' },
-        { stage: formatMessage({ id: getTranslation(`stage.${error.smtp.stage}`), defaultMessage: error.smtp.stage }) }
+        { stage: formatMessage({ id: getTranslation(`stage.${error.smtp.stage}`), defaultMessage: STAGE_TEXT[error.smtp.stage] }) }
       )
     : (otherTitle ?? formatMessage({ id: getTranslation('error.title'), defaultMessage: 'Could not save' }));
 
