@@ -29,6 +29,12 @@ module.exports = ({ env }) => ({
     resolve: path.resolve(__dirname, '..', '..'),
     config: {
       settings: { enabled: env.bool('SMTP_ACCOUNTS_ENABLED', true) },
+      timeouts: {
+        connectionMs: env.int('SMTP_ACCOUNTS_CONNECTION_TIMEOUT_MS', 5000),
+        greetingMs: env.int('SMTP_ACCOUNTS_GREETING_TIMEOUT_MS', 5000),
+        socketMs: env.int('SMTP_ACCOUNTS_SOCKET_TIMEOUT_MS', 30000),
+      },
+      sync: { intervalMs: env.int('SMTP_ACCOUNTS_SYNC_INTERVAL_MS', 2000) },
       // a private CA for SMTP servers with self-signed certificates (the tests make one)
       tls: env('SMTP_ACCOUNTS_TLS_CA_FILE') ? { ca: fs.readFileSync(env('SMTP_ACCOUNTS_TLS_CA_FILE')) } : {},
     },

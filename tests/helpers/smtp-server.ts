@@ -24,6 +24,8 @@ export interface TestSmtpServerOptions {
   /** RCPT TO addresses the server refuses with 550. */
   rejectRecipients?: string[];
   authMethods?: string[];
+  /** A failure the server answers every session with. */
+  fault?: 'greeting-421' | 'mail-550' | 'rcpt-451' | 'data-554';
 }
 
 export interface TestSmtpServer {
@@ -55,6 +57,12 @@ export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Prom
     allowInsecureAuth: true,
     authMethods: options.authMethods ?? ['PLAIN', 'LOGIN', 'CRAM-MD5'],
     logger: false,
+    onConnect(_session, callback) {
+      if (options.fault === 'greeting-421') {
+        return callback(Object.assign(new Error('4.3.2 Too many connections, try again later'), { responseCode: 421 }));
+      }
+      callback();
+    },
     onAuth(auth, _session, callback) {
       const expected = users?.[auth.username ?? ''];
       const ok =
@@ -66,12 +74,18 @@ export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Prom
     },
     onMailFrom(address, _session, callback) {
       mailFroms.push(address.address);
+      if (options.fault === 'mail-550') {
+        return callback(Object.assign(new Error('5.7.1 Sender rejected by policy'), { responseCode: 550 }));
+      }
       if (options.rejectSenders?.some((s) => s.toLowerCase() === address.address.toLowerCase())) {
         return callback(Object.assign(new Error(`5.7.1 Sender <${address.address}> not owned by user`), { responseCode: 550 }));
       }
       callback();
     },
     onRcptTo(address, _session, callback) {
+      if (options.fault === 'rcpt-451') {
+        return callback(Object.assign(new Error('4.7.1 Greylisted, try again later'), { responseCode: 451 }));
+      }
       if (options.rejectRecipients?.some((r) => r.toLowerCase() === address.address.toLowerCase())) {
         return callback(Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 }));
       }
@@ -81,6 +95,9 @@ export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Prom
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        if (options.fault === 'data-554') {
+          return callback(Object.assign(new Error('5.7.1 Message content rejected as spam'), { responseCode: 554 }));
+        }
         const raw = Buffer.concat(chunks).toString('utf8');
         received.push({
           user: (session.user as string | undefined) ?? null,
@@ -133,4 +150,52 @@ export const refusedPort = async () => {
   const { port } = server.address() as net.AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+};
+
+/**
+ * A scripted SMTP server that accepts the session and the start of DATA, then drops the connection
+ * in the middle of the message (no reply to it): the client cannot know whether it was taken.
+ */
+export const startDropMidDataServer = async () => {
+  let dataStarts = 0;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    let inData = false;
+    let buffer = '';
+    socket.write('220 drop.test ESMTP\r\n');
+    socket.on('data', (chunk) => {
+      if (inData) {
+        socket.destroy();
+        return;
+      }
+      buffer += chunk.toString('utf8');
+      let end: number;
+      while ((end = buffer.indexOf('\r\n')) >= 0) {
+        const line = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const verb = line.split(' ')[0].toUpperCase();
+        if (verb === 'EHLO') socket.write('250-drop.test\r\n250 AUTH PLAIN LOGIN\r\n');
+        else if (verb === 'AUTH') socket.write('235 2.7.0 Accepted\r\n');
+        else if (verb === 'DATA') {
+          dataStarts += 1;
+          inData = true;
+          socket.write('354 End data with <CR><LF>.<CR><LF>\r\n');
+        } else if (verb === 'QUIT') socket.end('221 Bye\r\n');
+        else socket.write('250 OK\r\n');
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    dataStarts: () => dataStarts,
+    close: () =>
+      new Promise<void>((resolve) => {
+        sockets.forEach((s) => s.destroy());
+        server.close(() => resolve());
+      }),
+  };
 };

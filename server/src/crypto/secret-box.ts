@@ -20,6 +20,9 @@ export class SecretKeyMissingError extends Error {
 }
 
 export class SecretDecryptError extends Error {
+  /** Lets the send path treat an unreadable password like a failed login: this account cannot send. */
+  readonly code = 'EDECRYPT';
+
   constructor(reason: string) {
     super(`smtp-accounts: a stored SMTP password cannot be decrypted (${reason}). Was the encryption key changed? Re-enter the password or run the re-encrypt command with the old key.`);
     this.name = 'SecretDecryptError';

@@ -28,6 +28,22 @@ const decode = (text: string) => {
  */
 export const parseFrom = (from: FromInput): Sender | null => {
   if (!from) return null;
+  if (typeof from === 'string') {
+    // a site sends from a handful of From lines: remember them (parsing costs more than choosing)
+    const known = parsedFroms.get(from);
+    if (known !== undefined) return known;
+    if (parsedFroms.size >= PARSED_FROMS_MAX) parsedFroms.clear();
+    const parsed = parseFromUncached(from);
+    parsedFroms.set(from, parsed);
+    return parsed;
+  }
+  return parseFromUncached(from);
+};
+
+const PARSED_FROMS_MAX = 1000;
+const parsedFroms = new Map<string, Sender | null>();
+
+const parseFromUncached = (from: Exclude<FromInput, null | undefined>): Sender | null => {
   let name: string;
   let address: string;
   if (typeof from === 'object') {

@@ -120,7 +120,8 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
           body: settings.logKeepBodies ? keptBody(options, newsletter) : null,
         });
 
-      const candidates = sender ? [...candidatesInRuleOrder(await plugin().service('accountIndex').get(), sender, newsletter)] : [];
+      // lazily: the next candidate is only worked out when the one before has failed
+      const candidates = sender ? candidatesInRuleOrder(await plugin().service('accountIndex').get(), sender, newsletter) : [];
       for (const { account, rule } of candidates) {
         const tried = Date.now();
         const attempt = { accountId: account.id, accountEmail: account.email, rule };
@@ -132,9 +133,9 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
           return info;
         } catch (error) {
           const failure = describeSmtpFailure(error);
-          attempts.push({ ...attempt, ok: false, stage: failure.stage, code: failure.code, response: failure.response ?? failure.message, durationMs: Date.now() - tried });
+          attempts.push({ ...attempt, ok: false, stage: failure.stage, code: failure.code, response: failure.detail, durationMs: Date.now() - tried });
           if (!isFailoverSafe(error)) {
-            entry('failed', attempt, { response: failure.response ?? failure.message, errorCode: failure.code });
+            entry('failed', attempt, { response: failure.detail, errorCode: failure.code });
             throw sendFailed(fromText, attempts);
           }
         }
@@ -142,8 +143,8 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       if (settings.fallback === 'reject') {
         const last = attempts[attempts.length - 1];
-        entry('failed', { ...last, rule: candidates.length ? last.rule : 'reject' }, { response: last?.response ?? null, errorCode: last?.code ?? 'ENOACCOUNT' });
-        if (!candidates.length) {
+        entry('failed', { ...last, rule: last ? last.rule : 'reject' }, { response: last?.response ?? null, errorCode: last?.code ?? 'ENOACCOUNT' });
+        if (!last) {
           throw new errors.ApplicationError(`No active SMTP account matches the From "${fromText}"; the fallback setting is "reject".`);
         }
         throw sendFailed(fromText, attempts);
@@ -157,8 +158,8 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
         return info;
       } catch (error) {
         const failure = describeSmtpFailure(error);
-        attempts.push({ accountId: null, accountEmail: null, rule: 'fallback', ok: false, stage: failure.stage, code: failure.code, response: failure.response ?? failure.message, durationMs: Date.now() - tried });
-        entry('failed', { rule: 'fallback' }, { response: failure.response ?? failure.message, errorCode: failure.code });
+        attempts.push({ accountId: null, accountEmail: null, rule: 'fallback', ok: false, stage: failure.stage, code: failure.code, response: failure.detail, durationMs: Date.now() - tried });
+        entry('failed', { rule: 'fallback' }, { response: failure.detail, errorCode: failure.code });
         throw sendFailed(fromText, attempts);
       }
     },

@@ -16,6 +16,8 @@ export interface SmtpFailure {
   /** The server's reply line when there was one, e.g. "535 5.7.8 Authentication failed". */
   response?: string;
   responseCode?: number;
+  /** The server's reply, else the error's own text (scrubbed). */
+  detail: string;
   /** One sentence an admin can act on; never contains the password. */
   message: string;
 }
@@ -42,6 +44,7 @@ const stageOf = (error: NodemailerError): SmtpStage => {
       return 'tls';
     case 'EAUTH':
     case 'ENOAUTH':
+    case 'EDECRYPT':
       return 'auth';
     case 'EENVELOPE':
       return error.command === 'RCPT TO' ? 'recipient' : 'sender';
@@ -79,12 +82,14 @@ export const describeSmtpFailure = (raw: unknown, redact: (string | null | undef
     code,
     response,
     responseCode: error.responseCode,
+    detail,
     message: `SMTP check failed at ${STAGE_LABEL[stage]} [${code}${error.originalCode ? `/${error.originalCode}` : ''}]: ${detail}`,
   };
 };
 
 // Socket errors that mean no connection was made at all
 const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const HANDSHAKE_FAILURE = /^ERR_SSL_|CERT|SELF_SIGNED|UNABLE_TO_VERIFY/;
 // nodemailer's timeoutType for the set-up phases (a SOCKET_TIMEOUT may come in the middle of DATA)
 const SETUP_TIMEOUTS = new Set(['CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOUT']);
 
@@ -105,13 +110,15 @@ export const isFailoverSafe = (raw: unknown): boolean => {
     case 'ETLS':
     case 'EAUTH':
     case 'ENOAUTH':
+    case 'EDECRYPT':
     case 'EDNS':
       return true;
     case 'ETIMEDOUT':
       return SETUP_TIMEOUTS.has(error.timeoutType ?? '');
     case 'ECONNECTION':
     case 'ESOCKET':
-      return NEVER_CONNECTED.has(error.originalCode ?? '');
+      // never connected, or the TLS handshake failed (certificate, protocol): no SMTP was spoken
+      return NEVER_CONNECTED.has(error.originalCode ?? '') || HANDSHAKE_FAILURE.test(error.originalCode ?? '');
     case 'EPROTOCOL':
       return /greeting/i.test(error.message);
     default:

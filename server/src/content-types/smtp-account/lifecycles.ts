@@ -1,7 +1,7 @@
 import { PLUGIN_ID } from '../../../../shared/constants';
 
 export interface WriteEvent {
-  params: { data?: Record<string, unknown> };
+  params: { data?: Record<string, unknown> | Record<string, unknown>[] };
 }
 
 /**
@@ -10,7 +10,11 @@ export interface WriteEvent {
  * and every change tells the routing caches to reload.
  */
 const sealPassword = (event: WriteEvent) => {
-  const data = event.params.data;
+  const { data } = event.params;
+  for (const row of Array.isArray(data) ? data : [data]) sealRow(row);
+};
+
+const sealRow = (data: Record<string, unknown> | undefined) => {
   if (!data || !('password' in data)) return;
   if (data.password === '' || data.password === null || data.password === undefined) {
     delete data.password; // empty means "keep the stored password"
@@ -23,8 +27,11 @@ const accountsChanged = () => strapi.plugin(PLUGIN_ID).service('accountIndex').i
 
 export default {
   beforeCreate: sealPassword,
+  beforeCreateMany: sealPassword,
   beforeUpdate: sealPassword,
+  beforeUpdateMany: sealPassword,
   afterCreate: accountsChanged,
+  afterCreateMany: accountsChanged,
   afterUpdate: accountsChanged,
   afterDelete: accountsChanged,
   afterDeleteMany: accountsChanged,
