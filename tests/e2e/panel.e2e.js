@@ -365,10 +365,11 @@ const main = async () => {
         }
         assert((await viewerPage.getByRole('switch').count()) === 0, 'a read-only role sees the active switch');
         await viewerPage.getByRole('button', { name: 'Routing preview' }).waitFor();
+        await viewerPage.screenshot({ path: path.join(ARTIFACTS, '10-accounts-read-only.png'), fullPage: true });
         await viewerPage.goto(`${url}/admin/settings/smtp-accounts`);
         await viewerPage.getByRole('heading', { name: 'SMTP accounts settings', exact: true }).waitFor();
         assert((await viewerPage.getByRole('button', { name: 'Save' }).count()) === 0, 'a read-only role sees Save in settings');
-        await viewerPage.screenshot({ path: path.join(ARTIFACTS, '10-accounts-read-only.png'), fullPage: true });
+        await viewerPage.screenshot({ path: path.join(ARTIFACTS, '10-settings-read-only.png'), fullPage: true });
       } finally {
         await viewerContext.close();
       }

@@ -1,5 +1,5 @@
-import { useRBAC } from '@strapi/strapi/admin';
 import { PERMISSIONS } from '../../../shared/constants';
+import { usePluginPermissions } from './usePluginPermissions';
 
 const ACCOUNT_PERMISSIONS = {
   read: [{ action: PERMISSIONS.accountsRead, subject: null }],
@@ -10,7 +10,7 @@ const ACCOUNT_PERMISSIONS = {
 
 /** What the signed-in role may do with SMTP accounts; the server enforces the same actions. */
 export const useAccountPermissions = () => {
-  const { allowedActions, isLoading } = useRBAC(ACCOUNT_PERMISSIONS);
+  const { allowedActions, isLoading } = usePluginPermissions(ACCOUNT_PERMISSIONS);
   return {
     isLoading,
     canRead: Boolean(allowedActions.canRead),

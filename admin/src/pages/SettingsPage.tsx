@@ -1,10 +1,11 @@
 import { Box, Button, Field, Flex, Grid, NumberInput, SingleSelect, SingleSelectOption, TextInput, Toggle } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { FALLBACK_MODES, PERMISSIONS, PLUGIN_ID, type FallbackMode } from '../../../shared/constants';
 import type { GetSettings, ModuleSettings, UpdateSettings } from '../../../shared/contracts/settings';
+import { usePluginPermissions } from '../hooks/usePluginPermissions';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { readApiError, type ApiErrorInfo } from '../utils/apiError';
 import { getTranslation } from '../utils/getTranslation';
@@ -20,7 +21,7 @@ const SettingsPage = () => {
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const { get, put } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const { allowedActions, isLoading: isLoadingPermissions } = useRBAC(SETTINGS_PERMISSIONS);
+  const { allowedActions, isLoading: isLoadingPermissions } = usePluginPermissions(SETTINGS_PERMISSIONS);
   const canUpdate = Boolean(allowedActions.canUpdate);
 
   const [values, setValues] = useState<ModuleSettings | null>(null);
