@@ -24,6 +24,8 @@ export interface TestSmtpServerOptions {
   /** RCPT TO addresses the server refuses with 550. */
   rejectRecipients?: string[];
   authMethods?: string[];
+  /** Keep only user, envelope and headers of each mail (load tests). */
+  light?: boolean;
   /** A failure the server answers every session with. */
   fault?: 'greeting-421' | 'mail-550' | 'rcpt-451' | 'data-554';
 }
@@ -98,7 +100,8 @@ export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Prom
         if (options.fault === 'data-554') {
           return callback(Object.assign(new Error('5.7.1 Message content rejected as spam'), { responseCode: 554 }));
         }
-        const raw = Buffer.concat(chunks).toString('utf8');
+        const whole = Buffer.concat(chunks).toString('utf8');
+        const raw = options.light ? whole.slice(0, whole.indexOf('\r\n\r\n') + 1) : whole;
         received.push({
           user: (session.user as string | undefined) ?? null,
           mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',

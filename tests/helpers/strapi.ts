@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createStrapi, type Core } from '@strapi/strapi';
+import { createScratchDatabase } from './database';
 
 export const PLAYGROUND = path.resolve(__dirname, '..', '..', 'playground');
 
@@ -18,11 +19,13 @@ export interface TestApp {
 const secret = () => crypto.randomBytes(16).toString('hex');
 
 /**
- * Boots the playground app for real, on a temporary SQLite file (unless DATABASE_CLIENT says
- * otherwise), listening on 127.0.0.1 port 0. `env` adds or overrides environment variables.
+ * Boots the playground app for real, on a temporary SQLite file — or a fresh database on the
+ * machine's PostgreSQL/MariaDB when DATABASE_CLIENT=postgres|mysql — listening on 127.0.0.1 port 0.
+ * `env` adds or overrides environment variables.
  */
 export const startStrapi = async (env: Record<string, string | undefined> = {}): Promise<TestApp> => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-accounts-test-'));
+  const database = await createScratchDatabase(env.DATABASE_CLIENT ?? process.env.DATABASE_CLIENT ?? 'sqlite');
   Object.assign(process.env, {
     NODE_ENV: 'test',
     APP_KEYS: [secret(), secret()].join(','),
@@ -33,6 +36,7 @@ export const startStrapi = async (env: Record<string, string | undefined> = {}):
     ENCRYPTION_KEY: secret(),
     SMTP_ACCOUNTS_ENCRYPTION_KEY: secret(),
     DATABASE_FILENAME: path.join(tmp, 'data.db'),
+    ...database.env,
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     ...env,
@@ -59,6 +63,7 @@ export const startStrapi = async (env: Record<string, string | undefined> = {}):
     logs,
     async stop() {
       await strapi.destroy();
+      await database.drop();
       fs.rmSync(tmp, { recursive: true, force: true });
     },
   };

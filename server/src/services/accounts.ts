@@ -77,7 +77,12 @@ const createAccountsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async sendTest(id: number, input: unknown) {
       const { to } = (await validateTestMailInput(input)) as { to: string };
       const row = await findRow(id);
-      const password = row.password ? strapi.plugin(PLUGIN_ID).service('secrets').decrypt(row.password) : '';
+      let password = '';
+      try {
+        password = row.password ? strapi.plugin(PLUGIN_ID).service('secrets').decrypt(row.password) : '';
+      } catch (error) {
+        throw new errors.ValidationError((error as Error).message, { stage: 'auth', code: 'EDECRYPT' });
+      }
       const account = { ...row, name: row.name ?? '', username: row.username ?? '', password };
       const settings = await strapi.plugin(PLUGIN_ID).service('settings').get();
       const options = strapi.plugin(PLUGIN_ID).service('saveGuard').boundedOptions(account, settings.verifyTimeoutMs);

@@ -94,7 +94,7 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const sender = parseFrom(from);
       const recipients = listRecipients(options, (text) => addressparser(text, { flatten: true }));
       const problems = findSendProblems(options, recipients);
-      if (!sender && from) problems.unshift(`from "${fromText}" is not a single valid sender address`);
+      if (!sender && from && !problems.some((p) => p.startsWith('from'))) problems.unshift(`from "${fromText}" is not a single valid sender address`);
       if (sender && /[\r\n]/.test(sender.name)) problems.unshift('the From name must not contain line breaks');
       if (problems.length) throw new errors.ValidationError(`Mail not sent: ${problems.join('; ')}`);
 

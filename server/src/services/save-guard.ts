@@ -46,7 +46,16 @@ const createSaveGuard = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!documentId) return null;
     const row = (await strapi.db.query(SMTP_ACCOUNT_UID).findOne({ where: { documentId } })) as StoredAccount | null;
     if (!row) return null;
-    return { ...row, password: row.password ? plugin().service('secrets').decrypt(row.password) : '' };
+    return { ...row, password: row.password ? openStoredPassword(row.password) : '' };
+  };
+
+  /** An unreadable stored password (key changed, value tampered) must be re-entered: a 400, never a 500. */
+  const openStoredPassword = (sealed: string) => {
+    try {
+      return plugin().service('secrets').decrypt(sealed) as string;
+    } catch (error) {
+      return new errors.ValidationError(`${(error as Error).message}`, { stage: 'auth', code: 'EDECRYPT' });
+    }
   };
 
   /** Transport options with every timeout capped by the verification timeout setting. */
@@ -77,6 +86,10 @@ const createSaveGuard = ({ strapi }: { strapi: Core.Strapi }) => {
       } else {
         const stored = await loadStored(params.documentId);
         if (!stored) return; // the document service answers "not found" itself
+        if (stored.password instanceof Error) {
+          if (typeof data.password !== 'string') throw stored.password;
+          stored.password = '';
+        }
         candidate = { ...stored, ...data };
         const changesConnection = CONNECTION_FIELDS.some((field) => field in data && data[field] !== stored[field]);
         if (!changesConnection) {

@@ -66,6 +66,12 @@ export const findSendProblems = (options: EmailOptions, recipients: string[]): s
   const problems: string[] = [];
   if (!options || typeof options !== 'object') return ['the mail options must be an object'];
   if (recipients.length === 0) problems.push('the mail has no recipient (to, cc or bcc)');
+  const from = options.from;
+  if (from !== undefined && typeof from !== 'string' && !(from && typeof from === 'object' && typeof from.address === 'string')) {
+    problems.push('from must be an address or a { name, address } object');
+  } else if (from && LINE_BREAK.test(typeof from === 'string' ? from : `${from.name ?? ''}${from.address}`)) {
+    problems.push('from must not contain line breaks');
+  }
   for (const field of ['subject', 'replyTo'] as const) {
     const value = options[field];
     if (value !== undefined && typeof value !== 'string' && field === 'subject') problems.push('subject must be a string');

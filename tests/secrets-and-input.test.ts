@@ -1,0 +1,135 @@
+/**
+ * Bad input to the send API is refused before anything is sent or logged; passwords never leak;
+ * a tampered ciphertext is a clear error; the rekey command re-encrypts every password.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { SEND_LOG_UID, SMTP_ACCOUNT_UID } from '../shared/constants';
+import { createSecretBox } from '../server/src/crypto/secret-box';
+import { AdminClient, registerSuperAdmin } from './helpers/admin-client';
+import { startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
+import { PLAYGROUND, startStrapi, type TestApp } from './helpers/strapi';
+
+const PASSWORD = 'input-Secret-Pa55';
+let app: TestApp;
+let admin: AdminClient;
+let smtp: TestSmtpServer;
+let accountId: number;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer({ users: { input: PASSWORD, 'stock-provider': 'stock-provider' } });
+  app = await startStrapi({ STOCK_SMTP_PORT: String(smtp.port) });
+  admin = await registerSuperAdmin(app.url);
+  await admin.put('/smtp-accounts/settings', { data: { enabled: true, fallback: 'reject' } });
+  const res = await admin.post('/smtp-accounts/accounts', {
+    data: { name: 'Input', email: 'input@example.test', host: '127.0.0.1', port: smtp.port, security: 'none', authType: 'plain', username: 'input', password: PASSWORD },
+  });
+  expect(res.status).toBe(201);
+  accountId = res.body.data.id;
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await smtp?.close();
+});
+
+const ok = { from: 'Input <input@example.test>', to: 'reader@example.test', subject: 'fine', text: 'x' };
+
+describe('the send API refuses bad mail before anything is sent or logged', () => {
+  const cases: [string, Record<string, unknown>, RegExp][] = [
+    ['CR/LF header injection in the subject', { subject: 'Hi\r\nBcc: victim@example.test' }, /subject must not contain line breaks/],
+    ['LF in the subject', { subject: 'Hi\nX-Evil: 1' }, /subject must not contain line breaks/],
+    ['CR/LF in the From name', { from: '"Input\r\nBcc: v@example.test" <input@example.test>' }, /from must not contain line breaks/],
+    ['From object without an address', { from: { name: 'Input' } }, /from must be an address/],
+    ['CR/LF in to', { to: 'reader@example.test\r\nBcc: victim@example.test' }, /to must not contain line breaks/],
+    ['CR/LF in replyTo', { replyTo: 'a@example.test\r\nBcc: v@example.test' }, /replyTo must not contain line breaks/],
+    ['malformed From', { from: 'not an address' }, /not a single valid sender/],
+    ['two addresses in From', { from: 'a@example.test, b@example.test' }, /not a single valid sender/],
+    ['empty angle brackets', { from: 'Input <>' }, /not a single valid sender/],
+    ['no recipient', { to: undefined }, /no recipient/],
+    ['to is a number', { to: 42 }, /to must be an address/],
+    ['subject is an object', { subject: { a: 1 } }, /subject must be a string/],
+    ['text is a number', { text: 12 }, /text must be a string/],
+    ['newsletter is a string', { newsletter: 'yes' }, /newsletter must be true or false/],
+    ['huge From', { from: `${'x'.repeat(100000)}@example.test` }, /No active SMTP account|not a single valid sender/],
+  ];
+
+  it.each(cases)('%s', async (_label, overrides, message) => {
+    const received = smtp.received.length;
+    await app.strapi.plugin('smtp-accounts').service('sendLog').flush();
+    const logged = await app.strapi.db.query(SEND_LOG_UID).count();
+    await expect(app.strapi.plugin('email').service('email').send({ ...ok, ...overrides })).rejects.toThrow(message);
+    await app.strapi.plugin('smtp-accounts').service('sendLog').flush();
+    expect(smtp.received.length).toBe(received);
+    if (!/No active SMTP account/.test(String(message))) expect(await app.strapi.db.query(SEND_LOG_UID).count()).toBe(logged);
+  });
+
+  it('a good mail still goes through', async () => {
+    await app.strapi.plugin('email').service('email').send(ok);
+    expect(smtp.received[smtp.received.length - 1].user).toBe('input');
+  });
+
+  it('the admin API answers 400 for bad preview and test-mail bodies', async () => {
+    for (const body of [{}, { from: '' }, { from: 'a@b.test', newsletter: 'yes' }, { from: 'a@b.test', extra: 1 }]) {
+      expect((await admin.post('/smtp-accounts/resolve', body)).status).toBe(400);
+    }
+    for (const body of [{}, { to: 'nope' }, { to: 'a@b.test\r\nBcc: c@d.test' }, { to: 'a@b.test', cc: 'x' }]) {
+      expect((await admin.post(`/smtp-accounts/accounts/${accountId}/test`, body)).status).toBe(400);
+    }
+  });
+});
+
+describe('a tampered ciphertext', () => {
+  it('is a clear error for sends, the test mail and updates — never a 500, never the password', async () => {
+    const table = app.strapi.db.metadata.get(SMTP_ACCOUNT_UID).tableName;
+    const [row] = await app.strapi.db.connection(table).where({ id: accountId }).select('password');
+    const [v, iv, body, tag] = String(row.password).split(':');
+    const tampered = [v, iv, (body[0] === 'A' ? 'B' : 'A') + body.slice(1), tag].join(':');
+    await app.strapi.db.connection(table).where({ id: accountId }).update({ password: tampered });
+    app.strapi.plugin('smtp-accounts').service('accountIndex').close();
+
+    const error = await app.strapi.plugin('email').service('email').send({ ...ok, subject: 'tampered' }).catch((e: Error) => e);
+    expect(error.message).toMatch(/cannot be decrypted/);
+    const test = await admin.post(`/smtp-accounts/accounts/${accountId}/test`, { to: 'reader@example.test' });
+    expect(test.status).toBe(400);
+    expect(test.body.error.message).toMatch(/cannot be decrypted/);
+    const update = await admin.put(`/smtp-accounts/accounts/${accountId}`, { data: { port: smtp.port, host: 'localhost' } });
+    expect(update.status).toBe(400);
+    // re-entering the password repairs it
+    const repaired = await admin.put(`/smtp-accounts/accounts/${accountId}`, { data: { password: PASSWORD } });
+    expect(repaired.status).toBe(200);
+    for (const text of [error.message, test.text, update.text, repaired.text]) expect(text).not.toContain(PASSWORD);
+  });
+});
+
+describe('rekey command', () => {
+  it('re-encrypts every password with the new key (run in the app folder, keys from the environment)', () => {
+    const oldKey = process.env.SMTP_ACCOUNTS_ENCRYPTION_KEY!;
+    const newKey = 'a brand new key text';
+    const run = () =>
+      spawnSync(process.execPath, [path.resolve(__dirname, '..', 'bin', 'rekey.js')], {
+        cwd: PLAYGROUND,
+        env: { ...process.env, SMTP_ACCOUNTS_OLD_KEY: oldKey, SMTP_ACCOUNTS_NEW_KEY: newKey },
+        encoding: 'utf8',
+      });
+    const first = run();
+    expect(first.stdout).toMatch(/1 password\(s\) re-encrypted, 0 already on the new key/);
+    expect(first.status).toBe(0);
+    expect(run().stdout).toMatch(/0 password\(s\) re-encrypted, 1 already on the new key/);
+    for (const output of [first.stdout, first.stderr]) expect(output).not.toContain(PASSWORD);
+    return app.strapi.db
+      .connection(app.strapi.db.metadata.get(SMTP_ACCOUNT_UID).tableName)
+      .where({ id: accountId })
+      .first()
+      .then((row: { password: string }) => {
+        expect(createSecretBox(newKey).decrypt(row.password)).toBe(PASSWORD);
+        expect(() => createSecretBox(oldKey).decrypt(row.password)).toThrow();
+      });
+  });
+});
+
+describe('secrets', () => {
+  it('never appear in any log line of this app', () => {
+    expect(app.logs.join('\n')).not.toContain(PASSWORD);
+  });
+});

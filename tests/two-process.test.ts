@@ -1,0 +1,88 @@
+/**
+ * Two Strapi processes on one PostgreSQL database: an account created or deactivated through one
+ * is used (or no longer used) by the other within the sync interval (SMTP_ACCOUNTS_SYNC_INTERVAL_MS).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { AdminClient, registerSuperAdmin } from './helpers/admin-client';
+import { startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
+import { startStrapi, type TestApp } from './helpers/strapi';
+
+const SYNC_MS = 1000;
+let app: TestApp;
+let admin: AdminClient;
+let smtp: TestSmtpServer;
+let child: ChildProcess;
+let seq = 0;
+const waiting = new Map<number, (reply: { ok: boolean; error?: string }) => void>();
+
+const sendFromChild = (from: string, subject: string) =>
+  new Promise<{ ok: boolean; error?: string }>((resolve) => {
+    const id = ++seq;
+    waiting.set(id, resolve);
+    child.send({ cmd: 'send', id, options: { from, to: 'reader@example.test', subject, text: 'x' } });
+  });
+
+/** Sends from the second process every 100 ms until the mail goes through `user`; returns the time it took. */
+const timeUntilChildUses = async (from: string, user: string, limitMs: number) => {
+  const started = Date.now();
+  while (Date.now() - started < limitMs) {
+    const subject = `probe ${++seq}`;
+    const reply = await sendFromChild(from, subject);
+    const mail = smtp.received.find((m) => m.subject === subject);
+    if (reply.ok && mail?.user === user) return Date.now() - started;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the second process did not switch to ${user} within ${limitMs} ms`);
+};
+
+beforeAll(async () => {
+  smtp = await startSmtpServer({ users: { two: 'two-Secret-pw', 'stock-provider': 'stock-provider' } });
+  app = await startStrapi({
+    DATABASE_CLIENT: 'postgres',
+    STOCK_SMTP_PORT: String(smtp.port),
+    SMTP_ACCOUNTS_SYNC_INTERVAL_MS: String(SYNC_MS),
+  });
+  admin = await registerSuperAdmin(app.url);
+  await admin.put('/smtp-accounts/settings', { data: { enabled: true, fallback: 'provider' } });
+  child = fork(path.join(__dirname, 'helpers', 'strapi-child.js'), [], { env: { ...process.env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`second Strapi exited with ${code}`)));
+    child.on('message', (message: { ready?: boolean; id?: number; ok: boolean; error?: string }) => {
+      if (message.ready) resolve();
+      if (message.id) waiting.get(message.id)?.(message);
+    });
+  });
+}, 180000);
+
+afterAll(async () => {
+  if (child?.connected) {
+    child.send({ cmd: 'stop' });
+    await new Promise((r) => child.once('exit', r));
+  }
+  await app?.stop();
+  await smtp?.close();
+});
+
+it('an account created, deactivated and re-activated in one process is seen by the other within the sync interval', async () => {
+  const from = 'Two <two@example.test>';
+  expect(await timeUntilChildUses(from, 'stock-provider', 5000)).toBeLessThan(1000);
+
+  const created = await admin.post('/smtp-accounts/accounts', {
+    data: { name: 'Two', email: 'two@example.test', host: '127.0.0.1', port: smtp.port, security: 'none', authType: 'plain', username: 'two', password: 'two-Secret-pw' },
+  });
+  expect(created.status).toBe(201);
+  const seenCreated = await timeUntilChildUses(from, 'two', SYNC_MS * 5);
+
+  await admin.put(`/smtp-accounts/accounts/${created.body.data.id}`, { data: { active: false } });
+  const seenDeactivated = await timeUntilChildUses(from, 'stock-provider', SYNC_MS * 5);
+
+  // settings too: the module switched off in one process
+  await admin.put('/smtp-accounts/settings', { data: { enabled: false } });
+  await admin.put(`/smtp-accounts/accounts/${created.body.data.id}`, { data: { active: true } });
+  const seenModuleOff = await timeUntilChildUses(from, 'stock-provider', SYNC_MS * 5);
+
+  // eslint-disable-next-line no-console
+  console.log(`two processes, sync interval ${SYNC_MS} ms: created seen after ${seenCreated} ms, deactivated after ${seenDeactivated} ms, module off after ${seenModuleOff} ms`);
+  for (const elapsed of [seenCreated, seenDeactivated]) expect(elapsed).toBeLessThanOrEqual(SYNC_MS + 600);
+});
