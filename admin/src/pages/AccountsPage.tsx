@@ -1,5 +1,5 @@
 import { Box, Button, EmptyStateLayout, Flex, Searchbar } from '@strapi/design-system';
-import { ManyWays, Plus } from '@strapi/icons';
+import { BulletList, ManyWays, Plus } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -10,6 +10,7 @@ import { AccountsTable } from '../components/AccountsTable';
 import { DeleteAccountDialog } from '../components/DeleteAccountDialog';
 import { TestMailModal } from '../components/TestMailModal';
 import { useAccountPermissions } from '../hooks/useAccountPermissions';
+import { useLogPermissions } from '../hooks/useLogPermissions';
 import { readApiError } from '../utils/apiError';
 import { getTranslation } from '../utils/getTranslation';
 import { filterAccounts, sortAccounts, type SortDirection, type SortKey } from '../utils/sortAccounts';
@@ -22,6 +23,7 @@ const AccountsPage = () => {
   const { toggleNotification } = useNotification();
   const navigate = useNavigate();
   const permissions = useAccountPermissions();
+  const logPermissions = useLogPermissions();
 
   const [accounts, setAccounts] = useState<SmtpAccount[] | null>(null);
   const [loadError, setLoadError] = useState(false);
@@ -108,9 +110,16 @@ const AccountsPage = () => {
           ) : undefined
         }
         secondaryAction={
-          <Button variant="tertiary" startIcon={<ManyWays />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/routing`)}>
-            {t('accounts.routingPreview', 'Routing preview')}
-          </Button>
+          <Flex gap={2}>
+            <Button variant="tertiary" startIcon={<ManyWays />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/routing`)}>
+              {t('accounts.routingPreview', 'Routing preview')}
+            </Button>
+            {logPermissions.canRead ? (
+              <Button variant="tertiary" startIcon={<BulletList />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/log`)}>
+                {t('accounts.sendLog', 'Send log')}
+              </Button>
+            ) : null}
+          </Flex>
         }
       />
       <Layouts.Content>

@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 
 import { AccountFormPage } from './AccountFormPage';
 import { AccountsPage } from './AccountsPage';
+import { LogPage } from './LogPage';
 import { RoutingPreviewPage } from './RoutingPreviewPage';
 
 const App = () => {
@@ -11,6 +12,7 @@ const App = () => {
       <Route index element={<AccountsPage />} />
       <Route path="new" element={<AccountFormPage />} />
       <Route path="routing" element={<RoutingPreviewPage />} />
+      <Route path="log" element={<LogPage />} />
       <Route path=":id" element={<AccountFormPage />} />
       <Route path="*" element={<Page.Error />} />
     </Routes>

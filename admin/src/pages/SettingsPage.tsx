@@ -15,7 +15,7 @@ const SETTINGS_PERMISSIONS = {
   update: [{ action: PERMISSIONS.settingsUpdate, subject: null }],
 };
 
-/** Settings → SMTP accounts: the module switch, test mail on save, the verification timeout and the fallback. */
+/** Settings → SMTP accounts: the module switch, test mail on save, the verification timeout, the fallback and the send log. */
 const SettingsPage = () => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
@@ -125,6 +125,22 @@ const SettingsPage = () => {
                   <Field.Root name="verifyTimeoutMs" required error={fieldErrors.verifyTimeoutMs} hint={t('settings.verifyTimeoutHint', 'From 1000 to 60000 ms')}>
                     <Field.Label>{t('settings.verifyTimeout', 'Verification timeout (ms)')}</Field.Label>
                     <NumberInput value={values.verifyTimeoutMs} onValueChange={(v: number | undefined) => set('verifyTimeoutMs', v ?? Number.NaN)} step={500} disabled={disabled} />
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Field.Root name="logRetentionDays" required error={fieldErrors.logRetentionDays} hint={t('settings.logRetentionDaysHint', 'Older send-log entries are deleted every hour; from 1 to 3650 days')}>
+                    <Field.Label>{t('settings.logRetentionDays', 'Keep the send log (days)')}</Field.Label>
+                    <NumberInput value={values.logRetentionDays} onValueChange={(v: number | undefined) => set('logRetentionDays', v ?? Number.NaN)} step={1} disabled={disabled} />
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Field.Root name="logKeepBodies" error={fieldErrors.logKeepBodies} hint={t('settings.logKeepBodiesHint', 'Needed to resend a failed mail; the log then holds message texts (not attachments)')}>
+                    <Field.Label>{t('settings.logKeepBodies', 'Keep message bodies')}</Field.Label>
+                    <Toggle checked={values.logKeepBodies} onChange={(e: ChangeEvent<HTMLInputElement>) => set('logKeepBodies', e.target.checked)} onLabel={onLabel} offLabel={offLabel} disabled={disabled} />
                     <Field.Hint />
                     <Field.Error />
                   </Field.Root>

@@ -1,0 +1,83 @@
+import { IconButton, Link, Td, Tr, Typography } from '@strapi/design-system';
+import { Eye } from '@strapi/icons';
+import { useIntl } from 'react-intl';
+import { NavLink } from 'react-router-dom';
+import { PLUGIN_ID } from '../../../shared/constants';
+import type { SendLogEntry } from '../../../shared/contracts/send-log';
+import { getTranslation } from '../utils/getTranslation';
+import { LogStatusBadge } from './LogStatusBadge';
+
+interface LogRowProps {
+  entry: SendLogEntry;
+  onOpen: (entry: SendLogEntry) => void;
+}
+
+/** One logged mail; the whole row opens its details (every attempt, resend). */
+const LogRow = ({ entry, onOpen }: LogRowProps) => {
+  const { formatMessage, formatDate, formatNumber } = useIntl();
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const others = entry.recipientsCount - 1;
+
+  return (
+    <Tr data-log-id={entry.id} data-status={entry.status} onClick={() => onOpen(entry)} style={{ cursor: 'pointer' }}>
+      <Td>
+        <Typography textColor="neutral800" title={entry.createdAt}>
+          {formatDate(entry.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}
+        </Typography>
+      </Td>
+      <Td>
+        <Typography textColor="neutral800" ellipsis>
+          {entry.from}
+        </Typography>
+      </Td>
+      <Td>
+        <Typography textColor="neutral800">{entry.firstRecipient || '—'}</Typography>
+        {others > 0 ? (
+          <Typography textColor="neutral600" variant="pi">
+            {' '}
+            {t('log.moreRecipients', '+{count} more', { count: others })}
+          </Typography>
+        ) : null}
+      </Td>
+      <Td>
+        <Typography textColor="neutral800" ellipsis>
+          {entry.subject || '—'}
+        </Typography>
+      </Td>
+      <Td>
+        <Typography textColor="neutral800">{entry.newsletter ? t('log.yes', 'Yes') : t('log.no', 'No')}</Typography>
+      </Td>
+      <Td onClick={(e: React.MouseEvent) => e.stopPropagation()}>
+        {entry.accountId ? (
+          <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}/${entry.accountId}`}>
+            {`#${entry.accountId} ${entry.accountEmail ?? ''}`}
+          </Link>
+        ) : (
+          <Typography textColor="neutral600">{t('log.noAccount', 'none')}</Typography>
+        )}
+      </Td>
+      <Td>
+        <Typography textColor="neutral800" data-rule={entry.rule}>
+          {t(`log.rule.${entry.rule}`, entry.rule)}
+        </Typography>
+      </Td>
+      <Td>
+        <LogStatusBadge status={entry.status} />
+      </Td>
+      <Td>
+        <Typography textColor="neutral800">{entry.attempts}</Typography>
+      </Td>
+      <Td>
+        <Typography textColor="neutral800">{t('log.ms', '{ms} ms', { ms: formatNumber(entry.durationMs) })}</Typography>
+      </Td>
+      <Td onClick={(e: React.MouseEvent) => e.stopPropagation()}>
+        <IconButton label={t('log.details', 'Details of mail #{id}', { id: entry.id })} variant="ghost" onClick={() => onOpen(entry)}>
+          <Eye />
+        </IconButton>
+      </Td>
+    </Tr>
+  );
+};
+
+export { LogRow };

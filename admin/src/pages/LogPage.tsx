@@ -1,0 +1,125 @@
+import { Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
+import { ArrowClockwise } from '@strapi/icons';
+import { BackButton, Layouts, Page, Pagination, useFetchClient } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { useSearchParams } from 'react-router-dom';
+import { PLUGIN_ID } from '../../../shared/constants';
+import type { ListAccounts, SmtpAccount } from '../../../shared/contracts/accounts';
+import type { ListSendLog, SendLogEntry } from '../../../shared/contracts/send-log';
+import { LogEntryModal } from '../components/LogEntryModal';
+import { LogFilterBar } from '../components/LogFilterBar';
+import { LogTable } from '../components/LogTable';
+import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
+import { useLogPermissions } from '../hooks/useLogPermissions';
+import { readApiError, type ApiErrorInfo } from '../utils/apiError';
+import { DEFAULT_PAGE_SIZE, FILTER_KEYS, readLogFilters, toLogQuery, withFilter, type LogFilters } from '../utils/logFilters';
+import { getTranslation } from '../utils/getTranslation';
+
+/** The send log: every mail the module handled, filterable, with each attempt and a resend for failed mail. */
+const LogPage = () => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const { get } = useFetchClient();
+  const permissions = useLogPermissions();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const apiQuery = toLogQuery(searchParams).toString();
+
+  const [result, setResult] = useState<ListSendLog.Response | null>(null);
+  const [isLoading, setIsLoading] = useState(false);
+  const [error, setError] = useState<ApiErrorInfo | null>(null);
+  const [accounts, setAccounts] = useState<SmtpAccount[]>([]);
+  const [openId, setOpenId] = useState<number | null>(null);
+
+  const load = useCallback(async () => {
+    setIsLoading(true);
+    try {
+      const { data } = await get<ListSendLog.Response>(`/${PLUGIN_ID}/log?${apiQuery}`);
+      setResult(data);
+      setError(null);
+    } catch (caught) {
+      setError(readApiError(caught, t('log.loadFailed', 'The send log could not be loaded')));
+    } finally {
+      setIsLoading(false);
+    }
+    // t is rebuilt each render; the query string is what decides a reload
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [get, apiQuery]);
+
+  useEffect(() => {
+    if (permissions.canRead) void load();
+  }, [load, permissions.canRead]);
+
+  useEffect(() => {
+    if (!permissions.canRead) return;
+    // the account filter is a convenience: a role without accounts.read still sees the log
+    get<ListAccounts.Response>(`/${PLUGIN_ID}/accounts`)
+      .then(({ data }) => setAccounts(data.data))
+      .catch(() => setAccounts([]));
+  }, [get, permissions.canRead]);
+
+  const changeFilter = useCallback(
+    (key: keyof LogFilters, value: string) => setSearchParams((params) => withFilter(params, key, value)),
+    [setSearchParams]
+  );
+  const resetFilters = useCallback(
+    () =>
+      setSearchParams((params) => {
+        const next = new URLSearchParams(params);
+        FILTER_KEYS.forEach((key) => next.delete(key));
+        next.set('page', '1');
+        return next;
+      }),
+    [setSearchParams]
+  );
+
+  if (permissions.isLoading) return <Page.Loading />;
+  if (!permissions.canRead) return <Page.NoPermissions />;
+
+  const title = t('log.title', 'Send log');
+  const entries = result?.data ?? [];
+  const pagination = result?.meta.pagination;
+  const openEntry: SendLogEntry | null = entries.find((entry) => entry.id === openId) ?? null;
+
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header
+        navigationAction={<BackButton disabled={false} fallback={`/plugins/${PLUGIN_ID}`} />}
+        title={title}
+        subtitle={t('log.subtitle', 'Every mail the module handled, newest first')}
+        primaryAction={
+          <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={() => void load()} loading={isLoading} disabled={isLoading}>
+            {t('log.refresh', 'Refresh')}
+          </Button>
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <LogFilterBar filters={readLogFilters(searchParams)} accounts={accounts} onChange={changeFilter} onReset={resetFilters} />
+          {error ? <SmtpErrorAlert error={error} title={t('log.loadFailed', 'The send log could not be loaded')} onClose={() => setError(null)} /> : null}
+          {result === null && !error ? <Page.Loading /> : null}
+          {result !== null && entries.length === 0 ? (
+            <EmptyStateLayout content={t('log.empty', 'No mail matches these filters yet.')} />
+          ) : null}
+          {entries.length > 0 ? <LogTable entries={entries} onOpen={(entry) => setOpenId(entry.id)} /> : null}
+          {pagination ? (
+            <Flex direction="column" alignItems="stretch">
+              <Typography textColor="neutral600" data-testid="log-total">
+                {t('log.total', '{total, plural, one {# mail} other {# mails}}', { total: pagination.total })}
+              </Typography>
+              <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
+                <Pagination.PageSize options={['10', '25', '50', '100']} />
+                <Pagination.Links />
+              </Pagination.Root>
+            </Flex>
+          ) : null}
+        </Flex>
+      </Layouts.Content>
+      <LogEntryModal entry={openEntry} canResend={permissions.canResend} onClose={() => setOpenId(null)} onResent={() => void load()} />
+    </Page.Main>
+  );
+};
+
+export { LogPage };

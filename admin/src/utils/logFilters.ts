@@ -1,0 +1,72 @@
+import { SEND_STATUSES, type SendStatus } from '../../../shared/constants';
+import type { ListSendLog } from '../../../shared/contracts/send-log';
+
+/** The log page's filters as they stand in the address bar (dates as local `YYYY-MM-DD`). */
+export interface LogFilters {
+  status: SendStatus | '';
+  accountId: string;
+  from: string;
+  since: string;
+  until: string;
+}
+
+export const FILTER_KEYS = ['status', 'accountId', 'from', 'since', 'until'] as const;
+export const DEFAULT_PAGE_SIZE = 25;
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A local calendar day, at its first or last millisecond, as the ISO instant the API filters by. */
+const dayToIso = (day: string, endOfDay: boolean): string | undefined => {
+  const match = DAY.exec(day);
+  if (!match) return undefined;
+  const [, y, m, d] = match.map(Number);
+  const date = endOfDay ? new Date(y, m - 1, d, 23, 59, 59, 999) : new Date(y, m - 1, d, 0, 0, 0, 0);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+};
+
+export const dayFromDate = (date: Date | undefined): string =>
+  date
+    ? `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
+    : '';
+
+export const dateFromDay = (day: string): Date | undefined => {
+  const match = DAY.exec(day);
+  if (!match) return undefined;
+  const [, y, m, d] = match.map(Number);
+  return new Date(y, m - 1, d);
+};
+
+export const readLogFilters = (params: URLSearchParams): LogFilters => {
+  const status = params.get('status') ?? '';
+  return {
+    status: (SEND_STATUSES as readonly string[]).includes(status) ? (status as SendStatus) : '',
+    accountId: params.get('accountId') ?? '',
+    from: params.get('from') ?? '',
+    since: params.get('since') ?? '',
+    until: params.get('until') ?? '',
+  };
+};
+
+/** What GET /log is asked for: the filters, the days turned into instants, and the page. */
+export const toLogQuery = (params: URLSearchParams): URLSearchParams => {
+  const filters = readLogFilters(params);
+  const query: ListSendLog.Query = {
+    status: filters.status || undefined,
+    accountId: filters.accountId || undefined,
+    from: filters.from.trim() || undefined,
+    since: dayToIso(filters.since, false),
+    until: dayToIso(filters.until, true),
+    page: params.get('page') ?? '1',
+    pageSize: params.get('pageSize') ?? String(DEFAULT_PAGE_SIZE),
+  };
+  return new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])));
+};
+
+/** The address-bar parameters after one filter changed: back to the first page. */
+export const withFilter = (params: URLSearchParams, key: keyof LogFilters, value: string): URLSearchParams => {
+  const next = new URLSearchParams(params);
+  if (value) next.set(key, value);
+  else next.delete(key);
+  next.set('page', '1');
+  return next;
+};
