@@ -32,7 +32,8 @@ export const parseFrom = (from: FromInput): Sender | null => {
     // a site sends from a handful of From lines: remember them (parsing costs more than choosing)
     const known = parsedFroms.get(from);
     if (known !== undefined) return known;
-    if (parsedFroms.size >= PARSED_FROMS_MAX) parsedFroms.clear();
+    // forget the oldest line when full (a Map iterates in insertion order)
+    if (parsedFroms.size >= PARSED_FROMS_MAX) parsedFroms.delete(parsedFroms.keys().next().value as string);
     const parsed = parseFromUncached(from);
     parsedFroms.set(from, parsed);
     return parsed;
@@ -40,7 +41,7 @@ export const parseFrom = (from: FromInput): Sender | null => {
   return parseFromUncached(from);
 };
 
-const PARSED_FROMS_MAX = 1000;
+const PARSED_FROMS_MAX = 10000;
 const parsedFroms = new Map<string, Sender | null>();
 
 const parseFromUncached = (from: Exclude<FromInput, null | undefined>): Sender | null => {
