@@ -2,25 +2,18 @@
  * Makes playground/.env on first run, with fresh secrets (git-ignored; nothing secret is committed),
  * and returns its values.
  */
-const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
+const { freshStrapiSecrets } = require('./strapi-secrets');
 
 const ENV_FILE = path.resolve(__dirname, '..', 'playground', '.env');
-const secret = () => crypto.randomBytes(24).toString('base64');
 
 const ensurePlaygroundEnv = () => {
   if (!fs.existsSync(ENV_FILE)) {
     const values = {
       HOST: '127.0.0.1',
       PORT: '1337',
-      APP_KEYS: [secret(), secret(), secret(), secret()].join(','),
-      API_TOKEN_SALT: secret(),
-      ADMIN_JWT_SECRET: secret(),
-      TRANSFER_TOKEN_SALT: secret(),
-      JWT_SECRET: secret(),
-      ENCRYPTION_KEY: secret(),
-      SMTP_ACCOUNTS_ENCRYPTION_KEY: secret(),
+      ...freshStrapiSecrets(),
     };
     fs.writeFileSync(ENV_FILE, Object.entries(values).map(([k, v]) => `${k}=${v}`).join('\n') + '\n', { mode: 0o600 });
     console.log(`[playground] generated ${path.relative(process.cwd(), ENV_FILE)} with fresh secrets`);

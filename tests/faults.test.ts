@@ -183,3 +183,11 @@ describe('send log API', () => {
     expect(delivered(entry.subject).length).toBe(before + 1);
   });
 });
+
+describe('secrets', () => {
+  it('never appear in any log line of this app, whatever failed', () => {
+    const all = app.logs.join('\n');
+    expect(all).not.toContain(GOOD_PASSWORD);
+    expect(all).not.toContain(FAULTY_PASSWORD);
+  });
+});

@@ -201,3 +201,10 @@ describe('module switch and fallback', () => {
     await expect(provider.verify()).resolves.toBeTruthy();
   });
 });
+
+describe('secrets', () => {
+  it('never appear in any log line of this app', () => {
+    const all = app.logs.join('\n');
+    for (const password of Object.values(USERS).filter((p) => p !== 'stock-provider')) expect(all).not.toContain(password);
+  });
+});

@@ -6,6 +6,7 @@
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
+const { logSteps } = require('./log.e2e');
 const { startSmtpServer } = require('./smtp-server');
 const { ensureAdminBuild, startStrapi, ROOT } = require('./strapi-process');
 
@@ -365,7 +366,10 @@ const main = async () => {
         }
         assert((await viewerPage.getByRole('switch').count()) === 0, 'a read-only role sees the active switch');
         await viewerPage.getByRole('button', { name: 'Routing preview' }).waitFor();
+        assert((await viewerPage.getByRole('button', { name: 'Send log' }).count()) === 0, 'a role without log.read sees "Send log"');
         await viewerPage.screenshot({ path: path.join(ARTIFACTS, '10-accounts-read-only.png'), fullPage: true });
+        await viewerPage.goto(`${url}/admin/plugins/smtp-accounts/log`);
+        await viewerPage.getByText(/don.t have the permissions/i).first().waitFor();
         await viewerPage.goto(`${url}/admin/settings/smtp-accounts`);
         await viewerPage.getByRole('heading', { name: 'SMTP accounts settings', exact: true }).waitFor();
         assert((await viewerPage.getByRole('button', { name: 'Save' }).count()) === 0, 'a read-only role sees Save in settings');
@@ -374,6 +378,8 @@ const main = async () => {
         await viewerContext.close();
       }
     });
+
+    await logSteps({ step, page, url, token, api, uniq, senderEmail, smtpA, password, shot, heading, chooseOption, waitFor, assert });
 
     await step('the interface in Russian', async () => {
       await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'ru'));

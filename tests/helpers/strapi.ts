@@ -1,10 +1,14 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { createScratchDatabase } from './database';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { freshStrapiSecrets, QUIET_STRAPI } = require('../../scripts/strapi-secrets') as {
+  freshStrapiSecrets: () => Record<string, string>;
+  QUIET_STRAPI: Record<string, string>;
+};
 
 export const PLAYGROUND = path.resolve(__dirname, '..', '..', 'playground');
 
@@ -16,8 +20,6 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-const secret = () => crypto.randomBytes(16).toString('hex');
-
 /**
  * Boots the playground app for real, on a temporary SQLite file — or a fresh database on the
  * machine's PostgreSQL/MariaDB when DATABASE_CLIENT=postgres|mysql — listening on 127.0.0.1 port 0.
@@ -28,17 +30,10 @@ export const startStrapi = async (env: Record<string, string | undefined> = {}):
   const database = await createScratchDatabase(env.DATABASE_CLIENT ?? process.env.DATABASE_CLIENT ?? 'sqlite');
   Object.assign(process.env, {
     NODE_ENV: 'test',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    SMTP_ACCOUNTS_ENCRYPTION_KEY: secret(),
+    ...freshStrapiSecrets(),
+    ...QUIET_STRAPI,
     DATABASE_FILENAME: path.join(tmp, 'data.db'),
     ...database.env,
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     ...env,
   });
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete process.env[key];
