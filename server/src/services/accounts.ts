@@ -1,8 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { SMTP_ACCOUNT_UID } from '../../../shared/constants';
+import { PLUGIN_ID, SMTP_ACCOUNT_UID } from '../../../shared/constants';
 import type { SmtpAccount, SmtpAccountInput } from '../../../shared/contracts/accounts';
-import { PLUGIN_ID } from '../../../shared/constants';
 import { describeSmtpFailure } from '../transport/smtp-failure';
 import { sendTestMessage } from '../transport/test-message';
 import { validateAccountInput, validateTestMailInput } from '../validation/account';

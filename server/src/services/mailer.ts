@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PLUGIN_ID } from '../../../shared/constants';
-import type { ResolveRule } from '../../../shared/contracts/resolve';
 import addressparser from 'nodemailer/lib/addressparser';
-import type { SendStatus } from '../../../shared/constants';
+import { PLUGIN_ID, type SendStatus } from '../../../shared/constants';
+import type { ResolveRule } from '../../../shared/contracts/resolve';
 import type { SendAttempt } from '../../../shared/contracts/send-log';
 import { parseFrom, type FromInput } from '../routing/parse-from';
 import { candidatesInRuleOrder, resolveAccount, type Resolution } from '../routing/resolve-account';
