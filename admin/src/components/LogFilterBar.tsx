@@ -69,7 +69,7 @@ const LogFilterBar = ({ filters, accounts, onChange, onReset }: LogFilterBarProp
             <TextInput value={from} placeholder="shop@example.com" onChange={(e: ChangeEvent<HTMLInputElement>) => setFrom(e.target.value)} />
           </Field.Root>
         </Box>
-        <Box width="12rem">
+        <Box width="15rem">
           <Field.Root name="since">
             <Field.Label>{t('log.filter.since', 'Since')}</Field.Label>
             <DatePicker
@@ -81,7 +81,7 @@ const LogFilterBar = ({ filters, accounts, onChange, onReset }: LogFilterBarProp
             />
           </Field.Root>
         </Box>
-        <Box width="12rem">
+        <Box width="15rem">
           <Field.Root name="until">
             <Field.Label>{t('log.filter.until', 'Until')}</Field.Label>
             <DatePicker

@@ -1,4 +1,4 @@
-import { IconButton, Link, Td, Tr, Typography } from '@strapi/design-system';
+import { Badge, Flex, IconButton, Link, Td, Tr, Typography } from '@strapi/design-system';
 import { Eye } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
@@ -26,41 +26,42 @@ const LogRow = ({ entry, onOpen }: LogRowProps) => {
           {formatDate(entry.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}
         </Typography>
       </Td>
-      <Td>
-        <Typography textColor="neutral800" ellipsis>
+      <Td maxWidth="14rem">
+        <Typography textColor="neutral800" ellipsis title={entry.from}>
           {entry.from}
         </Typography>
       </Td>
       <Td>
-        <Typography textColor="neutral800">{entry.firstRecipient || '—'}</Typography>
-        {others > 0 ? (
-          <Typography textColor="neutral600" variant="pi">
-            {' '}
-            {t('log.moreRecipients', '+{count} more', { count: others })}
+        <Flex direction="column" alignItems="flex-start">
+          <Typography textColor="neutral800">{entry.firstRecipient || '—'}</Typography>
+          {others > 0 ? (
+            <Typography textColor="neutral600" variant="pi">
+              {t('log.moreRecipients', '+{count} more', { count: others })}
+            </Typography>
+          ) : null}
+        </Flex>
+      </Td>
+      <Td maxWidth="14rem">
+        <Flex gap={2}>
+          <Typography textColor="neutral800" ellipsis>
+            {entry.subject || '—'}
           </Typography>
-        ) : null}
-      </Td>
-      <Td>
-        <Typography textColor="neutral800" ellipsis>
-          {entry.subject || '—'}
-        </Typography>
-      </Td>
-      <Td>
-        <Typography textColor="neutral800">{entry.newsletter ? t('log.yes', 'Yes') : t('log.no', 'No')}</Typography>
+          {entry.newsletter ? <Badge size="S">{t('log.newsletter', 'Newsletter')}</Badge> : null}
+        </Flex>
       </Td>
       <Td onClick={(e: React.MouseEvent) => e.stopPropagation()}>
-        {entry.accountId ? (
-          <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}/${entry.accountId}`}>
-            {`#${entry.accountId} ${entry.accountEmail ?? ''}`}
-          </Link>
-        ) : (
-          <Typography textColor="neutral600">{t('log.noAccount', 'none')}</Typography>
-        )}
-      </Td>
-      <Td>
-        <Typography textColor="neutral800" data-rule={entry.rule}>
-          {t(`log.rule.${entry.rule}`, entry.rule)}
-        </Typography>
+        <Flex direction="column" alignItems="flex-start">
+          {entry.accountId ? (
+            <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}/${entry.accountId}`}>
+              {`#${entry.accountId} ${entry.accountEmail ?? ''}`}
+            </Link>
+          ) : (
+            <Typography textColor="neutral600">{t('log.noAccount', 'none')}</Typography>
+          )}
+          <Typography variant="pi" textColor="neutral600" data-rule={entry.rule}>
+            {t(`log.rule.${entry.rule}`, entry.rule)}
+          </Typography>
+        </Flex>
       </Td>
       <Td>
         <LogStatusBadge status={entry.status} />
