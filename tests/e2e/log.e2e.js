@@ -7,9 +7,29 @@
 
 /** @param {Record<string, any>} ctx see panel.e2e.js */
 const logSteps = async (ctx) => {
-  const { step, page, url, token, api, uniq, senderEmail, smtpA, password, shot, heading, chooseOption, waitFor, assert } = ctx;
+  const {
+    step,
+    page,
+    url,
+    token,
+    api,
+    uniq,
+    senderEmail,
+    smtpA,
+    password,
+    shot,
+    heading,
+    chooseOption,
+    waitFor,
+    assert,
+  } = ctx;
   const lost = `lost-${uniq}@example.test`;
-  const subjects = { noBody: `no-body-${uniq}`, kept: `kept-${uniq}`, sent: `sent-${uniq}`, fallback: `fallback-${uniq}` };
+  const subjects = {
+    noBody: `no-body-${uniq}`,
+    kept: `kept-${uniq}`,
+    sent: `sent-${uniq}`,
+    fallback: `fallback-${uniq}`,
+  };
   const logRow = (subject) => page.locator('tbody tr').filter({ hasText: subject });
 
   /** Strapi's own admin email route (`POST /email`), i.e. what any plugin calling the email service does. */
@@ -17,11 +37,19 @@ const logSteps = async (ctx) => {
     fetch(`${url}/email`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ from, to: `rcpt-${uniq}@example.test`, cc: `copy-${uniq}@example.test`, subject, text: `body of ${subject}` }),
+      body: JSON.stringify({
+        from,
+        to: `rcpt-${uniq}@example.test`,
+        cc: `copy-${uniq}@example.test`,
+        subject,
+        text: `body of ${subject}`,
+      }),
     });
   const logged = async (query) => (await api('GET', `/log?${query}`)).body;
   const findLogged = (subject) =>
-    waitFor(`the log entry "${subject}"`, async () => (await logged(`pageSize=100`)).data.find((e) => e.subject === subject));
+    waitFor(`the log entry "${subject}"`, async () =>
+      (await logged(`pageSize=100`)).data.find((e) => e.subject === subject)
+    );
 
   await step('settings: send-log retention and kept bodies', async () => {
     await api('PUT', '/settings', { data: { fallback: 'reject', logKeepBodies: false } });
@@ -38,7 +66,10 @@ const logSteps = async (ctx) => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Settings saved').first().waitFor();
     const settings = (await api('GET', '/settings')).body.data;
-    assert(settings.logRetentionDays === 90 && settings.logKeepBodies === true, `log settings: ${JSON.stringify(settings)}`);
+    assert(
+      settings.logRetentionDays === 90 && settings.logKeepBodies === true,
+      `log settings: ${JSON.stringify(settings)}`
+    );
     await shot('14-settings-send-log');
 
     res = await sendMail(`Lost <${lost}>`, subjects.kept);
@@ -49,7 +80,10 @@ const logSteps = async (ctx) => {
     res = await sendMail(`Nobody <${lost}>`, subjects.fallback);
     assert(res.ok, `the provider fallback failed: ${res.status}`);
     const bad = await api('GET', '/log?status=lost');
-    assert(bad.status === 400 && /status must be one of/.test(bad.body.error.message), `a bad filter: ${JSON.stringify(bad)}`);
+    assert(
+      bad.status === 400 && /status must be one of/.test(bad.body.error.message),
+      `a bad filter: ${JSON.stringify(bad)}`
+    );
   });
 
   await step('the log page lists sent, fallback and failed mail', async () => {
@@ -59,18 +93,31 @@ const logSteps = async (ctx) => {
     await heading('Send log');
     for (const subject of Object.values(subjects)) await findLogged(subject);
     await page.getByRole('button', { name: 'Refresh' }).click();
-    const expected = { [subjects.noBody]: 'Failed', [subjects.kept]: 'Failed', [subjects.sent]: 'Sent', [subjects.fallback]: 'Sent by the provider' };
+    const expected = {
+      [subjects.noBody]: 'Failed',
+      [subjects.kept]: 'Failed',
+      [subjects.sent]: 'Sent',
+      [subjects.fallback]: 'Sent by the provider',
+    };
     for (const [subject, status] of Object.entries(expected)) {
       const row = logRow(subject);
       await row.waitFor();
       const text = await row.innerText();
       // the badge is upper-cased by CSS, which innerText reflects
-      assert(text.toLowerCase().includes(status.toLowerCase()), `row "${subject}" does not say ${status}: ${text}`);
-      assert(text.includes(`rcpt-${uniq}@example.test`) && text.includes('+1 more'), `row "${subject}" misses the recipients: ${text}`);
+      assert(
+        text.toLowerCase().includes(status.toLowerCase()),
+        `row "${subject}" does not say ${status}: ${text}`
+      );
+      assert(
+        text.includes(`rcpt-${uniq}@example.test`) && text.includes('+1 more'),
+        `row "${subject}" misses the recipients: ${text}`
+      );
     }
     const sentRow = await logRow(subjects.sent).innerText();
     assert(/name \+ address/.test(sentRow), `the sent row does not name its rule: ${sentRow}`);
-    await logRow(subjects.sent).getByRole('link', { name: new RegExp(senderEmail.replace(/\./g, '\\.')) }).waitFor();
+    await logRow(subjects.sent)
+      .getByRole('link', { name: new RegExp(senderEmail.replace(/\./g, '\\.')) })
+      .waitFor();
     await shot('15-send-log');
   });
 
@@ -78,17 +125,25 @@ const logSteps = async (ctx) => {
     await chooseOption('Status', 'Failed');
     await page.waitForURL((u) => u.searchParams.get('status') === 'failed');
     await waitFor('only failed rows', async () => {
-      const statuses = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+      const statuses = await page
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
       return statuses.length >= 2 && statuses.every((s) => s === 'failed');
     });
     await page.getByLabel('From contains').fill('lost <');
     await page.waitForURL((u) => u.searchParams.get('from') === 'lost <');
-    await waitFor('one row from "Lost"', async () => (await page.locator('tbody tr').count()) === 1);
+    await waitFor(
+      'one row from "Lost"',
+      async () => (await page.locator('tbody tr').count()) === 1
+    );
     await logRow(subjects.kept).waitFor();
     await page.reload();
     await heading('Send log');
     await logRow(subjects.kept).waitFor();
-    assert((await page.getByLabel('From contains').inputValue()) === 'lost <', 'the From filter was lost on reload');
+    assert(
+      (await page.getByLabel('From contains').inputValue()) === 'lost <',
+      'the From filter was lost on reload'
+    );
     await shot('16-send-log-filtered');
     await page.getByRole('button', { name: 'Reset filters' }).click();
     await logRow(subjects.sent).waitFor();
@@ -99,19 +154,39 @@ const logSteps = async (ctx) => {
     const dialog = page.getByRole('dialog');
     await dialog.getByText('No account was tried').waitFor();
     await dialog.getByText('its body was not kept').waitFor();
-    assert((await dialog.getByRole('button', { name: 'Resend' }).count()) === 0, 'a Resend button without a body');
+    assert(
+      (await dialog.getByRole('button', { name: 'Resend' }).count()) === 0,
+      'a Resend button without a body'
+    );
     await page.keyboard.press('Escape');
     const entry = await findLogged(subjects.noBody);
     const res = await api('POST', `/log/${entry.id}/resend`);
-    assert(res.status === 400 && /body was not kept/.test(res.body.error.message), `resend without a body: ${JSON.stringify(res)}`);
+    assert(
+      res.status === 400 && /body was not kept/.test(res.body.error.message),
+      `resend without a body: ${JSON.stringify(res)}`
+    );
   });
 
   await step('resend a failed mail once a matching account exists', async () => {
     const created = await api('POST', '/accounts', {
-      data: { name: 'Lost', email: lost, host: '127.0.0.1', port: smtpA.port, security: 'none', authType: 'plain', username: 'alice', password },
+      data: {
+        name: 'Lost',
+        email: lost,
+        host: '127.0.0.1',
+        port: smtpA.port,
+        security: 'none',
+        authType: 'plain',
+        username: 'alice',
+        password,
+      },
     });
-    assert(created.status === 200 || created.status === 201, `account for ${lost}: ${JSON.stringify(created.body)}`);
-    await page.getByRole('button', { name: `Details of mail #${(await findLogged(subjects.kept)).id}` }).click();
+    assert(
+      created.status === 200 || created.status === 201,
+      `account for ${lost}: ${JSON.stringify(created.body)}`
+    );
+    await page
+      .getByRole('button', { name: `Details of mail #${(await findLogged(subjects.kept)).id}` })
+      .click();
     const dialog = page.getByRole('dialog');
     const resend = dialog.getByRole('button', { name: 'Resend' });
     await resend.click();
@@ -120,13 +195,20 @@ const logSteps = async (ctx) => {
     await dialog.getByText('The new send is at the top of the log.').waitFor();
     assert(await resend.isDisabled(), 'Resend can be clicked again after a success');
     await shot('17-send-log-resent');
-    const mail = await waitFor('the resent mail at server A', async () => smtpA.received.find((m) => m.subject === subjects.kept));
+    const mail = await waitFor('the resent mail at server A', async () =>
+      smtpA.received.find((m) => m.subject === subjects.kept)
+    );
     assert(mail.mailFrom === lost && mail.rcptTo.length === 2, `resent as ${JSON.stringify(mail)}`);
     await new Promise((r) => setTimeout(r, 500));
-    assert(smtpA.received.filter((m) => m.subject === subjects.kept).length === 1, 'the mail was resent more than once');
+    assert(
+      smtpA.received.filter((m) => m.subject === subjects.kept).length === 1,
+      'the mail was resent more than once'
+    );
     await page.keyboard.press('Escape');
     await waitFor('a sent row for the resent mail', async () => {
-      const statuses = await logRow(subjects.kept).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+      const statuses = await logRow(subjects.kept).evaluateAll((rows) =>
+        rows.map((r) => r.getAttribute('data-status'))
+      );
       return statuses.includes('sent') && statuses.includes('failed');
     });
   });

@@ -14,18 +14,32 @@ const LogAttempts = ({ attempts }: LogAttemptsProps) => {
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
 
   if (attempts.length === 0) {
-    return <Typography textColor="neutral600">{t('log.noAttempts', 'No account was tried: no active account matches this From.')}</Typography>;
+    return (
+      <Typography textColor="neutral600">
+        {t('log.noAttempts', 'No account was tried: no active account matches this From.')}
+      </Typography>
+    );
   }
 
   return (
     <Flex tag="ol" direction="column" alignItems="stretch" gap={2} data-testid="log-attempts">
       {attempts.map((attempt, index) => (
-        <Box tag="li" key={index} padding={3} hasRadius background={attempt.ok ? 'success100' : 'danger100'} data-ok={attempt.ok}>
+        <Box
+          tag="li"
+          key={index}
+          padding={3}
+          hasRadius
+          background={attempt.ok ? 'success100' : 'danger100'}
+          data-ok={attempt.ok}
+        >
           <Flex direction="column" alignItems="flex-start" gap={1}>
             <Typography fontWeight="bold">
               {index + 1}.{' '}
               {attempt.accountId
-                ? t('log.attempt.account', 'Account #{id} {email}', { id: attempt.accountId, email: attempt.accountEmail ?? '' })
+                ? t('log.attempt.account', 'Account #{id} {email}', {
+                    id: attempt.accountId,
+                    email: attempt.accountEmail ?? '',
+                  })
                 : t('log.attempt.provider', 'The configured provider')}
               {' — '}
               {attempt.ok ? t('log.attempt.ok', 'accepted') : t('log.attempt.failed', 'failed')}
@@ -33,12 +47,18 @@ const LogAttempts = ({ attempts }: LogAttemptsProps) => {
               {t('log.ms', '{ms} ms', { ms: attempt.durationMs })}
             </Typography>
             <Typography variant="pi" textColor="neutral700">
-              {t('log.attempt.rule', 'Rule: {rule}', { rule: t(`log.rule.${attempt.rule}`, attempt.rule) })}
+              {t('log.attempt.rule', 'Rule: {rule}', {
+                rule: t(`log.rule.${attempt.rule}`, attempt.rule),
+              })}
             </Typography>
             {attempt.stage ? (
               <Typography variant="pi" textColor="neutral700">
-                {t('log.attempt.stage', 'Stage: {stage}', { stage: t(`stage.${attempt.stage}`, attempt.stage) })}
-                {attempt.code ? ` · ${t('log.attempt.code', 'Code: {code}', { code: attempt.code })}` : ''}
+                {t('log.attempt.stage', 'Stage: {stage}', {
+                  stage: t(`stage.${attempt.stage}`, attempt.stage),
+                })}
+                {attempt.code
+                  ? ` · ${t('log.attempt.code', 'Code: {code}', { code: attempt.code })}`
+                  : ''}
               </Typography>
             ) : null}
             {attempt.response ? (

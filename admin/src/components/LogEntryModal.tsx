@@ -42,10 +42,17 @@ const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalPro
     try {
       await post<ResendLogged.Response>(`/${PLUGIN_ID}/log/${entry.id}/resend`, {});
       setOutcome({ ok: true });
-      toggleNotification({ type: 'success', message: t('log.resend.done', 'The mail was sent again') });
+      toggleNotification({
+        type: 'success',
+        message: t('log.resend.done', 'The mail was sent again'),
+      });
       onResent();
     } catch (error) {
-      setOutcome({ ok: false, message: readApiError(error, t('log.resend.failed', 'The mail could not be sent again')).message });
+      setOutcome({
+        ok: false,
+        message: readApiError(error, t('log.resend.failed', 'The mail could not be sent again'))
+          .message,
+      });
     } finally {
       inFlight.current = false;
       setIsResending(false);
@@ -55,10 +62,15 @@ const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalPro
   const showResend = Boolean(entry && canResend && entry.status === 'failed' && entry.canResend);
 
   return (
-    <Modal.Root open={entry !== null} onOpenChange={(open: boolean) => (!open && !isResending ? onClose() : undefined)}>
+    <Modal.Root
+      open={entry !== null}
+      onOpenChange={(open: boolean) => (!open && !isResending ? onClose() : undefined)}
+    >
       <Modal.Content>
         <Modal.Header>
-          <Modal.Title>{entry ? t('log.modal.title', 'Mail #{id}', { id: entry.id }) : ''}</Modal.Title>
+          <Modal.Title>
+            {entry ? t('log.modal.title', 'Mail #{id}', { id: entry.id }) : ''}
+          </Modal.Title>
         </Modal.Header>
         <Modal.Body>
           {entry ? (
@@ -67,25 +79,46 @@ const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalPro
                 <LogStatusBadge status={entry.status} />
                 <Typography>{t('log.modal.from', 'From: {from}', { from: entry.from })}</Typography>
                 <Typography>
-                  {t('log.modal.to', 'To: {to} ({count} recipients)', { to: entry.firstRecipient, count: entry.recipientsCount })}
+                  {t('log.modal.to', 'To: {to} ({count} recipients)', {
+                    to: entry.firstRecipient,
+                    count: entry.recipientsCount,
+                  })}
                 </Typography>
-                <Typography>{t('log.modal.subject', 'Subject: {subject}', { subject: entry.subject || '—' })}</Typography>
-                {entry.errorCode ? <Typography textColor="danger600">{t('log.modal.errorCode', 'Error code: {code}', { code: entry.errorCode })}</Typography> : null}
+                <Typography>
+                  {t('log.modal.subject', 'Subject: {subject}', { subject: entry.subject || '—' })}
+                </Typography>
+                {entry.errorCode ? (
+                  <Typography textColor="danger600">
+                    {t('log.modal.errorCode', 'Error code: {code}', { code: entry.errorCode })}
+                  </Typography>
+                ) : null}
               </Flex>
               <Typography variant="delta" tag="h3">
                 {t('log.modal.attempts', 'Attempts')}
               </Typography>
               <LogAttempts attempts={entry.attemptLog} />
               {entry.status === 'failed' && !entry.canResend ? (
-                <Typography textColor="neutral600">{t('log.resend.noBody', 'This mail cannot be resent: its body was not kept.')}</Typography>
+                <Typography textColor="neutral600">
+                  {t('log.resend.noBody', 'This mail cannot be resent: its body was not kept.')}
+                </Typography>
               ) : null}
               {outcome?.ok ? (
-                <Alert variant="success" closeLabel={t('log.modal.close', 'Close')} title={t('log.resend.done', 'The mail was sent again')} onClose={() => setOutcome(null)}>
+                <Alert
+                  variant="success"
+                  closeLabel={t('log.modal.close', 'Close')}
+                  title={t('log.resend.done', 'The mail was sent again')}
+                  onClose={() => setOutcome(null)}
+                >
                   {t('log.resend.doneHint', 'The new send is at the top of the log.')}
                 </Alert>
               ) : null}
               {outcome && !outcome.ok ? (
-                <Alert variant="danger" closeLabel={t('log.modal.close', 'Close')} title={t('log.resend.failed', 'The mail could not be sent again')} onClose={() => setOutcome(null)}>
+                <Alert
+                  variant="danger"
+                  closeLabel={t('log.modal.close', 'Close')}
+                  title={t('log.resend.failed', 'The mail could not be sent again')}
+                  onClose={() => setOutcome(null)}
+                >
                   {outcome.message}
                 </Alert>
               ) : null}
@@ -99,7 +132,12 @@ const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalPro
             </Button>
           </Modal.Close>
           {showResend ? (
-            <Button startIcon={<ArrowClockwise />} onClick={resend} loading={isResending} disabled={isResending || outcome?.ok === true}>
+            <Button
+              startIcon={<ArrowClockwise />}
+              onClick={resend}
+              loading={isResending}
+              disabled={isResending || outcome?.ok === true}
+            >
               {t('log.resend.button', 'Resend')}
             </Button>
           ) : null}

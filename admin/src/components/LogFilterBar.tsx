@@ -1,4 +1,13 @@
-import { Box, Button, DatePicker, Field, Flex, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  DatePicker,
+  Field,
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  TextInput,
+} from '@strapi/design-system';
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { SEND_STATUSES } from '../../../shared/constants';
@@ -21,7 +30,8 @@ interface LogFilterBarProps {
 /** Status, account, From and date filters of the send log; each change goes to the address bar. */
 const LogFilterBar = ({ filters, accounts, onChange, onReset }: LogFilterBarProps) => {
   const { formatMessage, locale } = useIntl();
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = (id: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(id), defaultMessage });
   const [from, setFrom] = useState(filters.from);
 
   useEffect(() => setFrom(filters.from), [filters.from]);
@@ -40,7 +50,10 @@ const LogFilterBar = ({ filters, accounts, onChange, onReset }: LogFilterBarProp
         <Box width="14rem">
           <Field.Root name="status">
             <Field.Label>{t('log.filter.status', 'Status')}</Field.Label>
-            <SingleSelect value={filters.status || ANY} onChange={(v: string | number) => onChange('status', v === ANY ? '' : String(v))}>
+            <SingleSelect
+              value={filters.status || ANY}
+              onChange={(v: string | number) => onChange('status', v === ANY ? '' : String(v))}
+            >
               <SingleSelectOption value={ANY}>{anyLabel}</SingleSelectOption>
               {SEND_STATUSES.map((status) => (
                 <SingleSelectOption key={status} value={status}>
@@ -53,7 +66,10 @@ const LogFilterBar = ({ filters, accounts, onChange, onReset }: LogFilterBarProp
         <Box width="18rem">
           <Field.Root name="accountId">
             <Field.Label>{t('log.filter.account', 'Account')}</Field.Label>
-            <SingleSelect value={filters.accountId || ANY} onChange={(v: string | number) => onChange('accountId', v === ANY ? '' : String(v))}>
+            <SingleSelect
+              value={filters.accountId || ANY}
+              onChange={(v: string | number) => onChange('accountId', v === ANY ? '' : String(v))}
+            >
               <SingleSelectOption value={ANY}>{anyLabel}</SingleSelectOption>
               {accounts.map((account) => (
                 <SingleSelectOption key={account.id} value={String(account.id)}>
@@ -66,7 +82,11 @@ const LogFilterBar = ({ filters, accounts, onChange, onReset }: LogFilterBarProp
         <Box width="16rem">
           <Field.Root name="from">
             <Field.Label>{t('log.filter.from', 'From contains')}</Field.Label>
-            <TextInput value={from} placeholder="shop@example.com" onChange={(e: ChangeEvent<HTMLInputElement>) => setFrom(e.target.value)} />
+            <TextInput
+              value={from}
+              placeholder="shop@example.com"
+              onChange={(e: ChangeEvent<HTMLInputElement>) => setFrom(e.target.value)}
+            />
           </Field.Root>
         </Box>
         <Box width="15rem">

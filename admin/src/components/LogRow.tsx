@@ -20,7 +20,12 @@ const LogRow = ({ entry, onOpen }: LogRowProps) => {
   const others = entry.recipientsCount - 1;
 
   return (
-    <Tr data-log-id={entry.id} data-status={entry.status} onClick={() => onOpen(entry)} style={{ cursor: 'pointer' }}>
+    <Tr
+      data-log-id={entry.id}
+      data-status={entry.status}
+      onClick={() => onOpen(entry)}
+      style={{ cursor: 'pointer' }}
+    >
       <Td>
         <Typography textColor="neutral800" title={entry.createdAt}>
           {formatDate(entry.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}
@@ -49,10 +54,14 @@ const LogRow = ({ entry, onOpen }: LogRowProps) => {
           {entry.newsletter ? <Badge size="S">{t('log.newsletter', 'Newsletter')}</Badge> : null}
         </Flex>
       </Td>
-      <Td onClick={(e: React.MouseEvent) => e.stopPropagation()}>
+      <Td>
         <Flex direction="column" alignItems="flex-start">
           {entry.accountId ? (
-            <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}/${entry.accountId}`}>
+            <Link
+              tag={NavLink}
+              to={`/plugins/${PLUGIN_ID}/${entry.accountId}`}
+              onClick={(e: React.MouseEvent) => e.stopPropagation()}
+            >
               {`#${entry.accountId} ${entry.accountEmail ?? ''}`}
             </Link>
           ) : (
@@ -70,10 +79,16 @@ const LogRow = ({ entry, onOpen }: LogRowProps) => {
         <Typography textColor="neutral800">{entry.attempts}</Typography>
       </Td>
       <Td>
-        <Typography textColor="neutral800">{t('log.ms', '{ms} ms', { ms: formatNumber(entry.durationMs) })}</Typography>
+        <Typography textColor="neutral800">
+          {t('log.ms', '{ms} ms', { ms: formatNumber(entry.durationMs) })}
+        </Typography>
       </Td>
       <Td onClick={(e: React.MouseEvent) => e.stopPropagation()}>
-        <IconButton label={t('log.details', 'Details of mail #{id}', { id: entry.id })} variant="ghost" onClick={() => onOpen(entry)}>
+        <IconButton
+          label={t('log.details', 'Details of mail #{id}', { id: entry.id })}
+          variant="ghost"
+          onClick={() => onOpen(entry)}
+        >
           <Eye />
         </IconButton>
       </Td>

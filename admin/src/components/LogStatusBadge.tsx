@@ -4,7 +4,11 @@ import type { SendStatus } from '../../../shared/constants';
 import { getTranslation } from '../utils/getTranslation';
 
 const VARIANT = { sent: 'success', failed: 'danger', fallback: 'warning' } as const;
-const TEXT: Record<SendStatus, string> = { sent: 'Sent', failed: 'Failed', fallback: 'Sent by the provider' };
+const TEXT: Record<SendStatus, string> = {
+  sent: 'Sent',
+  failed: 'Failed',
+  fallback: 'Sent by the provider',
+};
 
 /** A send's outcome in words and colour. */
 const LogStatusBadge = ({ status }: { status: SendStatus }) => {

@@ -29,11 +29,18 @@ const LogTable = ({ entries, onOpen }: LogTableProps) => {
         <Tr>
           {COLUMNS.map(([key, defaultMessage]) => (
             <Th key={key}>
-              <Typography variant="sigma">{formatMessage({ id: getTranslation(`log.column.${key}`), defaultMessage })}</Typography>
+              <Typography variant="sigma">
+                {formatMessage({ id: getTranslation(`log.column.${key}`), defaultMessage })}
+              </Typography>
             </Th>
           ))}
           <Th>
-            <VisuallyHidden>{formatMessage({ id: getTranslation('log.column.actions'), defaultMessage: 'Actions' })}</VisuallyHidden>
+            <VisuallyHidden>
+              {formatMessage({
+                id: getTranslation('log.column.actions'),
+                defaultMessage: 'Actions',
+              })}
+            </VisuallyHidden>
           </Th>
         </Tr>
       </Thead>

@@ -13,7 +13,14 @@ import { LogTable } from '../components/LogTable';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { useLogPermissions } from '../hooks/useLogPermissions';
 import { readApiError, type ApiErrorInfo } from '../utils/apiError';
-import { DEFAULT_PAGE_SIZE, FILTER_KEYS, readLogFilters, toLogQuery, withFilter, type LogFilters } from '../utils/logFilters';
+import {
+  DEFAULT_PAGE_SIZE,
+  FILTER_KEYS,
+  readLogFilters,
+  toLogQuery,
+  withFilter,
+  type LogFilters,
+} from '../utils/logFilters';
 import { getTranslation } from '../utils/getTranslation';
 
 /** The send log: every mail the module handled, filterable, with each attempt and a resend for failed mail. */
@@ -60,7 +67,8 @@ const LogPage = () => {
   }, [get, permissions.canRead]);
 
   const changeFilter = useCallback(
-    (key: keyof LogFilters, value: string) => setSearchParams((params) => withFilter(params, key, value)),
+    (key: keyof LogFilters, value: string) =>
+      setSearchParams((params) => withFilter(params, key, value)),
     [setSearchParams]
   );
   const resetFilters = useCallback(
@@ -90,26 +98,51 @@ const LogPage = () => {
         title={title}
         subtitle={t('log.subtitle', 'Every mail the module handled, newest first')}
         primaryAction={
-          <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={() => void load()} loading={isLoading} disabled={isLoading}>
+          <Button
+            variant="secondary"
+            startIcon={<ArrowClockwise />}
+            onClick={() => void load()}
+            loading={isLoading}
+            disabled={isLoading}
+          >
             {t('log.refresh', 'Refresh')}
           </Button>
         }
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
-          <LogFilterBar filters={readLogFilters(searchParams)} accounts={accounts} onChange={changeFilter} onReset={resetFilters} />
-          {error ? <SmtpErrorAlert error={error} title={t('log.loadFailed', 'The send log could not be loaded')} onClose={() => setError(null)} /> : null}
+          <LogFilterBar
+            filters={readLogFilters(searchParams)}
+            accounts={accounts}
+            onChange={changeFilter}
+            onReset={resetFilters}
+          />
+          {error ? (
+            <SmtpErrorAlert
+              error={error}
+              title={t('log.loadFailed', 'The send log could not be loaded')}
+              onClose={() => setError(null)}
+            />
+          ) : null}
           {result === null && !error ? <Page.Loading /> : null}
           {result !== null && entries.length === 0 ? (
             <EmptyStateLayout content={t('log.empty', 'No mail matches these filters yet.')} />
           ) : null}
-          {entries.length > 0 ? <LogTable entries={entries} onOpen={(entry) => setOpenId(entry.id)} /> : null}
+          {entries.length > 0 ? (
+            <LogTable entries={entries} onOpen={(entry) => setOpenId(entry.id)} />
+          ) : null}
           {pagination ? (
             <Flex direction="column" alignItems="stretch">
               <Typography textColor="neutral600" data-testid="log-total">
-                {t('log.total', '{total, plural, one {# mail} other {# mails}}', { total: pagination.total })}
+                {t('log.total', '{total, plural, one {# mail} other {# mails}}', {
+                  total: pagination.total,
+                })}
               </Typography>
-              <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
+              <Pagination.Root
+                pageCount={pagination.pageCount}
+                total={pagination.total}
+                defaultPageSize={DEFAULT_PAGE_SIZE}
+              >
                 <Pagination.PageSize options={['10', '25', '50', '100']} />
                 <Pagination.Links />
               </Pagination.Root>
@@ -117,7 +150,12 @@ const LogPage = () => {
           ) : null}
         </Flex>
       </Layouts.Content>
-      <LogEntryModal entry={openEntry} canResend={permissions.canResend} onClose={() => setOpenId(null)} onResent={() => void load()} />
+      <LogEntryModal
+        entry={openEntry}
+        canResend={permissions.canResend}
+        onClose={() => setOpenId(null)}
+        onResent={() => void load()}
+      />
     </Page.Main>
   );
 };

@@ -20,7 +20,9 @@ const dayToIso = (day: string, endOfDay: boolean): string | undefined => {
   const match = DAY.exec(day);
   if (!match) return undefined;
   const [, y, m, d] = match.map(Number);
-  const date = endOfDay ? new Date(y, m - 1, d, 23, 59, 59, 999) : new Date(y, m - 1, d, 0, 0, 0, 0);
+  const date = endOfDay
+    ? new Date(y, m - 1, d, 23, 59, 59, 999)
+    : new Date(y, m - 1, d, 0, 0, 0, 0);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 };
 
@@ -59,11 +61,17 @@ export const toLogQuery = (params: URLSearchParams): URLSearchParams => {
     page: params.get('page') ?? '1',
     pageSize: params.get('pageSize') ?? String(DEFAULT_PAGE_SIZE),
   };
-  return new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  return new URLSearchParams(
+    Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1]))
+  );
 };
 
 /** The address-bar parameters after one filter changed: back to the first page. */
-export const withFilter = (params: URLSearchParams, key: keyof LogFilters, value: string): URLSearchParams => {
+export const withFilter = (
+  params: URLSearchParams,
+  key: keyof LogFilters,
+  value: string
+): URLSearchParams => {
   const next = new URLSearchParams(params);
   if (value) next.set(key, value);
   else next.delete(key);
