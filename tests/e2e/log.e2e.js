@@ -97,7 +97,7 @@ const logSteps = async (ctx) => {
       [subjects.noBody]: 'Failed',
       [subjects.kept]: 'Failed',
       [subjects.sent]: 'Sent',
-      [subjects.fallback]: 'Sent by the provider',
+      [subjects.fallback]: 'Via provider',
     };
     for (const [subject, status] of Object.entries(expected)) {
       const row = logRow(subject);

@@ -15,7 +15,7 @@ import type { SmtpAccount } from '../../../shared/contracts/accounts';
 import { dateFromDay, dayFromDate, type LogFilters } from '../utils/logFilters';
 import { getTranslation } from '../utils/getTranslation';
 
-const STATUS_TEXT = { sent: 'Sent', failed: 'Failed', fallback: 'Sent by the provider' } as const;
+const STATUS_TEXT = { sent: 'Sent', failed: 'Failed', fallback: 'Via provider' } as const;
 const ANY = 'any';
 /** Typing in the From filter asks the server once the user pauses, not on every key. */
 const FROM_DELAY_MS = 400;

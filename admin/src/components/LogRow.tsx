@@ -31,7 +31,7 @@ const LogRow = ({ entry, onOpen }: LogRowProps) => {
           {formatDate(entry.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}
         </Typography>
       </Td>
-      <Td maxWidth="14rem">
+      <Td maxWidth="16rem">
         <Typography textColor="neutral800" ellipsis title={entry.from}>
           {entry.from}
         </Typography>

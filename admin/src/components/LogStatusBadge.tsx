@@ -7,7 +7,7 @@ const VARIANT = { sent: 'success', failed: 'danger', fallback: 'warning' } as co
 const TEXT: Record<SendStatus, string> = {
   sent: 'Sent',
   failed: 'Failed',
-  fallback: 'Sent by the provider',
+  fallback: 'Via provider',
 };
 
 /** A send's outcome in words and colour. */
