@@ -54,6 +54,7 @@ export declare namespace ResendLogged {
     id: string;
   }
   interface Response {
-    data: { status: SendStatus; logId: number | null };
+    /** The new attempt is logged as an entry of its own (written a moment later, like every send). */
+    data: { status: SendStatus };
   }
 }
