@@ -1,7 +1,6 @@
 'use strict';
 /** Builds the playground admin when it is stale and runs `strapi start` as a child process on a free port. */
 const { spawn, spawnSync } = require('node:child_process');
-const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -57,7 +56,7 @@ const freePort = () =>
     });
   });
 
-const secret = () => crypto.randomBytes(16).toString('base64');
+const { freshStrapiSecrets, QUIET_STRAPI } = require('../../scripts/strapi-secrets');
 
 /** Starts the playground; resolves once /_health answers. */
 const startStrapi = async ({ stockSmtpPort, logFile, log }) => {
@@ -68,17 +67,10 @@ const startStrapi = async ({ stockSmtpPort, logFile, log }) => {
     NODE_ENV: 'production',
     PORT: String(port),
     HOST: '127.0.0.1',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    SMTP_ACCOUNTS_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
+    ...freshStrapiSecrets(),
+    ...QUIET_STRAPI,
     DATABASE_FILENAME: path.join(tmp, 'data.db'),
     STOCK_SMTP_PORT: String(stockSmtpPort),
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
   };
   const out = fs.openSync(logFile, 'w');
   // detached: Strapi gets its own process group, so stopping it also stops anything it spawned
