@@ -3,7 +3,7 @@
  * candidate only when the server cannot have taken it; it is never delivered twice; the caller and
  * the send log say what happened. Real SMTP servers with scripted faults, on 127.0.0.1.
  */
-import { SMTP_ACCOUNT_UID } from '../shared/constants';
+import { SEND_LOG_UID, SMTP_ACCOUNT_UID } from '../shared/constants';
 import { AdminClient, registerSuperAdmin } from './helpers/admin-client';
 import { refusedPort, startDropMidDataServer, startSilentServer, startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
 import { startStrapi, type TestApp } from './helpers/strapi';
@@ -181,6 +181,21 @@ describe('send log API', () => {
     const res = await admin.post(`/smtp-accounts/log/${entry.id}/resend`);
     expect(res.status).toBe(200);
     expect(delivered(entry.subject).length).toBe(before + 1);
+  });
+});
+
+describe('send log retention', () => {
+  it('prunes entries older than logRetentionDays and keeps the rest', async () => {
+    const service = app.strapi.plugin('smtp-accounts').service('sendLog');
+    await service.flush();
+    const meta = app.strapi.db.metadata.get(SEND_LOG_UID);
+    const created = (meta.attributes as Record<string, { columnName?: string }>).createdAt.columnName ?? 'created_at';
+    const old = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    await app.strapi.db.connection(meta.tableName).insert({ subject: 'ancient', status: 'sent', [created]: old });
+    const before = await app.strapi.db.query(SEND_LOG_UID).count();
+    await service.prune(30);
+    expect(await app.strapi.db.query(SEND_LOG_UID).count()).toBe(before - 1);
+    expect(await app.strapi.db.query(SEND_LOG_UID).findOne({ where: { subject: 'ancient' } })).toBeNull();
   });
 });
 
