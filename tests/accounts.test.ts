@@ -185,14 +185,20 @@ describe('test message on save', () => {
 });
 
 describe('update', () => {
-  it('keeps the stored password when none is given, and re-verifies connection changes with it', async () => {
+  it('keeps the stored password when none is given, but never sends it to a server the update names', async () => {
     const created = (await admin.post('/smtp-accounts/accounts', { data: account() })).body.data;
     const second = await startSmtpServer({ users: { alice: PASSWORD } });
     try {
-      const moved = await admin.put(`/smtp-accounts/accounts/${created.id}`, { data: { port: second.port, password: '' } });
+      const refused = await admin.put(`/smtp-accounts/accounts/${created.id}`, { data: { port: second.port, password: '' } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details).toMatchObject({ code: 'PASSWORD_REQUIRED', field: 'password' });
+      expect(second.auths).toEqual([]);
+      expect((await rawRow(created.id)).port).toBe(smtp.port);
+      const moved = await admin.put(`/smtp-accounts/accounts/${created.id}`, { data: { port: second.port, password: PASSWORD } });
       expect(moved.status).toBe(200);
       expect(moved.body.data.port).toBe(second.port);
       expect(second.auths).toEqual([{ user: 'alice', method: 'PLAIN', ok: true }]);
+      expect(second.authPasswords).toEqual([PASSWORD]);
       const row = await rawRow(created.id);
       expect(createSecretBox(process.env.SMTP_ACCOUNTS_ENCRYPTION_KEY).decrypt(row.password)).toBe(PASSWORD);
     } finally {

@@ -168,13 +168,17 @@ describe('module switch and fallback', () => {
     expect(mail.user).toBe('support');
   });
 
-  it('fallback "reject": a From with no account fails with a clear error naming it, nothing sent', async () => {
+  it('fallback "reject": a From with no account fails, the sender learns only the log entry, the log and server log say why', async () => {
     await admin.put('/smtp-accounts/settings', { data: { fallback: 'reject' } });
     const before = smtp.received.length;
-    await expect(email().send({ from: 'Nobody <nobody@playground.test>', to: 'r@example.test', subject: 'x', text: 'x' })).rejects.toThrow(
-      /No active SMTP account matches the From "Nobody <nobody@playground.test>"/
-    );
+    const error = await email()
+      .send({ from: 'Nobody <nobody@playground.test>', to: 'r@example.test', subject: 'nobody', text: 'x' })
+      .catch((e: Error & { details?: { logId?: number } }) => e);
+    expect(error.message).toMatch(/^The mail could not be sent \(send-log entry #\d+\)\.$/);
     expect(smtp.received.length).toBe(before);
+    const entry = (await admin.get(`/smtp-accounts/log?from=nobody%40playground.test`)).body.data[0];
+    expect(entry).toMatchObject({ id: error.details!.logId, status: 'failed', errorCode: 'ENOACCOUNT', rule: 'reject' });
+    expect(app.logs.some((line) => line.includes(`send-log entry #${entry.id}): no active SMTP account matches the From`))).toBe(true);
     expect((await admin.post('/smtp-accounts/resolve', { from: 'nobody@playground.test' })).body.data).toEqual({ account: null, rule: 'reject' });
   });
 

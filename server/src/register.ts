@@ -1,15 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID, SMTP_ACCOUNT_UID } from '../../shared/constants';
+import { SMTP_ACCOUNT_UID } from '../../shared/constants';
+import { getService } from './get-service';
 
 /**
  * Verification on save lives in a document-service middleware: it runs before `next()`, outside
  * the database transaction that lifecycles run in, for every caller of the document service
- * (our admin API, other plugins, app code).
+ * (our admin API, other plugins, app code). The guard answers the data to store (a normalised
+ * copy), which replaces the caller's params rather than changing the caller's object.
  */
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(async (context, next) => {
     if (context.uid === SMTP_ACCOUNT_UID && (context.action === 'create' || context.action === 'update')) {
-      await strapi.plugin(PLUGIN_ID).service('saveGuard').beforeSave(context.action, context.params as never);
+      const params = context.params as { documentId?: string; data?: Record<string, unknown> };
+      const data = await getService(strapi, 'saveGuard').beforeSave(context.action, params);
+      context.params = { ...params, data } as typeof context.params;
     }
     return next();
   });

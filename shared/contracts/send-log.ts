@@ -30,6 +30,11 @@ export interface SendLogEntry {
   response: string | null;
   errorCode: string | null;
   durationMs: number;
+  /** The entry this mail resends, when it is a resend. */
+  resendOf: number | null;
+  /** When this entry was resent (a failed entry is resent at most once). */
+  resentAt: string | null;
+  /** Only a failed entry whose body was kept and that was not resent yet. */
   canResend: boolean;
 }
 
@@ -54,7 +59,7 @@ export declare namespace ResendLogged {
     id: string;
   }
   interface Response {
-    /** The new attempt is logged as an entry of its own (written a moment later, like every send). */
-    data: { status: SendStatus };
+    /** The new attempt is an entry of its own (`logId`), linked to the original by `resendOf`. */
+    data: { status: SendStatus; logId: number };
   }
 }

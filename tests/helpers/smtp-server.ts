@@ -14,8 +14,10 @@ export interface ReceivedMail {
 }
 
 export interface TestSmtpServerOptions {
-  /** username → password; when set, AUTH is required and checked. */
-  users?: Record<string, string>;
+  /** username → password (or several accepted passwords); when set, AUTH is required and checked. */
+  users?: Record<string, string | string[]>;
+  /** A careless server: its 535 reply quotes the password it got, plain and as the AUTH PLAIN token. */
+  echoSecrets?: boolean;
   /** 'plain': no TLS; 'starttls': offers STARTTLS; 'ssl': implicit TLS on connect. */
   tls?: 'plain' | 'starttls' | 'ssl';
   certificate?: TestCertificate;
@@ -34,6 +36,8 @@ export interface TestSmtpServer {
   port: number;
   received: ReceivedMail[];
   auths: { user: string; method: string; ok: boolean }[];
+  /** The password of each AUTH in `auths` (to prove where a password went; '' for CRAM-MD5). */
+  authPasswords: string[];
   mailFroms: string[];
   close(): Promise<void>;
 }
@@ -47,6 +51,7 @@ const header = (raw: string, name: string) => {
 export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Promise<TestSmtpServer> => {
   const received: ReceivedMail[] = [];
   const auths: TestSmtpServer['auths'] = [];
+  const authPasswords: string[] = [];
   const mailFroms: string[] = [];
   const tls = options.tls ?? 'plain';
   const users = options.users;
@@ -66,11 +71,16 @@ export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Prom
       callback();
     },
     onAuth(auth, _session, callback) {
-      const expected = users?.[auth.username ?? ''];
-      const ok =
-        expected !== undefined &&
-        (auth.method === 'CRAM-MD5' ? Boolean(auth.validatePassword?.(expected)) : auth.password === expected);
+      const accepted = ([] as string[]).concat(users?.[auth.username ?? ''] ?? []);
+      const ok = accepted.some((expected) =>
+        auth.method === 'CRAM-MD5' ? Boolean(auth.validatePassword?.(expected)) : auth.password === expected
+      );
       auths.push({ user: auth.username ?? '', method: auth.method, ok });
+      authPasswords.push(auth.password ?? '');
+      if (!ok && options.echoSecrets) {
+        const token = Buffer.from(`\u0000${auth.username}\u0000${auth.password}`).toString('base64');
+        return callback(Object.assign(new Error(`5.7.8 Bad credentials for ${auth.username}: "${auth.password}" (${token})`), { responseCode: 535 }));
+      }
       if (!ok) return callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
       callback(null, { user: auth.username });
     },
@@ -122,6 +132,7 @@ export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Prom
     port,
     received,
     auths,
+    authPasswords,
     mailFroms,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

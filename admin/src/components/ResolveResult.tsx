@@ -12,6 +12,7 @@ const RULE_TEXT: Record<ResolveRule, string> = {
   address: 'Account with the same address',
   fallback: 'No account — fallback to the configured provider',
   reject: 'No account — the mail is rejected',
+  'module-off': 'The module is switched off — the stock provider sends every mail',
 };
 
 interface ResolveResultProps {

@@ -1,4 +1,5 @@
 import type { ModuleSettings } from '../../../shared/contracts/settings';
+import { hostPolicyProblems, type HostPolicyConfig } from '../transport/host-policy';
 
 export interface PluginConfig {
   /** Key text for the passwords' AES-256-GCM encryption; empty → Strapi's `admin.secrets.encryptionKey`. */
@@ -13,6 +14,10 @@ export interface PluginConfig {
   tls: Record<string, unknown>;
   /** Presets for the module settings (used until an admin saves them in the panel). */
   settings: Partial<ModuleSettings>;
+  /** Where account hosts may point: allow/deny lists of host names and CIDR ranges (metadata addresses denied by default). */
+  hosts: HostPolicyConfig;
+  /** The longest From line accepted by a send (longer ones are refused before parsing). */
+  maxFromLength: number;
 }
 
 type Env = ((key: string, fallback?: string) => string) & { int?: unknown };
@@ -24,6 +29,8 @@ const defaults = ({ env }: { env: Env }): PluginConfig => ({
   sync: { intervalMs: 2000 },
   tls: {},
   settings: {},
+  hosts: { allow: [], deny: [], denyMetadata: true },
+  maxFromLength: 998,
 });
 
 const positiveInt = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
@@ -41,6 +48,8 @@ const validator = (config: PluginConfig) => {
   if (!positiveInt(config.sync?.intervalMs)) problems.push('sync.intervalMs must be a positive integer (ms)');
   if (typeof config.tls !== 'object' || config.tls === null) problems.push('tls must be an object of Node TLS options');
   if (typeof config.settings !== 'object' || config.settings === null) problems.push('settings must be an object');
+  problems.push(...hostPolicyProblems(config.hosts));
+  if (!positiveInt(config.maxFromLength) || config.maxFromLength > 100000) problems.push('maxFromLength must be a whole number between 1 and 100000');
   if (problems.length) throw new Error(`smtp-accounts config: ${problems.join('; ')}`);
 };
 

@@ -9,7 +9,7 @@ type Ctx = Parameters<Core.MiddlewareHandler>[0];
 const validateResolveBody = createValidator(
   yup
     .object({
-      from: yup.string().required('from is required').max(1000, 'from must be at most 1000 characters'),
+      from: yup.string().required('from is required').max(998, 'from must be at most 998 characters'),
       newsletter: yup.boolean(),
     })
     .noUnknown(true, 'unknown field(s): ${unknown}')

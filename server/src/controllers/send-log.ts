@@ -10,6 +10,6 @@ export default {
   },
   async resend(ctx: Ctx) {
     const result = await strapi.plugin(PLUGIN_ID).service('mailer').resend(Number(ctx.params.id));
-    ctx.body = { data: { status: result.status } } satisfies ResendLogged.Response;
+    ctx.body = { data: result } satisfies ResendLogged.Response;
   },
 };

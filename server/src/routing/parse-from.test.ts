@@ -1,4 +1,4 @@
-import { parseFrom } from './parse-from';
+import { parseFrom, parsedFromCacheSize, PARSED_FROMS_MAX_CHARS } from './parse-from';
 
 describe('parseFrom', () => {
   it.each([
@@ -18,5 +18,18 @@ describe('parseFrom', () => {
 
   it.each([undefined, null, '', 'no address here', 'a@b.test, c@d.test', '<>'])('refuses %p', (from) => {
     expect(parseFrom(from as never)).toBeNull();
+  });
+});
+
+describe('the parsed-From cache is bounded in characters, not entries', () => {
+  it('holds at most PARSED_FROMS_MAX_CHARS whatever the lines, and refuses lines over 998 characters', () => {
+    for (let i = 0; i < 3000; i++) parseFrom(`${'N'.repeat(900)}${i} <n${i}@example.test>`);
+    const { chars, entries } = parsedFromCacheSize();
+    expect(chars).toBeLessThanOrEqual(PARSED_FROMS_MAX_CHARS);
+    expect(entries).toBeLessThan(3000);
+    expect(parseFrom(`${'x'.repeat(100000)} <big@example.test>`)).toBeNull();
+    expect(parsedFromCacheSize().chars).toBeLessThanOrEqual(PARSED_FROMS_MAX_CHARS);
+    // the newest lines are still served from the cache
+    expect(parseFrom(`${'N'.repeat(900)}2999 <n2999@example.test>`)?.key).toBe('n2999@example.test');
   });
 });

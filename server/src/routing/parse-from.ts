@@ -29,20 +29,38 @@ const decode = (text: string) => {
 export const parseFrom = (from: FromInput): Sender | null => {
   if (!from) return null;
   if (typeof from === 'string') {
+    // RFC 5322 caps a header line at 998 characters: anything longer is not a From we route
+    if (from.length > MAX_FROM_LENGTH) return null;
     // a site sends from a handful of From lines: remember them (parsing costs more than choosing)
     const known = parsedFroms.get(from);
     if (known !== undefined) return known;
-    // forget the oldest line when full (a Map iterates in insertion order)
-    if (parsedFroms.size >= PARSED_FROMS_MAX) parsedFroms.delete(parsedFroms.keys().next().value as string);
     const parsed = parseFromUncached(from);
-    parsedFroms.set(from, parsed);
+    remember(from, parsed);
     return parsed;
   }
   return parseFromUncached(from);
 };
 
-const PARSED_FROMS_MAX = 10000;
+export const MAX_FROM_LENGTH = 998;
+/** The cache holds at most this many characters of From lines (~2 MB of heap with the parsed senders). */
+export const PARSED_FROMS_MAX_CHARS = 512 * 1024;
 const parsedFroms = new Map<string, Sender | null>();
+let cachedChars = 0;
+
+/** Keeps a parsed line, forgetting the oldest ones (a Map iterates in insertion order) to stay in the bound. */
+const remember = (line: string, parsed: Sender | null) => {
+  const cost = line.length * 2; // the line and its parsed name/address
+  while (cachedChars + cost > PARSED_FROMS_MAX_CHARS && parsedFroms.size > 0) {
+    const oldest = parsedFroms.keys().next().value as string;
+    parsedFroms.delete(oldest);
+    cachedChars -= oldest.length * 2;
+  }
+  parsedFroms.set(line, parsed);
+  cachedChars += cost;
+};
+
+/** What the cache holds now (for the tests and the bench). */
+export const parsedFromCacheSize = () => ({ entries: parsedFroms.size, chars: cachedChars });
 
 const parseFromUncached = (from: Exclude<FromInput, null | undefined>): Sender | null => {
   let name: string;

@@ -3,6 +3,8 @@ import nodemailer from 'nodemailer';
 import { PLUGIN_ID, SMTP_ACCOUNT_UID } from '../../../shared/constants';
 import type { PluginConfig } from '../config';
 import { AccountIndex } from '../routing/resolve-account';
+import { secretForms } from '../redaction/redact';
+import { createHostPolicy, type HostPolicy } from '../transport/host-policy';
 import { buildTransportOptions } from '../transport/options';
 import { TransportCache } from '../transport/transport-cache';
 import type { StoredAccount } from './accounts';
@@ -29,8 +31,12 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
     return `${count}:${updatedAt}`;
   };
 
+  /** Per account, the forms its password may be echoed in (see redaction/redact), for every text the send path writes. */
+  const secretsById = new Map<number, string[]>();
+
   const buildTransport = (account: StoredAccount) => {
     const password = account.password ? strapi.plugin(PLUGIN_ID).service('secrets').decrypt(account.password) : '';
+    secretsById.set(account.id, secretForms({ user: account.username, pass: password }));
     const { pool } = config();
     return nodemailer.createTransport({
       ...buildTransportOptions({ ...account, password }, config()),
@@ -40,7 +46,16 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
-  const cache = () => (transports ??= new TransportCache(buildTransport, config().pool.idleMs));
+  /** A pool is rebuilt only when what it connects with changes: not on a rename or a toggle. */
+  const connectionVersion = (account: StoredAccount) =>
+    JSON.stringify([account.host, account.port, account.security, account.authType, account.username ?? '', account.password ?? '']);
+
+  const cache = () => (transports ??= new TransportCache(buildTransport, connectionVersion, config().pool.idleMs));
+
+  // the host policy's answer per host, for a minute (a DNS look-up per send would cost more than the send)
+  let hostPolicy: HostPolicy | null = null;
+  const admitted = new Map<string, { until: number; denied: Error | null }>();
+  const ADMIT_TTL_MS = 60000;
 
   const load = async () => {
     const startedAt = generation;
@@ -85,6 +100,31 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       return cache().get(account);
     },
 
+    /** The forms of this account's password to cut out of replies and errors (empty until its pool is built). */
+    secretsOf(accountId: number): readonly string[] {
+      return secretsById.get(accountId) ?? [];
+    },
+
+    /** Throws HostDeniedError when the plugin's `hosts` policy refuses the account's host. */
+    async admitHost(host: string) {
+      const now = Date.now();
+      const known = admitted.get(host);
+      if (known && known.until > now) {
+        if (known.denied) throw known.denied;
+        return;
+      }
+      hostPolicy ??= createHostPolicy(config().hosts);
+      let denied: Error | null = null;
+      try {
+        await hostPolicy.admit(host);
+      } catch (error) {
+        denied = error as Error;
+      }
+      if (admitted.size > 10000) admitted.clear();
+      admitted.set(host, { until: now + ADMIT_TTL_MS, denied });
+      if (denied) throw denied;
+    },
+
     transportsIdle() {
       return transports ? transports.isIdle() : true;
     },
@@ -93,6 +133,7 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       transports?.closeAll();
       transports = null;
       current = null;
+      secretsById.clear();
     },
   };
 };

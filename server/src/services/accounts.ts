@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID, SMTP_ACCOUNT_UID } from '../../../shared/constants';
 import type { SmtpAccount, SmtpAccountInput } from '../../../shared/contracts/accounts';
+import { getService } from '../get-service';
+import { secretForms } from '../redaction/redact';
 import { describeSmtpFailure } from '../transport/smtp-failure';
 import { sendTestMessage } from '../transport/test-message';
 import { validateAccountInput, validateTestMailInput } from '../validation/account';
@@ -72,23 +74,28 @@ const createAccountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return this.findOne(id);
     },
 
-    /** Sends a test message from a stored account; an SMTP failure is a 400 naming its stage. */
+    /**
+     * Sends a test message from a stored account, to the server its password was entered for (the
+     * body names only the recipient). An SMTP failure is a 400 naming its stage.
+     */
     async sendTest(id: number, input: unknown) {
       const { to } = (await validateTestMailInput(input)) as { to: string };
       const row = await findRow(id);
       let password = '';
       try {
-        password = row.password ? strapi.plugin(PLUGIN_ID).service('secrets').decrypt(row.password) : '';
+        password = row.password ? getService(strapi, 'secrets').decrypt(row.password) : '';
       } catch (error) {
-        throw new errors.ValidationError((error as Error).message, { stage: 'auth', code: 'EDECRYPT' });
+        throw new errors.ValidationError((error as Error).message, { stage: 'auth', code: 'EDECRYPT', field: 'password' });
       }
       const account = { ...row, name: row.name ?? '', username: row.username ?? '', password };
-      const settings = await strapi.plugin(PLUGIN_ID).service('settings').get();
-      const options = strapi.plugin(PLUGIN_ID).service('saveGuard').boundedOptions(account, settings.verifyTimeoutMs);
+      const guard = getService(strapi, 'saveGuard');
+      await guard.admitHost(account.host);
+      const settings = await getService(strapi, 'settings').get();
+      const options = guard.boundedOptions(account, settings.verifyTimeoutMs);
       try {
         return await sendTestMessage(options, account, to, 'on request from the admin panel');
       } catch (error) {
-        const failure = describeSmtpFailure(error, [password]);
+        const failure = describeSmtpFailure(error, secretForms({ user: account.username, pass: password }));
         throw new errors.ValidationError(failure.message, {
           stage: failure.stage,
           code: failure.code,

@@ -1,12 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import addressparser from 'nodemailer/lib/addressparser';
-import { PLUGIN_ID, type SendStatus } from '../../../shared/constants';
+import { PLUGIN_ID } from '../../../shared/constants';
 import type { ResolveRule } from '../../../shared/contracts/resolve';
-import type { SendAttempt } from '../../../shared/contracts/send-log';
+import { getService } from '../get-service';
+import { redactOptional, secretForms, type Credentials } from '../redaction/redact';
 import { parseFrom, type FromInput } from '../routing/parse-from';
 import { candidatesInRuleOrder, resolveAccount, type Resolution } from '../routing/resolve-account';
-import { buildMessage, findSendProblems, listRecipients, type EmailOptions } from '../transport/message';
+import { checkMail, type CheckedMail } from '../sending/check-mail';
+import { createJournal, type Journal } from '../sending/journal';
+import { isMailNotSent, MailNotSentError } from '../sending/mail-not-sent';
+import type { PluginConfig } from '../config';
+import { buildMessage, type EmailOptions } from '../transport/message';
 import { describeSmtpFailure, isFailoverSafe } from '../transport/smtp-failure';
 import type { StoredAccount } from './accounts';
 
@@ -29,44 +33,129 @@ export interface SendOptions {
   newsletter?: boolean;
 }
 
-/** What the log keeps for a resend: the message's JSON-safe fields (attachments are not kept). */
-const keptBody = (options: EmailOptions, newsletter: boolean) => {
-  const { from, to, cc, bcc, replyTo, subject, text, html } = options;
-  return JSON.parse(JSON.stringify({ from, to, cc, bcc, replyTo, subject, text, html, newsletter })) as Record<string, unknown>;
-};
+/** nodemailer's answer for a delivered mail (and the stock provider's, when it gives one). */
+export interface SentInfo {
+  response?: string;
+  messageId?: string;
+  [key: string]: unknown;
+}
 
-/** The caller's error when no account (nor the stock provider) took the mail: every attempt, no secrets. */
-const sendFailed = (from: string, attempts: SendAttempt[]) => {
-  const tried = attempts
-    .map((a) => `${a.accountId ? `account #${a.accountId} <${a.accountEmail}>` : 'the stock provider'}: ${a.stage ?? 'unknown'} ${a.code ?? ''} ${a.response ?? ''}`.trim())
-    .join('; ');
-  return new errors.ApplicationError(`The mail from "${from}" could not be sent (${tried})`, { attempts });
-};
+interface Delivery {
+  info: SentInfo;
+  status: 'sent' | 'fallback';
+  /** The send-log entry, when it was written at once (resends). */
+  logId: number | null;
+}
+
+interface DeliverOptions {
+  newsletter: boolean;
+  resendOf?: number | null;
+}
 
 /**
  * The plugin as Strapi's email provider: every mail's From picks the SMTP account that sends it.
- * `send` is also the documented entry point for campaign modules:
+ * A send reads as its steps: check the mail → choose the candidates (the rule) → try them in rule
+ * order → fall back → record. `send` is also the documented entry point for campaign modules:
  * `strapi.plugin('smtp-accounts').service('mailer').send(message, { newsletter: true })`.
  */
 const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = () => strapi.plugin(PLUGIN_ID);
+  const config = () => strapi.config.get<PluginConfig>(`plugin::${PLUGIN_ID}`);
   const emailSettings = () => (strapi.config.get('plugin::email.settings') ?? {}) as EmailPluginSettings;
+  const index = () => getService(strapi, 'accountIndex');
   let stock: EmailProvider | null = null;
+  let stockSecrets: string[] | null = null;
 
   const stockProvider = (): EmailProvider => {
     if (!stock) throw new errors.ApplicationError('smtp-accounts: the stock email provider is not installed yet');
     return stock;
   };
-
-  const choose = async (from: FromInput, newsletter: boolean): Promise<Resolution<StoredAccount> | null> => {
-    await plugin().service('accountIndex').syncIfDue();
-    const sender = parseFrom(from);
-    if (!sender) return null;
-    const index = await plugin().service('accountIndex').get();
-    return resolveAccount(index, sender, newsletter);
-  };
+  /** The stock provider's own password, cut out of its errors like ours. */
+  const stockSecretForms = () =>
+    (stockSecrets ??= secretForms((strapi.config.get('plugin::email.providerOptions.auth') ?? {}) as Credentials));
 
   const withoutFlag = ({ newsletter: _flag, ...options }: EmailOptions) => options;
+
+  /** Step 2: every account that may send it, in rule order (worked out lazily, one by one). */
+  const chooseCandidates = async (mail: CheckedMail, newsletter: boolean): Promise<Iterable<Resolution<StoredAccount>>> =>
+    mail.sender ? candidatesInRuleOrder(await index().get(), mail.sender, newsletter) : [];
+
+  /** One account's try; the attempt lands in the journal, redacted with that account's secrets. */
+  const tryAccount = async (mail: CheckedMail, { account, rule }: Resolution<StoredAccount>, journal: Journal) => {
+    const tried = Date.now();
+    const attempt = { accountId: account.id, accountEmail: account.email, rule };
+    try {
+      await index().admitHost(account.host);
+      const from = { name: mail.sender!.name || account.name || '', address: mail.sender!.address };
+      const message = buildMessage(mail.options, from, { replyTo: emailSettings().defaultReplyTo });
+      const info = (await index().transportFor(account).sendMail(message)) as SentInfo;
+      const response = redactOptional(info.response, index().secretsOf(account.id)) ?? undefined;
+      journal.add({ ...attempt, ok: true, response, durationMs: Date.now() - tried });
+      return { info: { ...info, response } };
+    } catch (error) {
+      const failure = describeSmtpFailure(error, index().secretsOf(account.id));
+      journal.add({ ...attempt, ok: false, stage: failure.stage, code: failure.code, response: failure.detail, durationMs: Date.now() - tried });
+      return { failoverSafe: isFailoverSafe(error) };
+    }
+  };
+
+  /** Step 3: the candidates in rule order; the next one only when the failed one cannot have taken the mail. */
+  const tryInRuleOrder = async (mail: CheckedMail, candidates: Iterable<Resolution<StoredAccount>>, journal: Journal) => {
+    for (const candidate of candidates) {
+      const outcome = await tryAccount(mail, candidate, journal);
+      if (outcome.info) return { info: outcome.info, rule: candidate.rule };
+      if (!outcome.failoverSafe) throw await notSent(journal, candidate.rule);
+    }
+    return null;
+  };
+
+  /** Step 4: no account took it: the stock provider, or a refusal (setting `fallback`). */
+  const fallBack = async (mail: CheckedMail, journal: Journal, fallback: string): Promise<Delivery> => {
+    if (fallback === 'reject') {
+      const reason = journal.attempts.length ? undefined : 'no active SMTP account matches the From, and the fallback setting is "reject"';
+      throw await notSent(journal, journal.attempts.length ? journal.attempts[journal.attempts.length - 1].rule : 'reject', reason, 'ENOACCOUNT');
+    }
+    const tried = Date.now();
+    const attempt = { accountId: null, accountEmail: null, rule: 'fallback' };
+    try {
+      const options = { ...withoutFlag(mail.options), from: mail.from ?? undefined, replyTo: mail.options.replyTo ?? emailSettings().defaultReplyTo };
+      const info = ((await stockProvider().send(options)) ?? {}) as SentInfo;
+      const response = redactOptional(info.response, stockSecretForms()) ?? undefined;
+      journal.add({ ...attempt, ok: true, response, durationMs: Date.now() - tried });
+      return { info: { ...info, response }, status: 'fallback', logId: await journal.delivered('fallback', 'fallback') };
+    } catch (error) {
+      const failure = describeSmtpFailure(error, stockSecretForms());
+      journal.add({ ...attempt, ok: false, stage: failure.stage, code: failure.code, response: failure.detail, durationMs: Date.now() - tried });
+      throw await notSent(journal, 'fallback');
+    }
+  };
+
+  /** Step 5 for a failure: logged at once; the details go to the server log, the caller gets the entry id. */
+  const notSent = async (journal: Journal, rule: string, reason?: string, code?: string) => {
+    const logId = await journal.failed(rule, code);
+    const summary = journal.summary(reason);
+    strapi.log.warn(`[${PLUGIN_ID}] mail not sent (send-log entry #${logId}): ${summary}`);
+    return new MailNotSentError(logId, summary);
+  };
+
+  /** The whole send; the answer says how it went and, for resends, the new entry's id. */
+  const deliver = async (options: EmailOptions, { newsletter, resendOf = null }: DeliverOptions): Promise<Delivery> => {
+    const mail = checkMail(options, emailSettings().defaultFrom, config().maxFromLength);
+    const settings = await getService(strapi, 'settings').get();
+    const journal = createJournal(mail, getService(strapi, 'sendLog'), {
+      newsletter,
+      keepBody: settings.logKeepBodies,
+      resendOf,
+      immediate: resendOf !== null,
+    });
+    const delivered = await tryInRuleOrder(mail, await chooseCandidates(mail, newsletter), journal);
+    if (delivered) return { info: delivered.info, status: 'sent', logId: await journal.delivered('sent', delivered.rule) };
+    return fallBack(mail, journal, settings.fallback);
+  };
+
+  const moduleEnabled = async () => {
+    await index().syncIfDue();
+    return (await getService(strapi, 'settings').get()).enabled;
+  };
 
   const mailer = {
     /** Keeps the provider Strapi built from `config/plugins` and puts the router in its place. */
@@ -82,102 +171,47 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (stock && email.provider === routingProvider) email.provider = stock;
     },
 
-    async send(options: EmailOptions, { newsletter = false }: SendOptions = {}) {
-      await plugin().service('accountIndex').syncIfDue();
-      const settings = await plugin().service('settings').get();
-      if (!settings.enabled) return stockProvider().send(withoutFlag(options));
-
-      const defaults = emailSettings();
-      const from = options?.from ?? defaults.defaultFrom;
-      const fromText = typeof from === 'string' ? from : from ? `${from.name ?? ''} <${from.address}>`.trim() : '';
-      const sender = parseFrom(from);
-      const recipients = listRecipients(options, (text) => addressparser(text, { flatten: true }));
-      const problems = findSendProblems(options, recipients);
-      if (!sender && from && !problems.some((p) => p.startsWith('from'))) problems.unshift(`from "${fromText}" is not a single valid sender address`);
-      if (sender && /[\r\n]/.test(sender.name)) problems.unshift('the From name must not contain line breaks');
-      if (problems.length) throw new errors.ValidationError(`Mail not sent: ${problems.join('; ')}`);
-
-      const started = Date.now();
-      const log = plugin().service('sendLog');
-      const attempts: SendAttempt[] = [];
-      const entry = (status: SendStatus, last: Partial<SendAttempt> & { rule: string }, extra: { response?: string | null; errorCode?: string | null } = {}) =>
-        log.record({
-          from: fromText,
-          recipientsCount: recipients.length,
-          firstRecipient: recipients[0] ?? '',
-          subject: typeof options.subject === 'string' ? options.subject : '',
-          newsletter,
-          accountId: last.accountId ?? null,
-          accountEmail: last.accountEmail ?? null,
-          rule: last.rule,
-          status,
-          attempts: attempts.length,
-          attemptLog: attempts,
-          response: extra.response ?? null,
-          errorCode: extra.errorCode ?? null,
-          durationMs: Date.now() - started,
-          body: settings.logKeepBodies ? keptBody(options, newsletter) : null,
-        });
-
-      // lazily: the next candidate is only worked out when the one before has failed
-      const candidates = sender ? candidatesInRuleOrder(await plugin().service('accountIndex').get(), sender, newsletter) : [];
-      for (const { account, rule } of candidates) {
-        const tried = Date.now();
-        const attempt = { accountId: account.id, accountEmail: account.email, rule };
-        try {
-          const message = buildMessage(options, { name: sender!.name || account.name || '', address: sender!.address }, { replyTo: defaults.defaultReplyTo });
-          const info = await plugin().service('accountIndex').transportFor(account).sendMail(message);
-          attempts.push({ ...attempt, ok: true, response: info.response, durationMs: Date.now() - tried });
-          entry('sent', attempt, { response: info.response });
-          return info;
-        } catch (error) {
-          const failure = describeSmtpFailure(error);
-          attempts.push({ ...attempt, ok: false, stage: failure.stage, code: failure.code, response: failure.detail, durationMs: Date.now() - tried });
-          if (!isFailoverSafe(error)) {
-            entry('failed', attempt, { response: failure.detail, errorCode: failure.code });
-            throw sendFailed(fromText, attempts);
-          }
-        }
-      }
-
-      if (settings.fallback === 'reject') {
-        const last = attempts[attempts.length - 1];
-        entry('failed', { ...last, rule: last ? last.rule : 'reject' }, { response: last?.response ?? null, errorCode: last?.code ?? 'ENOACCOUNT' });
-        if (!last) {
-          throw new errors.ApplicationError(`No active SMTP account matches the From "${fromText}"; the fallback setting is "reject".`);
-        }
-        throw sendFailed(fromText, attempts);
-      }
-
-      const tried = Date.now();
-      try {
-        const info = (await stockProvider().send({ ...withoutFlag(options), from, replyTo: options.replyTo ?? defaults.defaultReplyTo })) as { response?: string } | undefined;
-        attempts.push({ accountId: null, accountEmail: null, rule: 'fallback', ok: true, response: info?.response, durationMs: Date.now() - tried });
-        entry('fallback', { rule: 'fallback' }, { response: info?.response ?? null });
-        return info;
-      } catch (error) {
-        const failure = describeSmtpFailure(error);
-        attempts.push({ accountId: null, accountEmail: null, rule: 'fallback', ok: false, stage: failure.stage, code: failure.code, response: failure.detail, durationMs: Date.now() - tried });
-        entry('failed', { rule: 'fallback' }, { response: failure.detail, errorCode: failure.code });
-        throw sendFailed(fromText, attempts);
-      }
+    /**
+     * Sends a mail through the account its From picks. Bad input → ValidationError (400, nothing sent);
+     * nobody took the mail → MailNotSentError (its message names only the send-log entry).
+     */
+    async send(options: EmailOptions, { newsletter = false }: SendOptions = {}): Promise<SentInfo | unknown> {
+      if (!(await moduleEnabled())) return stockProvider().send(withoutFlag(options));
+      return (await deliver(options, { newsletter })).info;
     },
 
-    /** Sends a logged mail again (its body must have been kept). */
+    /**
+     * Sends a logged mail again, for an admin holding `log.resend`: only a failed entry with a kept
+     * body, at most once (see sendLog.claimForResend). The new send is an entry of its own, linked by
+     * `resendOf`. Its failure is answered in detail (stages and replies, no secrets): the admin may see the log.
+     */
     async resend(logId: number) {
-      const body = await plugin().service('sendLog').findBody(logId);
-      await mailer.send(body as EmailOptions, { newsletter: body.newsletter === true });
-      return { status: 'sent' as const };
+      if (!(await moduleEnabled())) {
+        throw new errors.ValidationError('The module is switched off: switch it on to resend through the SMTP accounts.', { code: 'MODULE_OFF' });
+      }
+      const body = await getService(strapi, 'sendLog').claimForResend(logId);
+      try {
+        const { status, logId: newId } = await deliver(body as EmailOptions, { newsletter: body.newsletter === true, resendOf: logId });
+        return { status, logId: newId as number };
+      } catch (error) {
+        if (!isMailNotSent(error)) throw error;
+        throw new errors.ValidationError(`The resent mail could not be sent either (send-log entry #${error.logId}): ${error.summary}`, {
+          code: 'MAIL_NOT_SENT',
+          logId: error.logId,
+        });
+      }
     },
 
     /** The routing preview: which account would send a mail with this From, and by which step. */
     async preview(from: FromInput, newsletter: boolean): Promise<{ account: Pick<StoredAccount, 'id' | 'name' | 'email'> | null; rule: ResolveRule }> {
-      const chosen = await choose(from, newsletter);
+      if (!(await moduleEnabled())) return { account: null, rule: 'module-off' };
+      const sender = parseFrom(from);
+      const chosen = sender ? resolveAccount(await index().get(), sender, newsletter) : null;
       if (chosen) {
         const { id, name, email } = chosen.account;
         return { account: { id, name: name ?? '', email }, rule: chosen.rule };
       }
-      const { fallback } = await plugin().service('settings').get();
+      const { fallback } = await getService(strapi, 'settings').get();
       return { account: null, rule: fallback === 'reject' ? 'reject' : 'fallback' };
     },
   };
@@ -185,15 +219,15 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const routingProvider: EmailProvider = {
     send: (options) => mailer.send(options, { newsletter: options?.newsletter === true }),
     async verify() {
-      const settings = await plugin().service('settings').get();
+      const settings = await getService(strapi, 'settings').get();
       if (!settings.enabled) return stockProvider().verify?.();
-      const index = await plugin().service('accountIndex').get();
-      if (index.size === 0 && settings.fallback === 'reject') {
+      const accounts = await index().get();
+      if (accounts.size === 0 && settings.fallback === 'reject') {
         throw new errors.ApplicationError('smtp-accounts: no active SMTP account, and the fallback is "reject"');
       }
       return true;
     },
-    isIdle: () => plugin().service('accountIndex').transportsIdle() && (stock?.isIdle?.() ?? true),
+    isIdle: () => index().transportsIdle() && (stock?.isIdle?.() ?? true),
     getCapabilities: () => ({
       provider: PLUGIN_ID,
       features: ['routing-by-from', 'pool', 'newsletter-flag'],

@@ -2,7 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID, SMTP_ACCOUNT_UID } from '../../../shared/constants';
 import type { SmtpAccountInput } from '../../../shared/contracts/accounts';
+import type { ModuleSettings } from '../../../shared/contracts/settings';
 import type { PluginConfig } from '../config';
+import { getService } from '../get-service';
+import { secretForms } from '../redaction/redact';
+import { createHostPolicy, HostDeniedError } from '../transport/host-policy';
 import { buildTransportOptions } from '../transport/options';
 import { describeSmtpFailure, type SmtpFailure } from '../transport/smtp-failure';
 import { sendTestMessage } from '../transport/test-message';
@@ -17,6 +21,13 @@ import type { StoredAccount } from './accounts';
  */
 const CONNECTION_FIELDS = ['email', 'host', 'port', 'security', 'authType', 'username', 'password'] as const;
 
+/**
+ * Fields that decide where the stored password is sent. Changing one needs the password again: a
+ * role that may edit accounts but never read a password must not be able to point an account at
+ * its own server and receive the stored password in the save check (or in the next real send).
+ */
+export const DESTINATION_FIELDS = ['host', 'port', 'security', 'authType', 'username'] as const;
+
 const NEW_ACCOUNT_DEFAULTS = { name: '', username: '', active: true, preferForNewsletters: false };
 
 export type SaveAction = 'create' | 'update';
@@ -24,6 +35,9 @@ export interface SaveParams {
   documentId?: string;
   data?: Record<string, unknown>;
 }
+
+type Changes = Record<string, unknown>;
+type Stored = Omit<StoredAccount, 'password'> & { password: string | errors.ValidationError };
 
 const refuse = (failure: SmtpFailure, when: string) =>
   new errors.ValidationError(`${failure.message}${when}`, {
@@ -33,29 +47,59 @@ const refuse = (failure: SmtpFailure, when: string) =>
     responseCode: failure.responseCode ?? null,
   });
 
+/** A copy of the request data as it will be stored: trimmed texts, an empty password meaning "keep it". */
+const normalize = (data: Changes): Changes => {
+  const copy: Changes = { ...data };
+  if (copy.password === '' || copy.password === null) delete copy.password;
+  for (const field of ['name', 'email', 'host'] as const) if (typeof copy[field] === 'string') copy[field] = (copy[field] as string).trim();
+  return copy;
+};
+
+const pick = (source: Record<string, unknown>) =>
+  Object.fromEntries(ACCOUNT_FIELDS.filter((field) => source[field] !== undefined && source[field] !== null).map((field) => [field, source[field]]));
+
+const changed = (changes: Changes, stored: Stored, fields: readonly string[]) =>
+  fields.filter((field) => field in changes && changes[field] !== (stored as unknown as Changes)[field]);
+
+/** 400 when the update moves the password somewhere new without carrying it. */
+const requirePasswordForNewDestination = (changes: Changes, stored: Stored) => {
+  const moved = changed(changes, stored, DESTINATION_FIELDS);
+  const authType = (changes.authType ?? stored.authType) as string;
+  if (moved.length === 0 || authType === 'none' || typeof changes.password === 'string') return;
+  throw new errors.ValidationError(
+    `Re-enter the password: it is only sent to the server it was entered for, and this change (${moved.join(', ')}) points the account elsewhere.`,
+    { code: 'PASSWORD_REQUIRED', field: 'password', params: { fields: moved } }
+  );
+};
+
+const currentAdminEmail = (strapi: Core.Strapi): string | undefined => {
+  const user = strapi.requestContext.get()?.state?.user as { email?: string } | undefined;
+  return user?.email;
+};
+
 /**
  * Runs in a document-service middleware, before `next()` and so outside the database transaction:
  * a slow SMTP server must not hold the (single, on SQLite) connection while we wait for it.
  * Throws a ValidationError (→ 400) and nothing is written when the account does not work.
+ * Answers the data to store (a normalised copy: the caller's object is left as it was).
  */
 const createSaveGuard = ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = () => strapi.plugin(PLUGIN_ID);
   const config = () => strapi.config.get<PluginConfig>(`plugin::${PLUGIN_ID}`);
 
-  const loadStored = async (documentId: string | undefined) => {
+  /** An unreadable stored password (key changed, value tampered) must be re-entered: a 400, never a 500. */
+  const openStoredPassword = (sealed: string): string | errors.ValidationError => {
+    try {
+      return getService(strapi, 'secrets').decrypt(sealed);
+    } catch (error) {
+      return new errors.ValidationError((error as Error).message, { stage: 'auth', code: 'EDECRYPT', field: 'password' });
+    }
+  };
+
+  const loadStored = async (documentId: string | undefined): Promise<Stored | null> => {
     if (!documentId) return null;
     const row = (await strapi.db.query(SMTP_ACCOUNT_UID).findOne({ where: { documentId } })) as StoredAccount | null;
     if (!row) return null;
     return { ...row, password: row.password ? openStoredPassword(row.password) : '' };
-  };
-
-  /** An unreadable stored password (key changed, value tampered) must be re-entered: a 400, never a 500. */
-  const openStoredPassword = (sealed: string) => {
-    try {
-      return plugin().service('secrets').decrypt(sealed) as string;
-    } catch (error) {
-      return new errors.ValidationError(`${(error as Error).message}`, { stage: 'auth', code: 'EDECRYPT' });
-    }
   };
 
   /** Transport options with every timeout capped by the verification timeout setting. */
@@ -69,64 +113,75 @@ const createSaveGuard = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /** 400 HOST_DENIED when the plugin's `hosts` policy refuses the account's host. */
+  const admitHost = async (host: string) => {
+    try {
+      await createHostPolicy(config().hosts).admit(host);
+    } catch (error) {
+      if (error instanceof HostDeniedError) throw new errors.ValidationError(error.message, { code: 'HOST_DENIED', field: 'host' });
+      throw error;
+    }
+  };
+
+  /** Connect, TLS, AUTH and MAIL FROM, bounded by `verifyTimeoutMs`; nothing is sent. */
+  const verify = async (account: SmtpAccountInput, settings: ModuleSettings) => {
+    await admitHost(account.host);
+    const result = await verifySmtpAccount(boundedOptions(account, settings.verifyTimeoutMs), account.email, settings.verifyTimeoutMs);
+    strapi.log.debug(`[${PLUGIN_ID}] verified ${account.email} via ${account.host}:${account.port}: ${result.ok ? 'ok' : result.failure?.code} in ${result.timings.total} ms`);
+    if (!result.ok && result.failure) throw refuse(result.failure, '');
+  };
+
+  /** The optional test message on save (setting `testEmailOnSave`). */
+  const sendTestOnSave = async (account: SmtpAccountInput, settings: ModuleSettings) => {
+    if (!settings.testEmailOnSave) return;
+    const recipient = settings.testEmailRecipient || currentAdminEmail(strapi);
+    if (!recipient) {
+      throw new errors.ValidationError('A test message on save is switched on, but there is no recipient: set one in Settings → SMTP accounts.', {
+        code: 'NO_TEST_RECIPIENT',
+      });
+    }
+    try {
+      await sendTestMessage(boundedOptions(account, settings.verifyTimeoutMs), account, recipient, 'while saving');
+    } catch (error) {
+      const forms = secretForms({ user: account.username, pass: account.password });
+      throw refuse(describeSmtpFailure(error, forms), ` (while sending the test message to ${recipient})`);
+    }
+  };
+
+  /** The account as it will be stored; null when an update changes nothing the server sees. */
+  const accountToCheck = async (action: SaveAction, changes: Changes, documentId: string | undefined): Promise<Changes | null | 'missing'> => {
+    if (action === 'create') return { ...NEW_ACCOUNT_DEFAULTS, ...changes };
+    const stored = await loadStored(documentId);
+    if (!stored) return 'missing';
+    requirePasswordForNewDestination(changes, stored);
+    if (stored.password instanceof Error) {
+      if (typeof changes.password !== 'string') throw stored.password;
+      stored.password = '';
+    }
+    const merged = { ...stored, ...changes };
+    if (changed(changes, stored, CONNECTION_FIELDS).length === 0) {
+      await validateCompleteAccount(pick(merged));
+      return null;
+    }
+    return merged;
+  };
+
   return {
     boundedOptions,
+    admitHost,
 
-    async beforeSave(action: SaveAction, params: SaveParams) {
-      const data = params.data ?? {};
-      // An empty password on a form means "keep the stored one"; the lifecycle would drop it too.
-      if (data.password === '' || data.password === null) delete data.password;
-      if (typeof data.name === 'string') data.name = data.name.trim();
-      if (typeof data.email === 'string') data.email = data.email.trim();
-      if (typeof data.host === 'string') data.host = data.host.trim();
-
-      let candidate: Record<string, unknown>;
-      if (action === 'create') {
-        candidate = { ...NEW_ACCOUNT_DEFAULTS, ...data };
-      } else {
-        const stored = await loadStored(params.documentId);
-        if (!stored) return; // the document service answers "not found" itself
-        if (stored.password instanceof Error) {
-          if (typeof data.password !== 'string') throw stored.password;
-          stored.password = '';
-        }
-        candidate = { ...stored, ...data };
-        const changesConnection = CONNECTION_FIELDS.some((field) => field in data && data[field] !== stored[field]);
-        if (!changesConnection) {
-          await validateCompleteAccount(pick(candidate));
-          return;
-        }
-      }
-
+    async beforeSave(action: SaveAction, params: SaveParams): Promise<Changes> {
+      const changes = normalize(params.data ?? {});
+      const candidate = await accountToCheck(action, changes, params.documentId);
+      // a missing document is answered "not found" by the document service itself
+      if (candidate === null || candidate === 'missing') return changes;
       const account = (await validateCompleteAccount(pick(candidate))) as SmtpAccountInput;
-      const settings = await plugin().service('settings').get();
-      const result = await verifySmtpAccount(boundedOptions(account, settings.verifyTimeoutMs), account.email, settings.verifyTimeoutMs);
-      strapi.log.debug(`[${PLUGIN_ID}] verified ${account.email} via ${account.host}:${account.port}: ${result.ok ? 'ok' : result.failure?.code} in ${result.timings.total} ms`);
-      if (!result.ok && result.failure) throw refuse(result.failure, '');
-
-      if (settings.testEmailOnSave) {
-        const recipient = settings.testEmailRecipient || currentAdminEmail(strapi);
-        if (!recipient) {
-          throw new errors.ValidationError(
-            'A test message on save is switched on, but there is no recipient: set one in Settings → SMTP accounts.'
-          );
-        }
-        try {
-          await sendTestMessage(boundedOptions(account, settings.verifyTimeoutMs), account, recipient, 'while saving');
-        } catch (error) {
-          throw refuse(describeSmtpFailure(error, [account.password]), ` (while sending the test message to ${recipient})`);
-        }
-      }
+      const settings = await getService(strapi, 'settings').get();
+      await verify(account, settings);
+      await sendTestOnSave(account, settings);
+      return changes;
     },
   };
-};
-
-const pick = (source: Record<string, unknown>) =>
-  Object.fromEntries(ACCOUNT_FIELDS.filter((field) => source[field] !== undefined && source[field] !== null).map((field) => [field, source[field]]));
-
-const currentAdminEmail = (strapi: Core.Strapi): string | undefined => {
-  const user = strapi.requestContext.get()?.state?.user as { email?: string } | undefined;
-  return user?.email;
 };
 
 export type SaveGuard = ReturnType<typeof createSaveGuard>;

@@ -7,18 +7,23 @@ export type NewLogEntry = Omit<SendLogEntry, 'id' | 'createdAt' | 'canResend'> &
 
 const FLUSH_DELAY_MS = 200;
 const FLUSH_BATCH = 200;
+/** Rows waiting for the database at most; past it, `record` waits for a flush (back-pressure on a slow database). */
+export const MAX_QUEUED_ROWS = 5000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const clip = (text: string | null | undefined, max = 255) => (text == null ? text ?? null : String(text).slice(0, max));
 
-interface StoredLogRow extends Omit<SendLogEntry, 'canResend' | 'createdAt' | 'attemptLog'> {
+interface StoredLogRow extends Omit<SendLogEntry, 'canResend' | 'createdAt' | 'attemptLog' | 'resentAt'> {
   createdAt: string | Date;
+  resentAt: string | Date | null;
   attemptLog: SendAttempt[] | null;
   body: unknown;
 }
 
+const iso = (value: string | Date) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
+
 const toPublicEntry = (row: StoredLogRow): SendLogEntry => ({
   id: row.id,
-  createdAt: row.createdAt instanceof Date ? row.createdAt.toISOString() : String(row.createdAt),
+  createdAt: iso(row.createdAt),
   from: row.from,
   recipientsCount: row.recipientsCount,
   firstRecipient: row.firstRecipient,
@@ -33,8 +38,24 @@ const toPublicEntry = (row: StoredLogRow): SendLogEntry => ({
   response: row.response ?? null,
   errorCode: row.errorCode ?? null,
   durationMs: row.durationMs,
-  canResend: Boolean(row.body),
+  resendOf: row.resendOf ?? null,
+  resentAt: row.resentAt ? iso(row.resentAt) : null,
+  canResend: row.status === 'failed' && Boolean(row.body) && !row.resentAt,
 });
+
+/** Why a logged mail may not be sent again, or null when it may (once). */
+const resendRefusal = (row: StoredLogRow) => {
+  if (row.status !== 'failed') {
+    return new errors.ValidationError(`Send-log entry ${row.id} was delivered (status "${row.status}"): only a failed mail can be resent.`, { code: 'ALREADY_SENT' });
+  }
+  if (!row.body) {
+    return new errors.ValidationError('This mail cannot be resent: its body was not kept (turn on "keep message bodies" in the settings).', { code: 'BODY_NOT_KEPT' });
+  }
+  if (row.resentAt) {
+    return new errors.ValidationError(`Send-log entry ${row.id} was already resent: a failed mail is resent at most once (resend the new entry if it failed too).`, { code: 'ALREADY_RESENT' });
+  }
+  return null;
+};
 
 /**
  * The send log. Entries are written in batches a moment after the send (never on the send's own
@@ -71,40 +92,75 @@ const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
   let timer: NodeJS.Timeout | null = null;
   let flushing: Promise<void> = Promise.resolve();
   let pruner: NodeJS.Timeout | null = null;
+  /** Rows handed to a flush and not written yet: they count against the bound too. */
+  let writing = 0;
+  /** Senders waiting for room (back-pressure), woken as batches are written. */
+  let waiting: (() => void)[] = [];
+  const held = () => queue.length + writing;
+  const wakeWaiting = () => {
+    if (held() >= MAX_QUEUED_ROWS || waiting.length === 0) return;
+    const woken = waiting;
+    waiting = [];
+    for (const wake of woken) wake();
+  };
+
+  const writeBatch = async (batch: Record<string, unknown>[]) => {
+    try {
+      await strapi.db.connection(target().name).insert(batch);
+    } catch (error) {
+      strapi.log.warn(`[${PLUGIN_ID}] could not write ${batch.length} send-log entries: ${(error as Error).message}`);
+    } finally {
+      writing -= batch.length;
+      wakeWaiting();
+    }
+  };
 
   const flush = (): Promise<void> => {
     if (timer) clearTimeout(timer);
     timer = null;
-    const batch = queue;
+    const taken = queue;
     queue = [];
-    if (batch.length === 0) return flushing;
-    flushing = flushing.then(async () => {
-      try {
-        await strapi.db.connection(target().name).insert(batch);
-      } catch (error) {
-        strapi.log.warn(`[${PLUGIN_ID}] could not write ${batch.length} send-log entries: ${(error as Error).message}`);
-      }
-    });
+    if (taken.length === 0) return flushing;
+    writing += taken.length;
+    // FLUSH_BATCH rows an insert at most: a row has ~20 columns, and databases cap the parameters of one statement
+    for (let start = 0; start < taken.length; start += FLUSH_BATCH) {
+      const batch = taken.slice(start, start + FLUSH_BATCH);
+      flushing = flushing.then(() => writeBatch(batch));
+    }
     return flushing;
   };
 
+  const clipped = (entry: NewLogEntry): NewLogEntry => ({
+    ...entry,
+    from: clip(entry.from) ?? '',
+    subject: clip(entry.subject) ?? '',
+    firstRecipient: clip(entry.firstRecipient) ?? '',
+    response: clip(entry.response, 2000),
+  });
+
   return {
-    record(entry: NewLogEntry) {
-      queue.push(
-        toRow({
-          ...entry,
-          from: clip(entry.from) ?? '',
-          subject: clip(entry.subject) ?? '',
-          firstRecipient: clip(entry.firstRecipient) ?? '',
-          response: clip(entry.response, 2000),
-        })
-      );
+    /**
+     * Queues an entry for the next batch insert. Resolves at once, unless MAX_QUEUED_ROWS rows are
+     * already waiting (the database is slower than the mail): then only after the next flush.
+     */
+    async record(entry: NewLogEntry): Promise<void> {
+      queue.push(toRow(clipped(entry)));
       if (queue.length >= FLUSH_BATCH) void flush();
       else if (!timer) {
         timer = setTimeout(() => void flush(), FLUSH_DELAY_MS);
         timer.unref();
       }
+      if (held() >= MAX_QUEUED_ROWS) await new Promise<void>((resolve) => waiting.push(resolve));
     },
+
+    /** Writes one entry now and answers its id (failures and resends: the caller needs the id). */
+    async recordNow(entry: NewLogEntry): Promise<number> {
+      const created = (await rows().create({ data: clipped(entry) as never })) as { id: number };
+      return created.id;
+    },
+
+    /** Rows not written yet (past MAX_QUEUED_ROWS, only by the senders that are waiting for room). */
+    pending: () => held(),
 
     flush,
 
@@ -142,14 +198,24 @@ const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
 
-    async findBody(id: number) {
+    /**
+     * Takes a logged mail for its one resend: only a failed entry with a kept body, never resent.
+     * The claim is one conditional UPDATE, so two admins (or two processes) cannot both resend it.
+     */
+    async claimForResend(id: number): Promise<Record<string, unknown>> {
       await flush();
-      const row = Number.isSafeInteger(id) ? ((await rows().findOne({ where: { id } })) as StoredLogRow | null) : null;
-      if (!row) throw new errors.NotFoundError(`send-log entry ${id} not found`);
-      if (!row.body) {
-        throw new errors.ValidationError('This mail cannot be resent: its body was not kept (turn on "keep message bodies" in the settings).');
-      }
-      return row.body as Record<string, unknown>;
+      const row = Number.isSafeInteger(id) && id > 0 ? ((await rows().findOne({ where: { id } })) as StoredLogRow | null) : null;
+      if (!row) throw new errors.NotFoundError(`send-log entry ${id} not found`, { code: 'NOT_FOUND' });
+      const refusal = resendRefusal(row);
+      if (refusal) throw refusal;
+      const { name, column } = target();
+      const claimed = await strapi.db
+        .connection(name)
+        .where({ id, [column('status')]: 'failed' })
+        .whereNull(column('resentAt'))
+        .update({ [column('resentAt')]: new Date() });
+      if (Number(claimed) !== 1) throw resendRefusal({ ...row, resentAt: new Date() })!;
+      return (typeof row.body === 'string' ? JSON.parse(row.body) : row.body) as Record<string, unknown>;
     },
 
     async prune(retentionDays: number) {

@@ -1,4 +1,5 @@
 import type { SmtpStage } from '../../../shared/constants';
+import { redact } from '../redaction/redact';
 
 /** The shape nodemailer gives its errors (see nodemailer's errors module for the codes). */
 interface NodemailerError extends Error {
@@ -51,6 +52,8 @@ const stageOf = (error: NodemailerError): SmtpStage => {
     case 'EMESSAGE':
     case 'ESTREAM':
       return 'data';
+    case 'EHOSTDENIED':
+      return 'connect';
     case 'ECONNECTION':
     case 'ESOCKET':
     case 'EDNS':
@@ -63,25 +66,33 @@ const stageOf = (error: NodemailerError): SmtpStage => {
   }
 };
 
+// An SMTP reply starts with a three-digit code; anything else (an HTTP or SSH banner, a database
+// greeting) is a non-SMTP service, whose banner is not quoted back to the admin.
+const SMTP_REPLY = /^[2-5]\d\d(?:[ -]|$)/;
+const MAX_DETAIL = 500;
+const NOT_SMTP = 'the server did not answer as an SMTP server';
+
 /**
  * Names the SMTP stage a nodemailer error happened at, with the server's reply.
- * Secrets passed in `redact` are cut out of every text, in case a server echoes them back.
+ * `secretForms` (see redaction/redact) are cut out of every text, in case a server echoes them back.
  */
-export const describeSmtpFailure = (raw: unknown, redact: (string | null | undefined)[] = []): SmtpFailure => {
+export const describeSmtpFailure = (raw: unknown, secretForms: readonly string[] = []): SmtpFailure => {
   // duck-typed: errors may come from another realm (vm contexts), where instanceof Error fails
   const error = (raw && typeof raw === 'object' && 'message' in raw ? raw : new Error(String(raw))) as NodemailerError;
-  const scrub = (text: string) =>
-    redact.reduce<string>((acc, secret) => (secret && secret.length >= 3 ? acc.split(secret).join('***') : acc), text);
+  const scrub = (text: string) => redact(text, secretForms).slice(0, MAX_DETAIL);
 
   const stage = stageOf(error);
-  const response = error.response ? scrub(error.response.trim()) : undefined;
-  const detail = response ?? scrub(error.message);
+  const reply = typeof error.response === 'string' ? error.response.trim() : '';
+  const response = reply && SMTP_REPLY.test(reply) ? scrub(reply) : undefined;
+  // nodemailer appends what it got to some messages ("Invalid greeting. response=…"): keep only its own words
+  const ownWords = String(error.message ?? '').replace(/\s*response=[\s\S]*$/, '');
+  const detail = response ?? (reply || ownWords !== error.message ? NOT_SMTP : scrub(ownWords));
   const code = error.code ?? 'EUNKNOWN';
   return {
     stage,
     code,
     response,
-    responseCode: error.responseCode,
+    responseCode: response ? error.responseCode : undefined,
     detail,
     message: `SMTP check failed at ${STAGE_LABEL[stage]} [${code}${error.originalCode ? `/${error.originalCode}` : ''}]: ${detail}`,
   };
@@ -106,7 +117,11 @@ export const isFailoverSafe = (raw: unknown): boolean => {
   const reply = error.responseCode ?? 0;
   // a 4xx reply, at any step, says the server did not take the message
   if (reply >= 400 && reply < 500) return true;
+  // a replaced or closed pool refuses (or drops from its queue) mail it never started to send
+  if (error.message === 'Connection pool was closed') return true;
   switch (error.code) {
+    case 'EHOSTDENIED':
+      return true;
     case 'ETLS':
     case 'EAUTH':
     case 'ENOAUTH':

@@ -1,44 +1,76 @@
 import type { Transporter } from 'nodemailer';
 import { TransportCache } from './transport-cache';
 
-/** A stand-in for a pooled transport: the cache only builds, reuses, asks isIdle and closes it. */
+/** A stand-in for a pooled transport: the cache only builds, reuses, counts pending mail and closes it. */
 const fakeTransport = () => {
-  const transport = { closed: false, idle: true, close: () => void (transport.closed = true), isIdle: () => transport.idle };
+  const transport = {
+    closed: false,
+    pending: 0,
+    close: () => void (transport.closed = true),
+    isIdle: () => transport.pending === 0,
+    transporter: { pendingCount: () => transport.pending },
+  };
   return transport;
 };
 
+type Account = { id: number; updatedAt: string; host: string };
+
 describe('TransportCache', () => {
   const built: ReturnType<typeof fakeTransport>[] = [];
-  const cache = new TransportCache<{ id: number; updatedAt: string }>(() => {
-    const transport = fakeTransport();
-    built.push(transport);
-    return transport as unknown as Transporter;
-  }, 1000);
+  const cache = new TransportCache<Account>(
+    () => {
+      const transport = fakeTransport();
+      built.push(transport);
+      return transport as unknown as Transporter;
+    },
+    (account) => account.host,
+    1000,
+    2000
+  );
   afterAll(() => cache.closeAll());
+  const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, seconds)).toISOString();
 
-  it('reuses the transport of an unchanged account and rebuilds a changed one, closing the old pool', () => {
-    const first = cache.get({ id: 1, updatedAt: 'a' });
-    expect(cache.get({ id: 1, updatedAt: 'a' })).toBe(first);
-    const second = cache.get({ id: 1, updatedAt: 'b' });
-    expect(second).not.toBe(first);
+  it('keeps the pool through a rename or toggle (new updatedAt, same connection)', () => {
+    const first = cache.get({ id: 1, updatedAt: at(1), host: 'a' });
+    expect(cache.get({ id: 1, updatedAt: at(2), host: 'a' })).toBe(first);
+    expect(built).toHaveLength(1);
+  });
+
+  it('rebuilds when the connection changes, closing the old pool', () => {
+    const second = cache.get({ id: 1, updatedAt: at(3), host: 'b' });
+    expect(second).not.toBe(built[0]);
     expect(built[0].closed).toBe(true);
-    expect(built[1].closed).toBe(false);
   });
 
-  it('closes the pools of deleted, deactivated or changed accounts on retain', () => {
-    cache.get({ id: 2, updatedAt: 'a' });
-    cache.get({ id: 3, updatedAt: 'a' });
-    cache.retain([{ id: 1, updatedAt: 'b' }, { id: 3, updatedAt: 'changed' }]);
-    expect(cache.size).toBe(1);
-    expect(built.filter((t) => !t.closed)).toHaveLength(1);
+  it('never lets an older copy of the account (a stale index) replace a newer pool', () => {
+    const current = cache.get({ id: 1, updatedAt: at(3), host: 'b' });
+    expect(cache.get({ id: 1, updatedAt: at(1), host: 'a' })).toBe(current);
+    cache.retain([{ id: 1, updatedAt: at(1), host: 'a' }]);
+    expect(cache.get({ id: 1, updatedAt: at(3), host: 'b' })).toBe(current);
+    expect(built).toHaveLength(2);
   });
 
-  it('closes idle pools after idleMs, but never a busy one', () => {
-    const busy = cache.get({ id: 4, updatedAt: 'a' });
-    built[built.length - 1].idle = false;
+  it('a replaced pool finishes its pending mail before it closes', async () => {
+    const old = built[1];
+    old.pending = 2;
+    cache.get({ id: 1, updatedAt: at(4), host: 'c' });
+    expect(old.closed).toBe(false);
+    expect(cache.isIdle()).toBe(false);
+    old.pending = 0;
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(old.closed).toBe(true);
+  });
+
+  it('retires the pools of deleted or deactivated accounts, and closes idle ones but never a busy one', () => {
+    cache.get({ id: 2, updatedAt: at(1), host: 'a' });
+    cache.get({ id: 3, updatedAt: at(1), host: 'a' });
+    cache.retain([{ id: 1, updatedAt: at(4), host: 'c' }, { id: 3, updatedAt: at(1), host: 'a' }]);
+    expect(cache.size).toBe(2);
+    const busy = built[built.length - 1];
+    busy.pending = 1;
     cache.closeIdle(Date.now() + 5000);
     expect(cache.size).toBe(1);
-    expect((busy as unknown as { closed: boolean }).closed).toBe(false);
-    expect(cache.isIdle()).toBe(false);
+    expect(busy.closed).toBe(false);
+    busy.pending = 0;
   });
 });

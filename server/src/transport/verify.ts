@@ -1,5 +1,6 @@
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { secretForms } from '../redaction/redact';
 import { describeSmtpFailure, type SmtpFailure } from './smtp-failure';
 
 export interface VerifyResult {
@@ -33,7 +34,7 @@ export const verifySmtpAccount = (
   const mark = (stage: keyof VerifyResult['timings']) => {
     timings[stage] = Date.now() - started;
   };
-  const secrets = [options.auth?.pass as string | undefined];
+  const secrets = secretForms({ user: options.auth?.user as string | undefined, pass: options.auth?.pass as string | undefined });
 
   return new Promise<VerifyResult>((resolve) => {
     const connection = new SMTPConnection(options);

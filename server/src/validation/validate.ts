@@ -1,8 +1,10 @@
 import { validateYupSchema, yup } from '@strapi/utils';
 
 /**
- * `validateYupSchema` with one change: when several fields are wrong, the message lists them all
- * ("email must be …; port must be …") instead of yup's "2 errors occurred".
+ * `validateYupSchema` with two changes: when several fields are wrong, the message lists them all
+ * ("email must be …; port must be …") instead of yup's "2 errors occurred"; and the details never
+ * echo what was submitted (yup puts the value in each error: for an unknown field, the whole body,
+ * password included).
  */
 export const createValidator = (schema: yup.AnySchema) => {
   const validate = validateYupSchema(schema, { strict: true });
@@ -11,7 +13,8 @@ export const createValidator = (schema: yup.AnySchema) => {
       return await validate(body);
     } catch (error) {
       if (error instanceof Error && error.name === 'ValidationError') {
-        const list = ((error as Error & { details?: unknown }).details as { errors?: { message: string }[] } | undefined)?.errors ?? [];
+        const list = ((error as Error & { details?: unknown }).details as { errors?: { message: string; value?: unknown }[] } | undefined)?.errors ?? [];
+        for (const item of list) delete item.value;
         if (list.length > 1) error.message = [...new Set(list.map((e) => e.message))].join('; ');
       }
       throw error;

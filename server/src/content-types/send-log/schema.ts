@@ -22,6 +22,9 @@ export default {
     response: { type: 'text', configurable: false },
     errorCode: { type: 'string', configurable: false },
     durationMs: { type: 'integer', configurable: false },
+    // resend: the entry this one resends, and on the original the moment it was claimed for its one resend
+    resendOf: { type: 'integer', configurable: false },
+    resentAt: { type: 'datetime', configurable: false },
     // the message, only when the "keep bodies" setting is on (for resend); never returned by the API
     body: { type: 'json', private: true, configurable: false },
   },

@@ -1,0 +1,39 @@
+/**
+ * The one redaction function. A secret can come back to us in more shapes than the one we sent:
+ * plain (a server quoting what it got), base64 as AUTH LOGIN and AUTH PLAIN carry it, with or
+ * without padding, or URL/JSON-escaped. Every text that leaves the send or save path (errors,
+ * send-log rows, server log lines) goes through `redact` with the forms of the secrets in play.
+ */
+export const REDACTED = '[redacted]';
+
+export interface Credentials {
+  user?: string | null;
+  pass?: string | null;
+}
+
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+/** Every form in which this secret may be echoed, longest first (so a longer form is cut whole). */
+export const secretForms = ({ user, pass }: Credentials): string[] => {
+  if (!pass) return [];
+  const login = user ?? '';
+  const encoded = [base64(pass), base64(`\u0000${login}\u0000${pass}`), base64(`${login}\u0000${login}\u0000${pass}`)];
+  const forms = new Set<string>([
+    pass,
+    ...encoded,
+    ...encoded.map((form) => form.replace(/=+$/, '')),
+    encodeURIComponent(pass),
+    JSON.stringify(pass).slice(1, -1),
+  ]);
+  return [...forms].filter((form) => form.length >= 3).sort((a, b) => b.length - a.length);
+};
+
+/** Cuts every given form out of the text. */
+export const redact = (text: string, forms: readonly string[]): string => {
+  let result = text;
+  for (const form of forms) if (result.includes(form)) result = result.split(form).join(REDACTED);
+  return result;
+};
+
+/** `redact` for an optional text. */
+export const redactOptional = (text: string | null | undefined, forms: readonly string[]) => (text == null ? text : redact(text, forms));

@@ -1,0 +1,114 @@
+import { promises as dns } from 'node:dns';
+import net from 'node:net';
+
+/**
+ * Where the server may open SMTP connections. Account hosts are chosen by editors, and the server
+ * connects from inside the network: without a policy an account could point at a cloud metadata
+ * service or an internal host. Addresses are checked after name resolution, so a name cannot hide one.
+ */
+export interface HostPolicyConfig {
+  /** Host names (`mail.example.com`, `*.example.com`) or CIDR ranges; empty = any host not denied. */
+  allow: string[];
+  /** Host names or CIDR ranges never connected to. */
+  deny: string[];
+  /** Deny link-local and cloud metadata addresses (169.254.0.0/16, fe80::/10, fd00:ec2::254, 100.100.100.200). */
+  denyMetadata: boolean;
+}
+
+export const METADATA_RANGES = ['169.254.0.0/16', 'fe80::/10', 'fd00:ec2::254/128', '100.100.100.200/32', '0.0.0.0/8'];
+
+export class HostDeniedError extends Error {
+  readonly code = 'EHOSTDENIED';
+  constructor(
+    readonly host: string,
+    reason: string
+  ) {
+    super(`The host "${host}" is not allowed for SMTP accounts (${reason}); see the plugin's \`hosts\` setting.`);
+    this.name = 'HostDeniedError';
+  }
+}
+
+type Rule = { kind: 'cidr'; list: net.BlockList } | { kind: 'name'; pattern: string };
+
+const toRule = (entry: string): Rule => {
+  const text = entry.trim().toLowerCase();
+  const [address, bits] = text.split('/');
+  const family = net.isIP(address);
+  if (family) {
+    const list = new net.BlockList();
+    const type = family === 6 ? 'ipv6' : 'ipv4';
+    list.addSubnet(address, bits === undefined ? (family === 6 ? 128 : 32) : Number(bits), type);
+    return { kind: 'cidr', list };
+  }
+  return { kind: 'name', pattern: text };
+};
+
+const nameMatches = (pattern: string, host: string) =>
+  pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1 : host === pattern;
+
+const addressMatches = (rule: Rule, address: string) => {
+  if (rule.kind !== 'cidr') return false;
+  const family = net.isIP(address) === 6 ? 'ipv6' : 'ipv4';
+  // an IPv4-mapped IPv6 address is checked as the IPv4 address it is
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  return mapped ? rule.list.check(mapped[1], 'ipv4') : rule.list.check(address, family);
+};
+
+/** Validates the config shape (called by the plugin's config validator). */
+export const hostPolicyProblems = (config: Partial<HostPolicyConfig> | undefined): string[] => {
+  const problems: string[] = [];
+  for (const key of ['allow', 'deny'] as const) {
+    const list = config?.[key];
+    if (!Array.isArray(list) || list.some((entry) => typeof entry !== 'string' || !entry.trim())) {
+      problems.push(`hosts.${key} must be an array of host names or CIDR ranges`);
+      continue;
+    }
+    for (const entry of list) {
+      const [address, bits] = entry.trim().split('/');
+      if (bits !== undefined && (!net.isIP(address) || !/^\d+$/.test(bits) || Number(bits) > (net.isIP(address) === 6 ? 128 : 32))) {
+        problems.push(`hosts.${key}: "${entry}" is not a valid CIDR range`);
+      }
+    }
+  }
+  if (typeof config?.denyMetadata !== 'boolean') problems.push('hosts.denyMetadata must be true or false');
+  return problems;
+};
+
+export const createHostPolicy = (config: HostPolicyConfig) => {
+  const allow = config.allow.map(toRule);
+  const deny = [...config.deny, ...(config.denyMetadata ? METADATA_RANGES : [])].map(toRule);
+
+  const check = (host: string, addresses: string[]) => {
+    const name = host.toLowerCase().replace(/^\[|\]$/g, '');
+    for (const rule of deny) {
+      if ((rule.kind === 'name' && nameMatches(rule.pattern, name)) || addresses.some((a) => addressMatches(rule, a))) {
+        throw new HostDeniedError(host, 'denied');
+      }
+    }
+    if (allow.length === 0) return;
+    const allowed = allow.some((rule) =>
+      rule.kind === 'name' ? nameMatches(rule.pattern, name) : addresses.length > 0 && addresses.every((a) => addressMatches(rule, a))
+    );
+    if (!allowed) throw new HostDeniedError(host, 'not in the allow list');
+  };
+
+  return {
+    /**
+     * Resolves the host (every address it has) and throws HostDeniedError when the policy refuses
+     * it. A name that does not resolve is left to the connection to report (stage "connect").
+     */
+    async admit(host: string): Promise<void> {
+      const literal = host.replace(/^\[|\]$/g, '');
+      if (net.isIP(literal)) return check(host, [literal]);
+      let addresses: string[] = [];
+      try {
+        addresses = (await dns.lookup(literal, { all: true, verbatim: true })).map((entry) => entry.address);
+      } catch {
+        addresses = [];
+      }
+      check(host, addresses);
+    },
+  };
+};
+
+export type HostPolicy = ReturnType<typeof createHostPolicy>;
