@@ -28,6 +28,8 @@ export interface TestSmtpServerOptions {
   authMethods?: string[];
   /** Keep only user, envelope and headers of each mail (load tests). */
   light?: boolean;
+  /** Answer each message only this many ms after its data ended (a slow server: mail queues up in the pool). */
+  dataDelayMs?: number;
   /** A failure the server answers every session with. */
   fault?: 'greeting-421' | 'mail-550' | 'rcpt-451' | 'data-554';
 }
@@ -120,7 +122,8 @@ export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Prom
           from: header(raw, 'From'),
           subject: header(raw, 'Subject'),
         });
-        callback();
+        if (options.dataDelayMs) setTimeout(() => callback(), options.dataDelayMs);
+        else callback();
       });
     },
   };
