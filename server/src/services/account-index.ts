@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import nodemailer from 'nodemailer';
 import { PLUGIN_ID, SMTP_ACCOUNT_UID } from '../../../shared/constants';
+import { getService } from '../get-service';
 import type { PluginConfig } from '../config';
 import { AccountIndex } from '../routing/resolve-account';
 import { secretForms } from '../redaction/redact';
@@ -35,7 +36,7 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   const secretsById = new Map<number, string[]>();
 
   const buildTransport = (account: StoredAccount) => {
-    const password = account.password ? strapi.plugin(PLUGIN_ID).service('secrets').decrypt(account.password) : '';
+    const password = account.password ? getService(strapi, 'secrets').decrypt(account.password) : '';
     secretsById.set(account.id, secretForms({ user: account.username, pass: password }));
     const { pool } = config();
     return nodemailer.createTransport({
@@ -87,7 +88,7 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       const now = Date.now();
       if (now - lastSync < config().sync.intervalMs) return;
       lastSync = now;
-      strapi.plugin(PLUGIN_ID).service('settings').reload();
+      getService(strapi, 'settings').reload();
       if (current && (await readFingerprint()) !== fingerprint) this.invalidate();
     },
 

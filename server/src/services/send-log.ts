@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID, SEND_LOG_UID, SEND_STATUSES } from '../../../shared/constants';
+import { getService } from '../get-service';
 import type { ListSendLog, SendAttempt, SendLogEntry } from '../../../shared/contracts/send-log';
 
 export type NewLogEntry = Omit<SendLogEntry, 'id' | 'createdAt' | 'canResend'> & { body?: Record<string, unknown> | null };
@@ -228,7 +229,7 @@ const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
     startPruning() {
       const run = async () => {
         try {
-          const { logRetentionDays } = await strapi.plugin(PLUGIN_ID).service('settings').get();
+          const { logRetentionDays } = await getService(strapi, 'settings').get();
           await this.prune(logRetentionDays);
         } catch (error) {
           strapi.log.warn(`[${PLUGIN_ID}] send-log pruning failed: ${(error as Error).message}`);
