@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { PLUGIN_ID, SMTP_ACCOUNT_UID } from '../../../shared/constants';
 import type { SmtpAccount, SmtpAccountInput } from '../../../shared/contracts/accounts';
 import { getService } from '../get-service';
-import { secretForms } from '../redaction/redact';
+import { redact, secretForms } from '../redaction/redact';
 import { describeSmtpFailure } from '../transport/smtp-failure';
 import { sendTestMessage } from '../transport/test-message';
 import { validateAccountInput, validateTestMailInput } from '../validation/account';
@@ -89,13 +89,16 @@ const createAccountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const account = { ...row, name: row.name ?? '', username: row.username ?? '', password };
       const guard = getService(strapi, 'saveGuard');
-      await guard.admitHost(account.host);
+      const address = await guard.admitHost(account.host);
       const settings = await getService(strapi, 'settings').get();
-      const options = guard.boundedOptions(account, settings.verifyTimeoutMs);
+      const options = guard.boundedOptions({ ...account, address }, settings.verifyTimeoutMs);
+      const forms = secretForms({ user: account.username, pass: password });
       try {
-        return await sendTestMessage(options, account, to, 'on request from the admin panel');
+        const sent = await sendTestMessage(options, account, to, 'on request from the admin panel');
+        // a server may echo what it got in its 250 reply too: the answer goes to a role that never reads passwords
+        return { messageId: sent.messageId, response: redact(sent.response ?? '', forms) };
       } catch (error) {
-        const failure = describeSmtpFailure(error, secretForms({ user: account.username, pass: password }));
+        const failure = describeSmtpFailure(error, forms);
         throw new errors.ValidationError(failure.message, {
           stage: failure.stage,
           code: failure.code,
