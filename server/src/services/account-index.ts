@@ -45,7 +45,11 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   const load = async () => {
     const startedAt = generation;
     fingerprint = await readFingerprint();
-    const rows = (await strapi.db.query(SMTP_ACCOUNT_UID).findMany({ where: { active: true } })) as StoredAccount[];
+    const secrets = strapi.plugin(PLUGIN_ID).service('secrets');
+    // a password this key cannot open (imported from another app) cannot log in: not a candidate
+    const rows = ((await strapi.db.query(SMTP_ACCOUNT_UID).findMany({ where: { active: true } })) as StoredAccount[]).filter(
+      (row) => !row.password || secrets.canOpen(row.password)
+    );
     const index = new AccountIndex(rows);
     cache().retain(rows);
     // a write that landed while we were reading makes this copy stale already: keep it for this
