@@ -1,3 +1,4 @@
+import { guardEmailSendRoutes } from './policies/guard-email-routes';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, SMTP_ACCOUNT_UID } from '../../shared/constants';
 
@@ -7,6 +8,20 @@ import { PLUGIN_ID, SMTP_ACCOUNT_UID } from '../../shared/constants';
  * (our admin API, other plugins, app code).
  */
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Strapi's admin route POST /email sends with any From: through our accounts it needs `accounts.send`
+  guardEmailSendRoutes(strapi);
+
+  // A clone copies the source row (its sealed password is kept, see the lifecycles) with the given
+  // changes: the copy must work, so it is verified as an update of the source would be (nothing is
+  // written to the source).
+  strapi.documents.use(async (context, next) => {
+    if (context.uid === SMTP_ACCOUNT_UID && context.action === 'clone') {
+      const { documentId, data } = context.params as { documentId?: string; data?: Record<string, unknown> };
+      await strapi.plugin(PLUGIN_ID).service('saveGuard').beforeSave('update', { documentId, data: data ?? {} });
+    }
+    return next();
+  });
+
   strapi.documents.use(async (context, next) => {
     if (context.uid === SMTP_ACCOUNT_UID && (context.action === 'create' || context.action === 'update')) {
       await strapi.plugin(PLUGIN_ID).service('saveGuard').beforeSave(context.action, context.params as never);
