@@ -196,7 +196,7 @@ describe('imported into an app with another key', () => {
     const app = await startChild(env);
     try {
       timings['boot other key'] = app.bootMs;
-      const warnings = app.output().split('\n').filter((line) => /cannot be decrypted/.test(line));
+      const warnings = app.output().split('\n').filter((line) => /cannot be decrypted with this server's encryption key/.test(line));
       expect(warnings).toHaveLength(2);
       for (const [email, id] of [['one@export.test', sourceIds['one@export.test']], ['letter@export.test', sourceIds['letter@export.test']]] as const) {
         expect(warnings.some((line) => line.includes(`#${id} <${email}>`) && /re-enter its password/.test(line))).toBe(true);

@@ -89,7 +89,9 @@ describe('a tampered ciphertext', () => {
     app.strapi.plugin('smtp-accounts').service('accountIndex').close();
 
     const error = await app.strapi.plugin('email').service('email').send({ ...ok, subject: 'tampered' }).catch((e: Error) => e);
-    expect(error.message).toMatch(/cannot be decrypted/);
+    // the account takes no part in routing (fallback "reject" here); the log says why
+    expect(error.message).toMatch(/No active SMTP account matches/);
+    expect(app.logs.some((line) => line.includes('EDECRYPT') && line.includes('cannot be decrypted'))).toBe(true);
     const test = await admin.post(`/smtp-accounts/accounts/${accountId}/test`, { to: 'reader@example.test' });
     expect(test.status).toBe(400);
     expect(test.body.error.message).toMatch(/cannot be decrypted/);
