@@ -89,7 +89,7 @@ describe('a value already sealed with the current key is stored as is', () => {
     const before = await rows().count();
     await expect(
       app.strapi.documents(SMTP_ACCOUNT_UID).clone({ documentId: source.documentId, data: { username: 'nobody' } as never })
-    ).rejects.toMatchObject({ name: 'ValidationError', details: { stage: 'auth' } });
+    ).rejects.toMatchObject({ name: 'ValidationError' });
     expect(await rows().count()).toBe(before);
   });
 
