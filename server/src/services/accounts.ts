@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID, SMTP_ACCOUNT_UID } from '../../../shared/constants';
-import type { PasswordState, SmtpAccount, SmtpAccountInput } from '../../../shared/contracts/accounts';
+import type { SmtpAccount, SmtpAccountInput } from '../../../shared/contracts/accounts';
 import { describeSmtpFailure } from '../transport/smtp-failure';
 import { sendTestMessage } from '../transport/test-message';
 import { validateAccountInput, validateTestMailInput } from '../validation/account';
@@ -16,7 +16,7 @@ export interface StoredAccount extends Omit<SmtpAccount, 'hasPassword' | 'passwo
 const iso = (value: string | Date) => (value instanceof Date ? value.toISOString() : String(value));
 
 /** The only shape that leaves the server: the password is reduced to `hasPassword` and `passwordState`. */
-export const toPublicAccount = (row: StoredAccount, passwordState: (sealed: string | null) => PasswordState): SmtpAccount => ({
+export const toPublicAccount = (row: StoredAccount, passwordState: (sealed: string | null) => SmtpAccount['passwordState']): SmtpAccount => ({
   id: row.id,
   documentId: row.documentId,
   name: row.name ?? '',
@@ -40,7 +40,7 @@ export const toPublicAccount = (row: StoredAccount, passwordState: (sealed: stri
  */
 const createAccountsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(SMTP_ACCOUNT_UID);
-  const passwordState = (sealed: string | null) => strapi.plugin(PLUGIN_ID).service('secrets').passwordState(sealed) as PasswordState;
+  const passwordState = (sealed: string | null) => strapi.plugin(PLUGIN_ID).service('secrets').passwordState(sealed) as SmtpAccount['passwordState'];
   const documents = () => strapi.documents(SMTP_ACCOUNT_UID);
 
   const findRow = async (id: number): Promise<StoredAccount> => {
