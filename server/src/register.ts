@@ -1,6 +1,5 @@
-import { isSealed } from './crypto/secret-box';
+import { guardAccountWrites } from './content-types/smtp-account/write-guard';
 import { guardEmailSendRoutes } from './policies/guard-email-routes';
-import { sealedWithOtherKey } from './services/secrets';
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, SMTP_ACCOUNT_UID } from '../../shared/constants';
 
@@ -13,18 +12,8 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // Strapi's admin route POST /email sends with any From: through our accounts it needs `accounts.send`
   guardEmailSendRoutes(strapi);
 
-  // Before any SMTP contact: a password sealed with another key is refused (the lifecycles would
-  // refuse it too, after a pointless verification with the ciphertext as password). A clone copies
-  // the source row with the given changes (its sealed password is kept, see the lifecycles): the
-  // copy must work, so it is verified as an update of the source would be — nothing is written to the source.
-  strapi.documents.use(async (context, next) => {
-    if (context.uid !== SMTP_ACCOUNT_UID || !['create', 'update', 'clone'].includes(context.action)) return next();
-    const { documentId, data } = context.params as { documentId?: string; data?: Record<string, unknown> };
-    const secrets = strapi.plugin(PLUGIN_ID).service('secrets');
-    if (isSealed(data?.password) && !secrets.canOpen(data.password)) throw sealedWithOtherKey();
-    if (context.action === 'clone') await strapi.plugin(PLUGIN_ID).service('saveGuard').beforeSave('update', { documentId, data: data ?? {} });
-    return next();
-  });
+  // before the save guard: sealed passwords from another key refused, clones verified
+  guardAccountWrites(strapi);
 
   strapi.documents.use(async (context, next) => {
     if (context.uid === SMTP_ACCOUNT_UID && (context.action === 'create' || context.action === 'update')) {
