@@ -1,7 +1,7 @@
 /**
  * A real `strapi export` → `strapi import` round trip (the CLI, run in the playground on temporary
- * SQLite files) carries the SMTP accounts with their sealed passwords (the import writes rows with
- * lifecycles off, so they arrive as they were stored).
+ * SQLite files, or scratch databases when DATABASE_CLIENT=postgres|mysql) carries the SMTP accounts
+ * with their sealed passwords (the import writes rows with lifecycles off: they arrive as stored).
  * - Into an app with the same encryption key: every account keeps sending.
  * - Into an app with another key: each account with a password is flagged — a boot warning naming
  *   id and email (never the value), `passwordState: 'unreadable'` in the admin API — and takes no
@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { registerSuperAdmin } from './helpers/admin-client';
+import { createScratchDatabase, type ScratchDatabase } from './helpers/database';
 import { startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
 import { PLAYGROUND, startStrapi } from './helpers/strapi';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -38,22 +39,28 @@ let open: TestSmtpServer;
 let tmp: string;
 const timings: Record<string, number> = {};
 
-/** The environment of one app: its own database file and secrets, the given encryption key. */
-const appEnv = (database: string, encryptionKey: string): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'test',
-    ...freshStrapiSecrets(),
-    ...QUIET_STRAPI,
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: database,
-    SMTP_ACCOUNTS_ENCRYPTION_KEY: encryptionKey,
-    SMTP_ACCOUNTS_ENABLED: 'true',
-    STOCK_SMTP_PORT: String(smtp.port),
-  };
-  for (const key of ['DATABASE_NAME', 'DATABASE_USERNAME', 'DATABASE_PORT', 'DATABASE_HOST']) delete env[key];
-  return env;
+const CLIENT = process.env.DATABASE_CLIENT ?? 'sqlite';
+const scratchDatabases: ScratchDatabase[] = [];
+
+/** A fresh, empty database for one app: a SQLite file in the temp folder, or a scratch database on the server. */
+const newDatabase = async (name: string): Promise<Record<string, string>> => {
+  if (CLIENT === 'sqlite') return { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, `${name}.db`) };
+  const database = await createScratchDatabase(CLIENT);
+  scratchDatabases.push(database);
+  return database.env;
 };
+
+/** The environment of one app: its own database and secrets, the given encryption key. */
+const appEnv = (database: Record<string, string>, encryptionKey: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NODE_ENV: 'test',
+  ...freshStrapiSecrets(),
+  ...QUIET_STRAPI,
+  ...database,
+  SMTP_ACCOUNTS_ENCRYPTION_KEY: encryptionKey,
+  SMTP_ACCOUNTS_ENABLED: 'true',
+  STOCK_SMTP_PORT: String(smtp.port),
+});
 
 /** Runs the Strapi CLI in the playground; resolves with its output, rejects with it on a non-zero exit. */
 const strapiCli = (label: string, args: string[], env: NodeJS.ProcessEnv) =>
@@ -126,7 +133,8 @@ beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-accounts-transfer-'));
 
   // the exporting app: accounts created through the document service (verified against the server)
-  const source = await startChild(appEnv(path.join(tmp, 'source.db'), KEY));
+  const sourceDatabase = await newDatabase('source');
+  const source = await startChild(appEnv(sourceDatabase, KEY));
   try {
     for (const account of ACCOUNTS) {
       const port = account.authType === 'none' ? open.port : smtp.port;
@@ -139,7 +147,7 @@ beforeAll(async () => {
     await source.stop();
   }
 
-  const exported = await strapiCli('export', ['export', '--no-encrypt', '--no-compress', '-f', path.join(tmp, 'backup')], appEnv(path.join(tmp, 'source.db'), KEY));
+  const exported = await strapiCli('export', ['export', '--no-encrypt', '--no-compress', '-f', path.join(tmp, 'backup')], appEnv(sourceDatabase, KEY));
   backup = path.join(tmp, 'backup.tar');
   expect({ exists: fs.existsSync(backup), output: exported }).toMatchObject({ exists: true });
   const archive = fs.readFileSync(backup, 'latin1');
@@ -149,6 +157,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await smtp?.close();
   await open?.close();
+  for (const database of scratchDatabases) await database.drop();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   // eslint-disable-next-line no-console
   console.log(`export/import timings (ms): ${JSON.stringify(timings)}`);
@@ -161,8 +170,7 @@ it('the export carries the sealed passwords, never the plain ones', () => {
 });
 
 it('imported into an app with the same key: every account keeps sending, no warning', async () => {
-  const database = path.join(tmp, 'same-key.db');
-  const env = appEnv(database, KEY);
+  const env = appEnv(await newDatabase('same-key'), KEY);
   await strapiCli('import same key', ['import', '-f', backup, '--force'], env);
   const app = await startChild(env);
   try {
@@ -183,11 +191,11 @@ it('imported into an app with the same key: every account keeps sending, no warn
 });
 
 describe('imported into an app with another key', () => {
-  let database: string;
+  let database: Record<string, string>;
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    database = path.join(tmp, 'other-key.db');
+    database = await newDatabase('other-key');
     env = appEnv(database, OTHER_KEY);
     await strapiCli('import other key', ['import', '-f', backup, '--force'], env);
   });
@@ -216,7 +224,7 @@ describe('imported into an app with another key', () => {
   });
 
   it('the admin API flags them (list and findOne) and re-entering the password brings the account back', async () => {
-    const app = await startStrapi({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: database, SMTP_ACCOUNTS_ENCRYPTION_KEY: OTHER_KEY, STOCK_SMTP_PORT: String(smtp.port), SMTP_ACCOUNTS_ENABLED: 'true' });
+    const app = await startStrapi({ ...database, SMTP_ACCOUNTS_ENCRYPTION_KEY: OTHER_KEY, STOCK_SMTP_PORT: String(smtp.port), SMTP_ACCOUNTS_ENABLED: 'true' });
     try {
       const admin = await registerSuperAdmin(app.url);
       const list = await admin.get('/smtp-accounts/accounts');
