@@ -24,6 +24,13 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   let fingerprint = '';
   let lastSync = Date.now();
 
+  /** A password this key cannot open (imported from another app, key changed) cannot log in: not a candidate. */
+  const usable = (row: StoredAccount) => {
+    if (!row.password || strapi.plugin(PLUGIN_ID).service('secrets').canOpen(row.password)) return true;
+    strapi.log.warn(`[${PLUGIN_ID}] SMTP account #${row.id} <${row.email}> takes no part in routing: its stored password cannot be decrypted (EDECRYPT). Re-enter the password.`);
+    return false;
+  };
+
   /** Changes only when a row is added, removed or updated, whichever process did it. */
   const readFingerprint = async () => {
     const query = strapi.db.query(SMTP_ACCOUNT_UID);
@@ -61,7 +68,7 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   const load = async () => {
     const startedAt = generation;
     fingerprint = await readFingerprint();
-    const rows = (await strapi.db.query(SMTP_ACCOUNT_UID).findMany({ where: { active: true } })) as StoredAccount[];
+    const rows = ((await strapi.db.query(SMTP_ACCOUNT_UID).findMany({ where: { active: true } })) as StoredAccount[]).filter(usable);
     const index = new AccountIndex(rows);
     cache().retain(rows);
     // a write that landed while we were reading makes this copy stale already: keep it for this

@@ -9,7 +9,7 @@ import { sendTestMessage } from '../transport/test-message';
 import { validateAccountInput, validateTestMailInput } from '../validation/account';
 
 /** A row as the database holds it: the password is the sealed (encrypted) text. */
-export interface StoredAccount extends Omit<SmtpAccount, 'hasPassword' | 'createdAt' | 'updatedAt'> {
+export interface StoredAccount extends Omit<SmtpAccount, 'hasPassword' | 'passwordState' | 'createdAt' | 'updatedAt'> {
   password: string | null;
   createdAt: string | Date;
   updatedAt: string | Date;
@@ -17,8 +17,8 @@ export interface StoredAccount extends Omit<SmtpAccount, 'hasPassword' | 'create
 
 const iso = (value: string | Date) => (value instanceof Date ? value.toISOString() : String(value));
 
-/** The only shape that leaves the server: the password is reduced to `hasPassword`. */
-export const toPublicAccount = (row: StoredAccount): SmtpAccount => ({
+/** The only shape that leaves the server: the password is reduced to `hasPassword` and `passwordState`. */
+export const toPublicAccount = (row: StoredAccount, passwordState: (sealed: string | null) => SmtpAccount['passwordState']): SmtpAccount => ({
   id: row.id,
   documentId: row.documentId,
   name: row.name ?? '',
@@ -29,6 +29,7 @@ export const toPublicAccount = (row: StoredAccount): SmtpAccount => ({
   authType: row.authType,
   username: row.username ?? '',
   hasPassword: Boolean(row.password),
+  passwordState: passwordState(row.password),
   active: Boolean(row.active),
   preferForNewsletters: Boolean(row.preferForNewsletters),
   createdAt: iso(row.createdAt),
@@ -41,6 +42,7 @@ export const toPublicAccount = (row: StoredAccount): SmtpAccount => ({
  */
 const createAccountsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(SMTP_ACCOUNT_UID);
+  const passwordState = (sealed: string | null) => strapi.plugin(PLUGIN_ID).service('secrets').passwordState(sealed) as SmtpAccount['passwordState'];
   const documents = () => strapi.documents(SMTP_ACCOUNT_UID);
 
   const findRow = async (id: number): Promise<StoredAccount> => {
@@ -54,11 +56,11 @@ const createAccountsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async list(): Promise<SmtpAccount[]> {
       const all = (await rows().findMany({ orderBy: { id: 'asc' } })) as StoredAccount[];
-      return all.map(toPublicAccount);
+      return all.map((row) => toPublicAccount(row, passwordState));
     },
 
     async findOne(id: number): Promise<SmtpAccount> {
-      return toPublicAccount(await findRow(id));
+      return toPublicAccount(await findRow(id), passwordState);
     },
 
     async create(input: unknown): Promise<SmtpAccount> {
