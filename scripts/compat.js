@@ -5,24 +5,27 @@
  * plugin is built against. Per version:
  *
  *   install   a scratch app (SQLite via better-sqlite3@12) + the `npm pack` tarball
- *   no copies `npm ls` finds no second copy of a host package under the plugin
+ *   no copies `npm ls` finds no second copy of a host package under the plugin, and the plugin loads
+ *             the same copy of each as Strapi's server and admin do
  *   smoke     boot, register an admin, 400/404 keep their status and shape, an account verified
  *             against a real SMTP server on 127.0.0.1, one mail routed by its From (scripts/compat-smoke.js)
  *   admin     `strapi build` of the admin panel with the plugin in it
  *
- *   COMPAT_STRAPI_VERSIONS=5.0.0,5.54.0   which versions (default: the two below)
- *   COMPAT_DIR=...                         where the scratch apps go (default .compat/, kept for a look)
+ *   COMPAT_STRAPI_VERSIONS=5.13.0,5.54.0  which versions (default: the peer range's floor and the devDependency)
+ *   COMPAT_DIR=...                         where the scratch apps go (default $TMPDIR/smtp-accounts-compat, kept for a look)
  */
 const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
 const pkg = require(root + '/package.json');
 /** The floor (see README, Compatibility) and the version the plugin is built and tested against. */
-const DEFAULT_VERSIONS = ['5.0.0', pkg.devDependencies['@strapi/strapi']];
+const DEFAULT_VERSIONS = [pkg.peerDependencies['@strapi/strapi'].replace(/^\^/, ''), pkg.devDependencies['@strapi/strapi']];
 const versions = (process.env.COMPAT_STRAPI_VERSIONS || DEFAULT_VERSIONS.join(',')).split(',').map((v) => v.trim()).filter(Boolean);
-const work = path.resolve(process.env.COMPAT_DIR || path.join(root, '.compat'));
+// outside the repository: Strapi's build would otherwise pick up the repository's tsconfig.json
+const work = path.resolve(process.env.COMPAT_DIR || path.join(os.tmpdir(), 'smtp-accounts-compat'));
 const HOST_PACKAGES = ['@strapi/strapi', '@strapi/admin', '@strapi/core', '@strapi/utils', '@strapi/design-system', '@strapi/icons', '@strapi/ui-primitives', 'react', 'react-dom', 'react-intl', 'react-router-dom', 'styled-components'];
 
 const seconds = (ms) => `${Math.round(ms / 1000)} s`;
@@ -54,7 +57,8 @@ const writeApp = (dir, version, tarball) => {
         scripts: { build: 'strapi build' },
         dependencies: {
           '@strapi/strapi': version,
-          '@strapi/provider-email-nodemailer': version,
+          // not released with every Strapi version; it depends on nodemailer only
+          '@strapi/provider-email-nodemailer': pkg.devDependencies['@strapi/provider-email-nodemailer'],
           'better-sqlite3': '^12.4.1',
           react: '^18.0.0',
           'react-dom': '^18.0.0',
@@ -94,21 +98,49 @@ const writeApp = (dir, version, tarball) => {
   file('public/uploads/.gitkeep', '');
 };
 
-/** Every installed copy of the host packages that sits under the plugin's own node_modules. */
+/** Every installed copy of the host packages that `npm ls` finds under the plugin's own node_modules. */
 const nestedCopies = (dir) => {
-  const nested = [];
-  for (const name of HOST_PACKAGES) {
-    let out = '';
-    try {
-      out = execFileSync('npm', ['ls', name, '--all', '--parseable'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    } catch (error) {
-      out = error.stdout || ''; // npm ls exits 1 on peer warnings but still lists the paths
-    }
-    for (const line of out.split('\n')) {
-      if (line.includes(`${path.sep}strapi-plugin-smtp-accounts${path.sep}node_modules${path.sep}`)) nested.push(path.relative(dir, line));
+  let out = '';
+  try {
+    out = execFileSync('npm', ['ls', '--all', '--parseable'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    out = error.stdout || ''; // npm ls exits 1 on peer warnings but still lists the paths
+  }
+  const under = `${path.sep}strapi-plugin-smtp-accounts${path.sep}node_modules${path.sep}`;
+  return out
+    .split('\n')
+    .filter((line) => line.includes(under) && HOST_PACKAGES.some((name) => line.endsWith(`${under}${name}`)))
+    .map((line) => path.relative(dir, line));
+};
+
+/** The folder Node (and Vite) would load `name` from, starting in `from`: the first node_modules/<name> upwards. */
+const locate = (name, from) => {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (fs.existsSync(path.join(candidate, 'package.json'))) return fs.realpathSync(candidate);
+    if (path.dirname(dir) === dir) return null;
+  }
+};
+
+/**
+ * Not nested is not enough: an auto-installed peer can sit at the top while Strapi's own packages
+ * use another copy. The plugin must load the very copy that Strapi's server (@strapi/core) and
+ * admin (@strapi/admin) load.
+ */
+const differentCopies = (dir) => {
+  const plugin = locate('strapi-plugin-smtp-accounts', dir);
+  const users = { '@strapi/utils': '@strapi/core' };
+  const problems = [];
+  for (const name of HOST_PACKAGES.filter((n) => !['@strapi/admin', '@strapi/core', '@strapi/ui-primitives'].includes(n))) {
+    const consumer = locate(users[name] || '@strapi/admin', dir);
+    const ours = locate(name, plugin);
+    const theirs = locate(name, consumer);
+    if (ours !== theirs) {
+      const version = (at) => (at ? JSON.parse(fs.readFileSync(path.join(at, 'package.json'), 'utf8')).version : 'none');
+      problems.push(`${name}: plugin ${version(ours)} at ${ours && path.relative(dir, ours)}, ${users[name] || '@strapi/admin'} ${version(theirs)} at ${theirs && path.relative(dir, theirs)}`);
     }
   }
-  return nested;
+  return problems;
 };
 
 const checkVersion = async (version, tarball) => {
@@ -118,7 +150,7 @@ const checkVersion = async (version, tarball) => {
   const log = path.join(work, `strapi-${version}.log`);
   fs.writeFileSync(log, `compat check, Strapi ${version}\n`);
   writeApp(dir, version, tarball);
-  const result = { version, log: path.relative(root, log), steps: [] };
+  const result = { version, log, steps: [] };
   const step = async (name, body) => {
     const started = Date.now();
     let outcome;
@@ -139,6 +171,10 @@ const checkVersion = async (version, tarball) => {
   await step('no nested host copies', async () => {
     const nested = nestedCopies(dir);
     return { ok: nested.length === 0, detail: nested.join(', ') };
+  });
+  await step("same copies as Strapi's", async () => {
+    const problems = differentCopies(dir);
+    return { ok: problems.length === 0, detail: problems.join('; ') };
   });
   await step('smoke', async () => {
     const marker = fs.statSync(log).size;
@@ -168,7 +204,7 @@ const main = async () => {
   for (const old of fs.readdirSync(work).filter((f) => f.endsWith('.tgz'))) fs.rmSync(path.join(work, old));
   const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }));
   const tarball = path.join(work, packed[0].filename);
-  console.log(`[compat] packed ${path.relative(root, tarball)}; Strapi ${versions.join(', ')} (logs in ${path.relative(root, work)}/)`);
+  console.log(`[compat] packed ${tarball}; Strapi ${versions.join(', ')} (logs in ${work}/)`);
 
   // the apps install and build in parallel: most of the time is network and disk, not CPU
   const results = await Promise.all(versions.map((version) => checkVersion(version, tarball)));
@@ -183,7 +219,7 @@ const main = async () => {
   console.log(`\n${line(rows[0])}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
   for (const r of rows.slice(1)) console.log(line(r));
 
-  const failed = results.filter((r) => r.steps.length < 4 || r.steps.some((s) => !s.ok));
+  const failed = results.filter((r) => r.steps.length < 5 || r.steps.some((s) => !s.ok));
   for (const r of failed) console.log(`[compat] Strapi ${r.version}: see ${r.log}`);
   console.log(`\n[compat] ${seconds(Date.now() - started)} in all`);
   console.log(`compat: ${results.length - failed.length} passed, ${failed.length} failed`);

@@ -70,6 +70,10 @@ it('leaves the host packages to the Strapi app: peer ranges, exact versions only
     expect(pkg.peerDependencies[name]).toMatch(/^\^/);
     expect(pkg.devDependencies[name]).toMatch(/^\d+\.\d+\.\d+$/);
   }
-  expect(pkg.peerDependencies['@strapi/strapi']).toBe('^5.0.0');
+  // not listed by a Strapi app itself: optional, so npm never installs a newer copy of its own next to Strapi's
+  for (const name of ['@strapi/utils', '@strapi/design-system', '@strapi/icons', 'react-intl']) {
+    expect(pkg.peerDependenciesMeta[name]).toEqual({ optional: true });
+  }
+  expect(pkg.peerDependencies['@strapi/strapi']).toBe('^5.13.0');
   expect(pkg.engines.node).toBe('>=20.0.0');
 });
