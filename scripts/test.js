@@ -133,14 +133,11 @@ const ensurePostgres = async () => {
 
 const finish = async (ok) => {
   for (const cleanup of cleanups.reverse()) await cleanup();
-  console.log(`\n[test] ${summary.join(' · ')}`);
+  if (summary.length) console.log(`\n[test] ${summary.join(' · ')}`);
   process.exit(ok ? 0 : 1);
 };
 
 const main = async () => {
-  if (!run('type-check', 'npm', ['run', '--silent', 'typecheck'])) return finish(false);
-  if (!run('build', 'npm', ['run', '--silent', 'build'])) return finish(false);
-
   // what is there, decided once, before any test runs
   const env = {};
   let postgres = false;
@@ -155,8 +152,10 @@ const main = async () => {
     }
   }
   if (databases.includes('mysql')) {
-    mysql = await reachable(3306);
-    if (!mysql && !missing('MariaDB not reachable on 127.0.0.1:3306', 'the MariaDB pass')) {
+    const port = Number(process.env.TEST_MYSQL_PORT || 3306);
+    mysql = await reachable(port);
+    if (mysql) env.TEST_MYSQL_PORT = String(port);
+    else if (!missing(`MariaDB not reachable on 127.0.0.1:${port}`, 'the MariaDB pass')) {
       return finish(false);
     }
   }
@@ -164,6 +163,10 @@ const main = async () => {
   if (!process.env.SKIP_E2E && !e2e && !missing(`Chromium not found at ${CHROMIUM} (install it: apt-get install -y chromium)`, 'the browser suite')) {
     return finish(false);
   }
+
+  // (service checks came first: what will be skipped is said before the long steps)
+  if (!run('type-check', 'npm', ['run', '--silent', 'typecheck'])) return finish(false);
+  if (!run('build', 'npm', ['run', '--silent', 'build'])) return finish(false);
 
   let ok = true;
   // two-process.test.ts always runs on PostgreSQL, in the SQLite pass
