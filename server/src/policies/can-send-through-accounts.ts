@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PERMISSIONS, PLUGIN_ID } from '../../../shared/constants';
 
-interface AdminPolicyContext {
+export interface AdminPolicyContext {
   state: { userAbility?: { can(action: string, subject?: unknown): boolean } };
 }
 
