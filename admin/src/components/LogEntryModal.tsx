@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { ResendLogged, SendLogEntry } from '../../../shared/contracts/send-log';
-import { readApiError } from '../utils/apiError';
+import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
 import { LogAttempts } from './LogAttempts';
 import { LogStatusBadge } from './LogStatusBadge';
@@ -23,6 +23,7 @@ type ResendOutcome = { ok: true } | { ok: false; message: string };
 /** One logged mail: its attempts, and a resend for a failed mail whose body was kept. */
 const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalProps) => {
   const { formatMessage } = useIntl();
+  const readApiError = useApiError();
   const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const { post } = useFetchClient();

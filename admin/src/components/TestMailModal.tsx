@@ -4,7 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { SendTestMail, SmtpAccount } from '../../../shared/contracts/accounts';
-import { readApiError, type ApiErrorInfo } from '../utils/apiError';
+import type { ApiErrorInfo } from '../utils/apiError';
+import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
 import { SmtpErrorAlert } from './SmtpErrorAlert';
 
@@ -16,6 +17,7 @@ interface TestMailModalProps {
 /** Sends one real message through the account and shows the server's answer either way. */
 const TestMailModal = ({ account, onClose }: TestMailModalProps) => {
   const { formatMessage } = useIntl();
+  const readApiError = useApiError();
   const { post } = useFetchClient();
   const [to, setTo] = useState('');
   const [isSending, setIsSending] = useState(false);

@@ -10,7 +10,8 @@ import { AccountForm } from '../components/AccountForm';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { useAccountPermissions } from '../hooks/useAccountPermissions';
 import { EMPTY_ACCOUNT, toFormValues, toInput, type AccountFormValues } from '../utils/accountForm';
-import { readApiError, type ApiErrorInfo } from '../utils/apiError';
+import type { ApiErrorInfo } from '../utils/apiError';
+import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
 
 /** Create (`/new`) or edit (`/:id`) one account; the server verifies the SMTP login before it stores anything. */
@@ -18,6 +19,7 @@ const AccountFormPage = () => {
   const { id } = useParams<{ id: string }>();
   const isEdit = id !== undefined && id !== 'new';
   const { formatMessage } = useIntl();
+  const readApiError = useApiError();
   const t = (key: string, defaultMessage: string, values?: Record<string, string>) =>
     formatMessage({ id: getTranslation(key), defaultMessage }, values);
   const { get, post, put } = useFetchClient();

@@ -11,12 +11,13 @@ import { DeleteAccountDialog } from '../components/DeleteAccountDialog';
 import { TestMailModal } from '../components/TestMailModal';
 import { useAccountPermissions } from '../hooks/useAccountPermissions';
 import { useLogPermissions } from '../hooks/useLogPermissions';
-import { readApiError } from '../utils/apiError';
+import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
 import { filterAccounts, sortAccounts, type SortDirection, type SortKey } from '../utils/sortAccounts';
 
 const AccountsPage = () => {
   const { formatMessage } = useIntl();
+  const readApiError = useApiError();
   const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const { get, put, del } = useFetchClient();

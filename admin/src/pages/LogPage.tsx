@@ -12,7 +12,8 @@ import { LogFilterBar } from '../components/LogFilterBar';
 import { LogTable } from '../components/LogTable';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { useLogPermissions } from '../hooks/useLogPermissions';
-import { readApiError, type ApiErrorInfo } from '../utils/apiError';
+import type { ApiErrorInfo } from '../utils/apiError';
+import { useApiError } from '../hooks/useApiError';
 import {
   DEFAULT_PAGE_SIZE,
   FILTER_KEYS,
@@ -26,6 +27,7 @@ import { getTranslation } from '../utils/getTranslation';
 /** The send log: every mail the module handled, filterable, with each attempt and a resend for failed mail. */
 const LogPage = () => {
   const { formatMessage } = useIntl();
+  const readApiError = useApiError();
   const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const { get } = useFetchClient();

@@ -6,12 +6,14 @@ import { PLUGIN_ID } from '../../../shared/constants';
 import type { ResolveFrom } from '../../../shared/contracts/resolve';
 import { ResolveResult } from '../components/ResolveResult';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
-import { readApiError, type ApiErrorInfo } from '../utils/apiError';
+import type { ApiErrorInfo } from '../utils/apiError';
+import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
 
 /** Asks the server which account a From line would go through, with the same rule the mailer uses. */
 const RoutingPreviewPage = () => {
   const { formatMessage } = useIntl();
+  const readApiError = useApiError();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const { post } = useFetchClient();
   const [from, setFrom] = useState('');
