@@ -8,6 +8,7 @@ import type { ResendLogged, SendLogEntry } from '../../../shared/contracts/send-
 import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
 import { LogAttempts } from './LogAttempts';
+import { LogResendNote } from './LogResendNote';
 import { LogStatusBadge } from './LogStatusBadge';
 
 interface LogEntryModalProps {
@@ -78,9 +79,10 @@ const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalPro
             <Flex direction="column" alignItems="stretch" gap={4}>
               <Flex direction="column" alignItems="flex-start" gap={1}>
                 <LogStatusBadge status={entry.status} />
+                <LogResendNote entry={entry} />
                 <Typography>{t('log.modal.from', 'From: {from}', { from: entry.from })}</Typography>
                 <Typography>
-                  {t('log.modal.to', 'To: {to} ({count} recipients)', {
+                  {t('log.modal.to', 'To: {to} ({count, plural, one {# recipient} other {# recipients}})', {
                     to: entry.firstRecipient,
                     count: entry.recipientsCount,
                   })}
@@ -98,7 +100,7 @@ const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalPro
                 {t('log.modal.attempts', 'Attempts')}
               </Typography>
               <LogAttempts attempts={entry.attemptLog} />
-              {entry.status === 'failed' && !entry.canResend ? (
+              {entry.status === 'failed' && !entry.canResend && !entry.resentAt ? (
                 <Typography textColor="neutral600">
                   {t('log.resend.noBody', 'This mail cannot be resent: its body was not kept.')}
                 </Typography>

@@ -23,6 +23,9 @@ import {
   type LogFilters,
 } from '../utils/logFilters';
 import { getTranslation } from '../utils/getTranslation';
+import { ModuleOffBanner } from '../components/ModuleOffBanner';
+
+const REFRESH_MS = 5000;
 
 /** The send log: every mail the module handled, filterable, with each attempt and a resend for failed mail. */
 const LogPage = () => {
@@ -41,8 +44,8 @@ const LogPage = () => {
   const [accounts, setAccounts] = useState<SmtpAccount[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
 
-  const load = useCallback(async () => {
-    setIsLoading(true);
+  const load = useCallback(async (silent = false) => {
+    if (!silent) setIsLoading(true);
     try {
       const { data } = await get<ListSendLog.Response>(`/${PLUGIN_ID}/log?${apiQuery}`);
       setResult(data);
@@ -59,6 +62,15 @@ const LogPage = () => {
   useEffect(() => {
     if (permissions.canRead) void load();
   }, [load, permissions.canRead]);
+
+  // refresh while open; paused while a mail's details are shown (the entry would change under the reader)
+  useEffect(() => {
+    if (!permissions.canRead || openId !== null) return;
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === 'visible') void load(true);
+    }, REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [load, permissions.canRead, openId]);
 
   useEffect(() => {
     if (!permissions.canRead) return;
@@ -113,6 +125,7 @@ const LogPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
+          <ModuleOffBanner />
           <LogFilterBar
             filters={readLogFilters(searchParams)}
             accounts={accounts}

@@ -9,6 +9,7 @@ import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import type { ApiErrorInfo } from '../utils/apiError';
 import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
+import { ModuleOffBanner } from '../components/ModuleOffBanner';
 
 /** Asks the server which account a From line would go through, with the same rule the mailer uses. */
 const RoutingPreviewPage = () => {
@@ -48,6 +49,7 @@ const RoutingPreviewPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
+          <ModuleOffBanner />
           <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
             <form onSubmit={resolve}>
               <Flex direction="column" alignItems="stretch" gap={4}>
