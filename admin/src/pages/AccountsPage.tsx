@@ -33,7 +33,6 @@ const AccountsPage = () => {
 
   const [accounts, setAccounts] = useState<SmtpAccount[] | null>(null);
   const [loadError, setLoadError] = useState(false);
-  const [query, setQuery] = useState('');
   const [sortKey, setSortKey] = useState<SortKey>('id');
   const [direction, setDirection] = useState<SortDirection>('ASC');
   const [togglingId, setTogglingId] = useState<number | null>(null);
@@ -42,6 +41,8 @@ const AccountsPage = () => {
   const [toTest, setToTest] = useState<SmtpAccount | null>(null);
   const [health, setHealth] = useState<Record<number, AccountHealth>>({});
   const [searchParams, setSearchParams] = useSearchParams();
+  // in the address bar like the Content Manager's `_q`: a link (the playground's mail catcher) can open a search
+  const query = searchParams.get('_q') ?? '';
   const page = Math.max(1, Number(searchParams.get('page')) || 1);
   const pageSize = Math.max(1, Number(searchParams.get('pageSize')) || PAGE_SIZE);
 
@@ -70,16 +71,17 @@ const AccountsPage = () => {
   // the API answers every account (a handful per site): paging happens here, in the address bar like the log's
   const pageCount = Math.max(1, Math.ceil(visible.length / pageSize));
   const shown = visible.slice((Math.min(page, pageCount) - 1) * pageSize, Math.min(page, pageCount) * pageSize);
-  const search = (value: string) => {
-    setQuery(value);
-    if (searchParams.get('page') && searchParams.get('page') !== '1') {
-      setSearchParams((params) => {
+  const search = (value: string) =>
+    setSearchParams(
+      (params) => {
         const next = new URLSearchParams(params);
-        next.set('page', '1');
+        if (value) next.set('_q', value);
+        else next.delete('_q');
+        if (next.has('page')) next.set('page', '1');
         return next;
-      });
-    }
-  };
+      },
+      { replace: true }
+    );
 
   const sortBy = (column: SortKey) => {
     if (column === sortKey) setDirection((d) => (d === 'ASC' ? 'DESC' : 'ASC'));
