@@ -70,6 +70,9 @@ const main = async () => {
       const isReactWarning = message.type() === 'warning' && /^Warning: |useRBAC|validateDOMNesting/.test(text);
       if (message.type() !== 'error' && !isReactWarning) return;
       if (/Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return;
+      // the admin calls outside services (marketplace, updates, analytics): this machine has no Internet
+      const where = (message.location() && message.location().url) || '';
+      if (/Failed to load resource: net::/.test(text) && !where.startsWith('http://127.0.0.1')) return;
       consoleProblems.push(`${message.type()}: ${text.slice(0, 500)}`);
     });
     watched.on('pageerror', (error) => consoleProblems.push(`pageerror: ${error.message}`));
