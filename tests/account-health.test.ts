@@ -15,13 +15,25 @@ const ids: Record<string, number> = {};
 
 const create = async (key: string, email: string, server: TestSmtpServer) => {
   const res = await admin.post('/smtp-accounts/accounts', {
-    data: { name: key, email, host: '127.0.0.1', port: server.port, security: 'none', authType: 'plain', username: 'health', password: PASSWORD },
+    data: {
+      name: key,
+      email,
+      host: '127.0.0.1',
+      port: server.port,
+      security: 'none',
+      authType: 'plain',
+      username: 'health',
+      password: PASSWORD,
+    },
   });
   expect(res.status).toBe(201);
   ids[key] = res.body.data.id;
 };
 const send = (from: string) =>
-  app.strapi.plugin('email').service('email').send({ from, to: 'reader@example.test', subject: 'health', text: 'x' });
+  app.strapi
+    .plugin('email')
+    .service('email')
+    .send({ from, to: 'reader@example.test', subject: 'health', text: 'x' });
 
 beforeAll(async () => {
   good = await startSmtpServer({ users: { health: PASSWORD } });
@@ -50,13 +62,32 @@ describe('GET /smtp-accounts/accounts/health', () => {
   it('answers each account: ok, failing (also through failover), unused; counts over 24 h', async () => {
     const res = await admin.get('/smtp-accounts/accounts/health');
     expect(res.status).toBe(200);
-    const by = Object.fromEntries(res.body.data.map((h: { accountId: number }) => [h.accountId, h]));
+    const by = Object.fromEntries(
+      res.body.data.map((h: { accountId: number }) => [h.accountId, h])
+    );
     expect(res.body.meta.windowHours).toBe(24);
     expect(by[ids.working]).toMatchObject({ status: 'ok', sent: 2, failed: 0, lastFailure: null });
     expect(Date.parse(by[ids.working].lastSuccessAt)).toBeGreaterThan(Date.now() - 60000);
-    expect(by[ids.broken]).toMatchObject({ status: 'failing', sent: 0, failed: 1, lastSuccessAt: null, lastFailure: { stage: 'connect' } });
-    expect(by[ids.shadow]).toMatchObject({ status: 'failing', sent: 0, failed: 2, lastFailure: { stage: 'connect' } });
-    expect(by[ids.unused]).toMatchObject({ status: 'unused', sent: 0, failed: 0, lastSuccessAt: null, lastFailure: null });
+    expect(by[ids.broken]).toMatchObject({
+      status: 'failing',
+      sent: 0,
+      failed: 1,
+      lastSuccessAt: null,
+      lastFailure: { stage: 'connect' },
+    });
+    expect(by[ids.shadow]).toMatchObject({
+      status: 'failing',
+      sent: 0,
+      failed: 2,
+      lastFailure: { stage: 'connect' },
+    });
+    expect(by[ids.unused]).toMatchObject({
+      status: 'unused',
+      sent: 0,
+      failed: 0,
+      lastSuccessAt: null,
+      lastFailure: null,
+    });
   });
 
   it('uses a fixed number of queries, whatever the number of mails', async () => {
@@ -87,16 +118,26 @@ describe('GET /smtp-accounts/stats (the home-page widget)', () => {
   it('counts mails per status over 24 h and names the failing accounts', async () => {
     const res = await admin.get('/smtp-accounts/stats');
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ enabled: true, windowHours: 24, counts: { sent: 7, failed: 1, fallback: 0 } });
+    expect(res.body.data).toMatchObject({
+      enabled: true,
+      windowHours: 24,
+      counts: { sent: 7, failed: 1, fallback: 0 },
+    });
     const failing = res.body.data.failingAccounts.map((a: { id: number }) => a.id).sort();
     expect(failing).toEqual([ids.broken, ids.shadow].sort());
-    expect(res.body.data.failingAccounts[0]).toEqual(expect.objectContaining({ email: expect.any(String), stage: 'connect' }));
+    expect(res.body.data.failingAccounts[0]).toEqual(
+      expect.objectContaining({ email: expect.any(String), stage: 'connect' })
+    );
   });
 
   it('module state, health and stats are behind RBAC', async () => {
     expect((await admin.get('/smtp-accounts/module')).body).toEqual({ data: { enabled: true } });
     const editor = await createEditorAdmin(app.strapi, app.url);
-    for (const path of ['/smtp-accounts/accounts/health', '/smtp-accounts/stats', '/smtp-accounts/module']) {
+    for (const path of [
+      '/smtp-accounts/accounts/health',
+      '/smtp-accounts/stats',
+      '/smtp-accounts/module',
+    ]) {
       expect((await editor.get(path)).status).toBe(403);
     }
   });

@@ -23,7 +23,11 @@ const freePort = () =>
 beforeAll(async () => {
   const [smtpPort, httpPort] = [await freePort(), await freePort()];
   catcher = spawn(process.execPath, [path.join(PLAYGROUND, 'scripts', 'mail-catcher.js')], {
-    env: { ...process.env, MAIL_CATCHER_SMTP_PORT: String(smtpPort), MAIL_CATCHER_HTTP_PORT: String(httpPort) },
+    env: {
+      ...process.env,
+      MAIL_CATCHER_SMTP_PORT: String(smtpPort),
+      MAIL_CATCHER_HTTP_PORT: String(httpPort),
+    },
     stdio: 'ignore',
   });
   for (let i = 0; i < 50; i++) {
@@ -48,11 +52,20 @@ afterAll(async () => {
 
 it('seeds three verified accounts on the catcher and the users-permissions From', async () => {
   const accounts = await app.strapi.db.query(SMTP_ACCOUNT_UID).findMany({ orderBy: { id: 'asc' } });
-  expect(accounts.map((a: { email: string }) => a.email)).toEqual(['shop@playground.test', 'news@playground.test', 'support@playground.test']);
-  expect(accounts.every((a: { host: string; security: string }) => a.host === '127.0.0.1' && a.security === 'none')).toBe(true);
-  const templates = (await app.strapi.store({ type: 'plugin', name: 'users-permissions', key: 'email' }).get()) as Record<
-    string,
-    { options: { from: { email: string } } }
-  >;
-  expect(Object.values(templates).map((t) => t.options.from.email)).toEqual(Object.values(templates).map(() => 'support@playground.test'));
+  expect(accounts.map((a: { email: string }) => a.email)).toEqual([
+    'shop@playground.test',
+    'news@playground.test',
+    'support@playground.test',
+  ]);
+  expect(
+    accounts.every(
+      (a: { host: string; security: string }) => a.host === '127.0.0.1' && a.security === 'none'
+    )
+  ).toBe(true);
+  const templates = (await app.strapi
+    .store({ type: 'plugin', name: 'users-permissions', key: 'email' })
+    .get()) as Record<string, { options: { from: { email: string } } }>;
+  expect(Object.values(templates).map((t) => t.options.from.email)).toEqual(
+    Object.values(templates).map(() => 'support@playground.test')
+  );
 });

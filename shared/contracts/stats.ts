@@ -9,7 +9,13 @@ export declare namespace GetSendStats {
       since: string;
       counts: { sent: number; failed: number; fallback: number };
       /** Accounts whose last attempt failed. */
-      failingAccounts: { id: number; name: string; email: string; lastFailureAt: string | null; stage: string | null }[];
+      failingAccounts: {
+        id: number;
+        name: string;
+        email: string;
+        lastFailureAt: string | null;
+        stage: string | null;
+      }[];
     };
   }
 }

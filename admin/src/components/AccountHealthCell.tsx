@@ -19,16 +19,37 @@ const AccountHealthCell = ({ health }: { health: AccountHealth | undefined }) =>
       })
     : undefined;
   return (
-    <Flex direction="column" alignItems="flex-start" gap={1} data-health={health.status} title={title}>
+    <Flex
+      direction="column"
+      alignItems="flex-start"
+      gap={1}
+      data-health={health.status}
+      title={title}
+    >
       <Badge
         size="S"
-        backgroundColor={health.status === 'failing' ? 'danger100' : health.status === 'ok' ? 'success100' : 'neutral150'}
-        textColor={health.status === 'failing' ? 'danger700' : health.status === 'ok' ? 'success700' : 'neutral600'}
+        backgroundColor={
+          health.status === 'failing'
+            ? 'danger100'
+            : health.status === 'ok'
+              ? 'success100'
+              : 'neutral150'
+        }
+        textColor={
+          health.status === 'failing'
+            ? 'danger700'
+            : health.status === 'ok'
+              ? 'success700'
+              : 'neutral600'
+        }
       >
         {t(`health.status.${health.status}`, STATUS_TEXT[health.status])}
       </Badge>
       <Typography variant="pi" textColor="neutral600">
-        {t('health.counts', '{sent} sent · {failed} failed', { sent: health.sent, failed: health.failed })}
+        {t('health.counts', '{sent} sent · {failed} failed', {
+          sent: health.sent,
+          failed: health.failed,
+        })}
       </Typography>
     </Flex>
   );

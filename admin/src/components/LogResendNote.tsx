@@ -12,7 +12,10 @@ const LogResendNote = ({ entry }: { entry: SendLogEntry }) => {
   return (
     <Typography variant="pi" textColor="neutral600" data-testid="resend-note">
       {resendOf
-        ? formatMessage({ id: getTranslation('log.resendOf'), defaultMessage: 'resend of #{id}' }, { id: resendOf })
+        ? formatMessage(
+            { id: getTranslation('log.resendOf'), defaultMessage: 'resend of #{id}' },
+            { id: resendOf }
+          )
         : formatMessage({ id: getTranslation('log.resent'), defaultMessage: 'resent' })}
     </Typography>
   );

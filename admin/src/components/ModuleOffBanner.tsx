@@ -16,7 +16,8 @@ const ModuleOffBanner = () => {
   const { allowedActions } = usePluginPermissions(SETTINGS_UPDATE);
   const [dismissed, setDismissed] = useState(false);
   if (enabled !== false || dismissed) return null;
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = (id: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(id), defaultMessage });
   return (
     <Alert
       variant="warning"
@@ -32,7 +33,10 @@ const ModuleOffBanner = () => {
         ) : undefined
       }
     >
-      {t('moduleOff.body', 'Every mail is sent by the stock email provider; the accounts below are not used and nothing is logged.')}
+      {t(
+        'moduleOff.body',
+        'Every mail is sent by the stock email provider; the accounts below are not used and nothing is logged.'
+      )}
     </Alert>
   );
 };

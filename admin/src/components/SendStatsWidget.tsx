@@ -25,7 +25,12 @@ const SendStatsWidget = () => {
       .catch(() => setFailed(true));
   }, [get]);
 
-  if (failed) return <Typography textColor="danger600">{t('widget.failed', 'The figures could not be loaded')}</Typography>;
+  if (failed)
+    return (
+      <Typography textColor="danger600">
+        {t('widget.failed', 'The figures could not be loaded')}
+      </Typography>
+    );
   if (!stats) return <Loader small>{t('widget.loading', 'Loading')}</Loader>;
 
   // the log filters by calendar day: from the day the 24 h window starts
@@ -33,19 +38,41 @@ const SendStatsWidget = () => {
   const logLink = (filters: Record<string, string>) =>
     `/plugins/${PLUGIN_ID}/log?${new URLSearchParams({ ...filters, since, page: '1' }).toString()}`;
   const figures = [
-    { status: 'sent', label: t('widget.sent', 'Sent'), value: stats.counts.sent, color: 'success600' },
-    { status: 'failed', label: t('widget.failed.count', 'Failed'), value: stats.counts.failed, color: 'danger600' },
-    { status: 'fallback', label: t('widget.fallback', 'Via the stock provider'), value: stats.counts.fallback, color: 'neutral800' },
+    {
+      status: 'sent',
+      label: t('widget.sent', 'Sent'),
+      value: stats.counts.sent,
+      color: 'success600',
+    },
+    {
+      status: 'failed',
+      label: t('widget.failed.count', 'Failed'),
+      value: stats.counts.failed,
+      color: 'danger600',
+    },
+    {
+      status: 'fallback',
+      label: t('widget.fallback', 'Via the stock provider'),
+      value: stats.counts.fallback,
+      color: 'neutral800',
+    },
   ];
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3} data-testid="smtp-widget">
       {!stats.enabled ? (
-        <Typography textColor="warning600">{t('moduleOff.title', 'The module is switched off')}</Typography>
+        <Typography textColor="warning600">
+          {t('moduleOff.title', 'The module is switched off')}
+        </Typography>
       ) : null}
       <Flex gap={4} justifyContent="space-between">
         {figures.map((figure) => (
-          <Link key={figure.status} tag={NavLink} to={logLink({ status: figure.status })} data-status={figure.status}>
+          <Link
+            key={figure.status}
+            tag={NavLink}
+            to={logLink({ status: figure.status })}
+            data-status={figure.status}
+          >
             <Flex direction="column" alignItems="flex-start">
               <Typography variant="alpha" textColor={figure.color}>
                 {figure.value}
@@ -58,7 +85,9 @@ const SendStatsWidget = () => {
         ))}
       </Flex>
       <Typography variant="pi" textColor="neutral600">
-        {t('widget.window', '{hours, plural, one {Last hour} other {Last # hours}}', { hours: stats.windowHours })}
+        {t('widget.window', '{hours, plural, one {Last hour} other {Last # hours}}', {
+          hours: stats.windowHours,
+        })}
       </Typography>
       {stats.failingAccounts.length ? (
         <Box>
@@ -68,7 +97,10 @@ const SendStatsWidget = () => {
           <Flex direction="column" alignItems="flex-start" gap={1} tag="ul">
             {stats.failingAccounts.map((account) => (
               <li key={account.id}>
-                <Link tag={NavLink} to={logLink({ status: 'failed', accountId: String(account.id) })}>
+                <Link
+                  tag={NavLink}
+                  to={logLink({ status: 'failed', accountId: String(account.id) })}
+                >
                   {account.name ? `${account.name} <${account.email}>` : account.email}
                 </Link>
               </li>
@@ -76,7 +108,9 @@ const SendStatsWidget = () => {
           </Flex>
         </Box>
       ) : (
-        <Typography textColor="neutral600">{t('widget.noFailing', 'No account is failing.')}</Typography>
+        <Typography textColor="neutral600">
+          {t('widget.noFailing', 'No account is failing.')}
+        </Typography>
       )}
     </Flex>
   );

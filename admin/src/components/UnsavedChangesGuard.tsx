@@ -17,7 +17,8 @@ interface UnsavedChangesGuardProps {
 const UnsavedChangesGuard = ({ when, bypass }: UnsavedChangesGuardProps) => {
   const { formatMessage } = useIntl();
   const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => when && !bypass?.current && currentLocation.pathname !== nextLocation.pathname
+    ({ currentLocation, nextLocation }) =>
+      when && !bypass?.current && currentLocation.pathname !== nextLocation.pathname
   );
 
   useEffect(() => {
@@ -34,9 +35,20 @@ const UnsavedChangesGuard = ({ when, bypass }: UnsavedChangesGuardProps) => {
   return (
     <Dialog.Root open onOpenChange={(open: boolean) => (!open ? blocker.reset() : undefined)}>
       <Dialog.Content>
-        <Dialog.Header>{formatMessage({ id: 'app.components.ConfirmDialog.title', defaultMessage: 'Confirmation' })}</Dialog.Header>
-        <Dialog.Body icon={<WarningCircle width="24px" height="24px" fill="danger600" />} textAlign="center">
-          {formatMessage({ id: 'global.prompt.unsaved', defaultMessage: 'You have unsaved changes, are you sure you want to leave?' })}
+        <Dialog.Header>
+          {formatMessage({
+            id: 'app.components.ConfirmDialog.title',
+            defaultMessage: 'Confirmation',
+          })}
+        </Dialog.Header>
+        <Dialog.Body
+          icon={<WarningCircle width="24px" height="24px" fill="danger600" />}
+          textAlign="center"
+        >
+          {formatMessage({
+            id: 'global.prompt.unsaved',
+            defaultMessage: 'You have unsaved changes, are you sure you want to leave?',
+          })}
         </Dialog.Body>
         <Dialog.Footer>
           <Dialog.Cancel>

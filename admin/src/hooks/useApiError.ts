@@ -17,20 +17,28 @@ export const useApiError = () => {
       const label = (field: string | undefined) => {
         if (!field) return '';
         const known = FIELD_LABELS[field];
-        return known ? formatMessage({ id: getTranslation(known.id), defaultMessage: known.defaultMessage }) : field;
+        return known
+          ? formatMessage({ id: getTranslation(known.id), defaultMessage: known.defaultMessage })
+          : field;
       };
       const text = (issue: ErrorIssue) => {
         const defaultMessage = ERROR_MESSAGES[issue.code];
         if (!defaultMessage) return issue.message;
         const values: Record<string, string | number> = { fields: '', values: '' };
         for (const [key, value] of Object.entries(issue.params ?? {})) {
-          values[key] = Array.isArray(value) ? value.map((v) => (key === 'fields' ? label(String(v)) : String(v))).join(', ') : (value as string | number);
+          values[key] = Array.isArray(value)
+            ? value.map((v) => (key === 'fields' ? label(String(v)) : String(v))).join(', ')
+            : (value as string | number);
         }
-        return formatMessage({ id: getTranslation(`error.code.${issue.code}`), defaultMessage }, { ...values, field: label(issue.field) });
+        return formatMessage(
+          { id: getTranslation(`error.code.${issue.code}`), defaultMessage },
+          { ...values, field: label(issue.field) }
+        );
       };
       if (info.issues.length === 0) return info;
       const fieldErrors: Record<string, string> = {};
-      for (const issue of info.issues) if (issue.field && !(issue.field in fieldErrors)) fieldErrors[issue.field] = text(issue);
+      for (const issue of info.issues)
+        if (issue.field && !(issue.field in fieldErrors)) fieldErrors[issue.field] = text(issue);
       const message = [...new Set(info.issues.map(text))].join('. ');
       return { ...info, message, fieldErrors };
     },

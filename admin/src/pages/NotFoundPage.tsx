@@ -11,18 +11,26 @@ import { getTranslation } from '../utils/getTranslation';
 const NotFoundPage = () => {
   const { formatMessage } = useIntl();
   const navigate = useNavigate();
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = (id: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(id), defaultMessage });
   const title = t('notFound.title', 'Not found');
   return (
     <Page.Main>
       <Page.Title>{title}</Page.Title>
-      <Layouts.Header title={title} subtitle={t('notFound.subtitle', 'This SMTP account or page does not exist (any more).')} />
+      <Layouts.Header
+        title={title}
+        subtitle={t('notFound.subtitle', 'This SMTP account or page does not exist (any more).')}
+      />
       <Layouts.Content>
         <EmptyStateLayout
           icon={<EmptyPictures width="16rem" />}
           content={t('notFound.content', 'Nothing here: the account may have been deleted.')}
           action={
-            <Button variant="secondary" startIcon={<ArrowLeft />} onClick={() => navigate(`/plugins/${PLUGIN_ID}`)}>
+            <Button
+              variant="secondary"
+              startIcon={<ArrowLeft />}
+              onClick={() => navigate(`/plugins/${PLUGIN_ID}`)}
+            >
               {t('notFound.back', 'Back to the SMTP accounts')}
             </Button>
           }

@@ -1,6 +1,9 @@
 import { isFetchError } from '@strapi/strapi/admin';
 import { SMTP_STAGES, type SmtpStage } from '../../../shared/constants';
-import type { SmtpFailureDetails as SmtpFailureContract, ValidationIssue } from '../../../shared/contracts/errors';
+import type {
+  SmtpFailureDetails as SmtpFailureContract,
+  ValidationIssue,
+} from '../../../shared/contracts/errors';
 
 /** What the server's 400 carries when an SMTP check fails (see server/src/transport/smtp-failure.ts). */
 export type SmtpFailureDetails = SmtpFailureContract & { stage: SmtpStage };
@@ -27,14 +30,27 @@ const isSmtpFailure = (details: unknown): details is SmtpFailureDetails =>
 
 const readIssues = (details: unknown, message: string): ErrorIssue[] => {
   if (typeof details !== 'object' || details === null) return [];
-  const { errors, code, field, params } = details as { errors?: unknown; code?: unknown; field?: unknown; params?: unknown };
+  const { errors, code, field, params } = details as {
+    errors?: unknown;
+    code?: unknown;
+    field?: unknown;
+    params?: unknown;
+  };
   if (Array.isArray(errors) && errors.length) {
     return errors
       .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
       .map((e) => ({
         code: typeof e.code === 'string' ? e.code : 'INVALID',
-        field: typeof e.field === 'string' ? e.field : Array.isArray(e.path) && e.path.length ? String(e.path[0]) : undefined,
-        params: typeof e.params === 'object' && e.params !== null ? (e.params as Record<string, unknown>) : undefined,
+        field:
+          typeof e.field === 'string'
+            ? e.field
+            : Array.isArray(e.path) && e.path.length
+              ? String(e.path[0])
+              : undefined,
+        params:
+          typeof e.params === 'object' && e.params !== null
+            ? (e.params as Record<string, unknown>)
+            : undefined,
         message: typeof e.message === 'string' ? e.message : message,
       }));
   }
@@ -43,7 +59,10 @@ const readIssues = (details: unknown, message: string): ErrorIssue[] => {
       {
         code,
         field: typeof field === 'string' ? field : undefined,
-        params: typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : undefined,
+        params:
+          typeof params === 'object' && params !== null
+            ? (params as Record<string, unknown>)
+            : undefined,
         message,
       },
     ];
@@ -59,10 +78,18 @@ export const readApiError = (error: unknown, fallbackMessage: string): ApiErrorI
     const message = body?.message || error.message || fallbackMessage;
     const smtp = isSmtpFailure(details) ? details : undefined;
     // an SMTP failure's `code` is nodemailer's (EAUTH …), except the password ones the panel explains
-    const issues = smtp && !['EDECRYPT', 'PASSWORD_SEALED_WITH_OTHER_KEY'].includes(smtp.code ?? '') ? [] : readIssues(details, message);
+    const issues =
+      smtp && !['EDECRYPT', 'PASSWORD_SEALED_WITH_OTHER_KEY'].includes(smtp.code ?? '')
+        ? []
+        : readIssues(details, message);
     const fieldErrors: Record<string, string> = {};
-    for (const issue of issues) if (issue.field && !(issue.field in fieldErrors)) fieldErrors[issue.field] = issue.message;
+    for (const issue of issues)
+      if (issue.field && !(issue.field in fieldErrors)) fieldErrors[issue.field] = issue.message;
     return { message, status: error.status, smtp, issues, fieldErrors };
   }
-  return { message: error instanceof Error ? error.message : fallbackMessage, issues: [], fieldErrors: {} };
+  return {
+    message: error instanceof Error ? error.message : fallbackMessage,
+    issues: [],
+    fieldErrors: {},
+  };
 };

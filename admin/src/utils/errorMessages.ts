@@ -20,7 +20,8 @@ export const ERROR_MESSAGES: Record<string, string> = {
   HOST_DENIED: '{field}: this server is not allowed by the host policy of this Strapi',
   EDECRYPT: 'The stored password cannot be decrypted: re-enter it',
   PASSWORD_SEALED_WITH_OTHER_KEY: 'The stored password was encrypted with another key: re-enter it',
-  NO_TEST_RECIPIENT: 'A test mail on save is on, but it has no recipient: set one in Settings → SMTP accounts',
+  NO_TEST_RECIPIENT:
+    'A test mail on save is on, but it has no recipient: set one in Settings → SMTP accounts',
   ALREADY_SENT: 'This mail was delivered: only a failed mail can be resent',
   ALREADY_RESENT: 'This mail was already resent; resend the new entry if it failed too',
   BODY_NOT_KEPT: 'This mail cannot be resent: its body was not kept',

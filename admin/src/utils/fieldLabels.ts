@@ -9,7 +9,10 @@ export const FIELD_LABELS: Record<string, { id: string; defaultMessage: string }
   username: { id: 'form.username', defaultMessage: 'Username' },
   password: { id: 'form.password', defaultMessage: 'Password' },
   active: { id: 'form.active', defaultMessage: 'Active' },
-  preferForNewsletters: { id: 'form.preferForNewsletters', defaultMessage: 'Prefer for newsletters' },
+  preferForNewsletters: {
+    id: 'form.preferForNewsletters',
+    defaultMessage: 'Prefer for newsletters',
+  },
   to: { id: 'testMail.to', defaultMessage: 'Recipient' },
   from: { id: 'routing.from', defaultMessage: 'From' },
   newsletter: { id: 'routing.newsletter', defaultMessage: 'This mail is a newsletter' },

@@ -1,5 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { SEND_LOG_UID, SMTP_ACCOUNT_UID, SMTP_STAGES, type SmtpStage } from '../../../shared/constants';
+import {
+  SEND_LOG_UID,
+  SMTP_ACCOUNT_UID,
+  SMTP_STAGES,
+  type SmtpStage,
+} from '../../../shared/constants';
 import type { AccountHealth, AccountHealthStatus } from '../../../shared/contracts/health';
 import type { SendAttempt } from '../../../shared/contracts/send-log';
 
@@ -19,14 +24,25 @@ export interface HealthFacts {
   /** Reserved for OAuth: a source that sets it makes the account `needs-reauthorization` (a later status). */
   needsReauthorization?: boolean;
 }
-export type HealthSource = (window: { since: Date; accountIds: number[] }) => Promise<Map<number, HealthFacts>>;
+export type HealthSource = (window: {
+  since: Date;
+  accountIds: number[];
+}) => Promise<Map<number, HealthFacts>>;
 
 const toDate = (value: unknown): Date | undefined => {
   if (value === null || value === undefined) return undefined;
-  const date = value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number));
+  const date =
+    value instanceof Date
+      ? value
+      : new Date(
+          typeof value === 'string' && /^\d+$/.test(value)
+            ? Number(value)
+            : (value as string | number)
+        );
   return Number.isNaN(date.getTime()) ? undefined : date;
 };
-const toStage = (value: unknown): SmtpStage | null => ((SMTP_STAGES as readonly string[]).includes(String(value)) ? (value as SmtpStage) : null);
+const toStage = (value: unknown): SmtpStage | null =>
+  (SMTP_STAGES as readonly string[]).includes(String(value)) ? (value as SmtpStage) : null;
 const parseAttempts = (value: unknown): SendAttempt[] => {
   try {
     const parsed = typeof value === 'string' ? JSON.parse(value) : value;
@@ -38,8 +54,10 @@ const parseAttempts = (value: unknown): SendAttempt[] => {
 
 /** Later facts win for "last …" fields; counts add up. */
 const merge = (into: HealthFacts, facts: HealthFacts) => {
-  if (facts.lastSuccessAt && (!into.lastSuccessAt || facts.lastSuccessAt > into.lastSuccessAt)) into.lastSuccessAt = facts.lastSuccessAt;
-  if (facts.lastFailure && (!into.lastFailure || facts.lastFailure.at > into.lastFailure.at)) into.lastFailure = facts.lastFailure;
+  if (facts.lastSuccessAt && (!into.lastSuccessAt || facts.lastSuccessAt > into.lastSuccessAt))
+    into.lastSuccessAt = facts.lastSuccessAt;
+  if (facts.lastFailure && (!into.lastFailure || facts.lastFailure.at > into.lastFailure.at))
+    into.lastFailure = facts.lastFailure;
   into.sent = (into.sent ?? 0) + (facts.sent ?? 0);
   into.failed = (into.failed ?? 0) + (facts.failed ?? 0);
   into.needsReauthorization = into.needsReauthorization || facts.needsReauthorization;
@@ -48,7 +66,8 @@ const merge = (into: HealthFacts, facts: HealthFacts) => {
 /** The status rule: the account's most recent attempt decides (a failure at the same instant counts as failing). */
 export const decideStatus = (facts: HealthFacts): AccountHealthStatus => {
   if (!facts.lastSuccessAt && !facts.lastFailure) return 'unused';
-  if (facts.lastFailure && (!facts.lastSuccessAt || facts.lastFailure.at >= facts.lastSuccessAt)) return 'failing';
+  if (facts.lastFailure && (!facts.lastSuccessAt || facts.lastFailure.at >= facts.lastSuccessAt))
+    return 'failing';
   return 'ok';
 };
 
@@ -65,7 +84,14 @@ const sendLogSource =
     const attributes = meta.attributes as Record<string, { columnName?: string }>;
     const col = (attribute: string) => attributes[attribute]?.columnName ?? attribute;
     const table = () => strapi.db.connection(meta.tableName);
-    const [accountId, status, id, createdAt, attemptLog, attempts] = ['accountId', 'status', 'id', 'createdAt', 'attemptLog', 'attempts'].map(col);
+    const [accountId, status, id, createdAt, attemptLog, attempts] = [
+      'accountId',
+      'status',
+      'id',
+      'createdAt',
+      'attemptLog',
+      'attempts',
+    ].map(col);
 
     const counts = (await table()
       .select({ accountId, status })
@@ -81,7 +107,9 @@ const sendLogSource =
       .groupBy(accountId, status)) as { accountId: unknown; status: string; lastId: unknown }[];
     const newestIds = newest.map((row) => Number(row.lastId)).filter(Number.isSafeInteger);
     const newestRows = newestIds.length
-      ? ((await table().select({ id, accountId, status, createdAt, attemptLog }).whereIn(id, newestIds)) as Record<string, unknown>[])
+      ? ((await table()
+          .select({ id, accountId, status, createdAt, attemptLog })
+          .whereIn(id, newestIds)) as Record<string, unknown>[])
       : [];
     const failovers = (await table()
       .select({ id, accountId, createdAt, attemptLog })
@@ -106,8 +134,12 @@ const sendLogSource =
       if (!at) continue;
       if (row.status === 'sent') add(Number(row.accountId), { lastSuccessAt: at });
       else {
-        const last = parseAttempts(row.attemptLog).filter((a) => a.accountId === Number(row.accountId)).pop();
-        add(Number(row.accountId), { lastFailure: { at, stage: toStage(last?.stage), code: last?.code ?? null } });
+        const last = parseAttempts(row.attemptLog)
+          .filter((a) => a.accountId === Number(row.accountId))
+          .pop();
+        add(Number(row.accountId), {
+          lastFailure: { at, stage: toStage(last?.stage), code: last?.code ?? null },
+        });
       }
     }
     for (const row of failovers) {
@@ -117,7 +149,10 @@ const sendLogSource =
       // the last attempt is the row's own account (counted above); earlier failed ones are other accounts' failures
       for (const attempt of list.slice(0, -1)) {
         if (attempt.ok || !attempt.accountId) continue;
-        add(attempt.accountId, { failed: 1, lastFailure: { at, stage: toStage(attempt.stage), code: attempt.code ?? null } });
+        add(attempt.accountId, {
+          failed: 1,
+          lastFailure: { at, stage: toStage(attempt.stage), code: attempt.code ?? null },
+        });
       }
     }
     return facts;
@@ -134,12 +169,20 @@ const createAccountHealthService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Health of every account (or of `ids`), over the last `windowHours`. */
-    async list({ windowHours = HEALTH_WINDOW_HOURS, ids }: { windowHours?: number; ids?: number[] } = {}) {
+    async list({
+      windowHours = HEALTH_WINDOW_HOURS,
+      ids,
+    }: { windowHours?: number; ids?: number[] } = {}) {
       const since = new Date(Date.now() - windowHours * 60 * 60 * 1000);
       // entries still queued for the next batch count too
       await strapi.plugin('smtp-accounts').service('sendLog').flush();
       const accountIds =
-        ids ?? ((await strapi.db.connection(strapi.db.metadata.get(SMTP_ACCOUNT_UID).tableName).select('id')) as { id: number }[]).map((r) => Number(r.id));
+        ids ??
+        (
+          (await strapi.db
+            .connection(strapi.db.metadata.get(SMTP_ACCOUNT_UID).tableName)
+            .select('id')) as { id: number }[]
+        ).map((r) => Number(r.id));
       const facts = new Map<number, HealthFacts>(accountIds.map((accountId) => [accountId, {}]));
       for (const source of sources) {
         for (const [accountId, more] of await source({ since, accountIds })) {
@@ -151,7 +194,13 @@ const createAccountHealthService = ({ strapi }: { strapi: Core.Strapi }) => {
         accountId,
         status: decideStatus(f),
         lastSuccessAt: f.lastSuccessAt?.toISOString() ?? null,
-        lastFailure: f.lastFailure ? { at: f.lastFailure.at.toISOString(), stage: f.lastFailure.stage, code: f.lastFailure.code } : null,
+        lastFailure: f.lastFailure
+          ? {
+              at: f.lastFailure.at.toISOString(),
+              stage: f.lastFailure.stage,
+              code: f.lastFailure.code,
+            }
+          : null,
         sent: f.sent ?? 0,
         failed: f.failed ?? 0,
       }));
@@ -163,7 +212,9 @@ const createAccountHealthService = ({ strapi }: { strapi: Core.Strapi }) => {
       const health = await this.list({ windowHours });
       const since = new Date(health.meta.since);
       const logMeta = strapi.db.metadata.get(SEND_LOG_UID);
-      const column = (attribute: string) => (logMeta.attributes as Record<string, { columnName?: string }>)[attribute]?.columnName ?? attribute;
+      const column = (attribute: string) =>
+        (logMeta.attributes as Record<string, { columnName?: string }>)[attribute]?.columnName ??
+        attribute;
       const perStatus = (await strapi.db
         .connection(logMeta.tableName)
         .select({ status: column('status') })
@@ -171,13 +222,17 @@ const createAccountHealthService = ({ strapi }: { strapi: Core.Strapi }) => {
         .where(column('createdAt'), '>=', since)
         .groupBy(column('status'))) as { status: string; n: unknown }[];
       const counts = { sent: 0, failed: 0, fallback: 0 };
-      for (const row of perStatus) if (row.status in counts) counts[row.status as keyof typeof counts] = Number(row.n);
+      for (const row of perStatus)
+        if (row.status in counts) counts[row.status as keyof typeof counts] = Number(row.n);
       const failing = health.data.filter((h) => h.status === 'failing');
       const accounts = failing.length
         ? ((await strapi.db
             .connection(strapi.db.metadata.get(SMTP_ACCOUNT_UID).tableName)
             .select('id', 'name', 'email')
-            .whereIn('id', failing.map((h) => h.accountId))) as { id: number; name: string | null; email: string }[])
+            .whereIn(
+              'id',
+              failing.map((h) => h.accountId)
+            )) as { id: number; name: string | null; email: string }[])
         : [];
       const byId = new Map(accounts.map((a) => [Number(a.id), a]));
       const failingAccounts = failing.map((h) => ({

@@ -9,13 +9,33 @@ const isDate = (value: string | undefined) => !value || !Number.isNaN(new Date(v
 export const validateLogQuery = createValidator(
   yup
     .object({
-      status: yup.string().oneOf([...SEND_STATUSES, ''], `status must be one of: ${SEND_STATUSES.join(', ')}`),
-      accountId: yup.string().matches(WHOLE_NUMBER, { name: 'NOT_INTEGER', message: 'accountId must be a number', excludeEmptyString: true }),
+      status: yup
+        .string()
+        .oneOf([...SEND_STATUSES, ''], `status must be one of: ${SEND_STATUSES.join(', ')}`),
+      accountId: yup
+        .string()
+        .matches(WHOLE_NUMBER, {
+          name: 'NOT_INTEGER',
+          message: 'accountId must be a number',
+          excludeEmptyString: true,
+        }),
       from: yup.string().max(998, 'from must be at most 998 characters'),
       since: yup.string().test('INVALID_DATE', 'since must be a date (ISO 8601)', isDate),
       until: yup.string().test('INVALID_DATE', 'until must be a date (ISO 8601)', isDate),
-      page: yup.string().matches(WHOLE_NUMBER, { name: 'NOT_INTEGER', message: 'page must be a whole number', excludeEmptyString: true }),
-      pageSize: yup.string().matches(WHOLE_NUMBER, { name: 'NOT_INTEGER', message: 'pageSize must be a whole number', excludeEmptyString: true }),
+      page: yup
+        .string()
+        .matches(WHOLE_NUMBER, {
+          name: 'NOT_INTEGER',
+          message: 'page must be a whole number',
+          excludeEmptyString: true,
+        }),
+      pageSize: yup
+        .string()
+        .matches(WHOLE_NUMBER, {
+          name: 'NOT_INTEGER',
+          message: 'pageSize must be a whole number',
+          excludeEmptyString: true,
+        }),
     })
     .strict(true)
 );

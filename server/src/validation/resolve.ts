@@ -5,7 +5,10 @@ import { createValidator } from './validate';
 export const validateResolveInput = createValidator(
   yup
     .object({
-      from: yup.string().required('from is required').max(998, 'from must be at most 998 characters'),
+      from: yup
+        .string()
+        .required('from is required')
+        .max(998, 'from must be at most 998 characters'),
       newsletter: yup.boolean(),
     })
     .noUnknown(true, 'unknown field(s): ${unknown}')

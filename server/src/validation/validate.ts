@@ -37,10 +37,15 @@ interface DescribedTest {
 /** The limits of a field as the schema declares them (a range needs both ends, a yup error carries one). */
 const limitsOf = (field: yup.AnySchema | undefined) => {
   if (!field) return {};
-  const description = field.describe() as { type: string; tests: DescribedTest[]; oneOf?: unknown[] };
+  const description = field.describe() as {
+    type: string;
+    tests: DescribedTest[];
+    oneOf?: unknown[];
+  };
   const limits: Record<string, unknown> = {};
   for (const test of description.tests) {
-    if ((test.name === 'min' || test.name === 'max') && test.params) limits[test.name] = test.params[test.name];
+    if ((test.name === 'min' || test.name === 'max') && test.params)
+      limits[test.name] = test.params[test.name];
   }
   if (description.oneOf?.length) limits.values = description.oneOf.filter((v) => v !== undefined);
   return limits;
@@ -79,8 +84,17 @@ const toIssue = (schema: yup.AnySchema, issue: YupIssue): ValidationIssue => {
   if (code === 'NOT_ONE_OF' && limits.values) params.values = limits.values;
   if (code === 'INVALID_TYPE') params.type = fieldSchema?.type;
   // yup's own type message prints the submitted value: never echo input, not even in the message
-  const message = code === 'INVALID_TYPE' ? `${field ?? 'the body'} must be a ${fieldSchema?.type ?? 'valid value'}` : issue.message;
-  return { path: field ? [field] : [], code, ...(field ? { field } : {}), ...(Object.keys(params).length ? { params } : {}), message };
+  const message =
+    code === 'INVALID_TYPE'
+      ? `${field ?? 'the body'} must be a ${fieldSchema?.type ?? 'valid value'}`
+      : issue.message;
+  return {
+    path: field ? [field] : [],
+    code,
+    ...(field ? { field } : {}),
+    ...(Object.keys(params).length ? { params } : {}),
+    message,
+  };
 };
 
 /**
@@ -105,7 +119,10 @@ export const createValidator = (schema: yup.AnySchema) => {
         ...(first.params ? { params: first.params } : {}),
         errors: issues,
       };
-      throw new errors.ValidationError([...new Set(issues.map((issue) => issue.message))].join('; '), details);
+      throw new errors.ValidationError(
+        [...new Set(issues.map((issue) => issue.message))].join('; '),
+        details
+      );
     }
   };
 };
