@@ -33,17 +33,20 @@ const ensureAdminBuild = (log) => {
   const pluginDist = path.join(ROOT, 'dist');
   if (!fs.existsSync(pluginDist)) throw new Error('dist/ is missing: run `npm run build` first');
   const index = adminIndex();
-  if (index && fs.statSync(index).mtimeMs >= newestMtime(pluginDist)) {
+  // React's development bundle, so its warnings reach the console (playground/src/admin/vite.config.js)
+  const devMarker = index && path.join(path.dirname(index), '.react-development');
+  if (index && fs.existsSync(devMarker) && fs.statSync(index).mtimeMs >= newestMtime(pluginDist)) {
     log('admin build is up to date');
     return;
   }
   log('building the playground admin (strapi build, about a minute)');
   const result = spawnSync(strapiBin(), ['build'], {
     cwd: PLAYGROUND,
-    env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'production' },
+    env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'development', SMTP_ACCOUNTS_REACT_DEV: '1' },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`strapi build failed:\n${result.stdout}\n${result.stderr}`);
+  fs.writeFileSync(path.join(path.dirname(adminIndex()), '.react-development'), '');
 };
 
 const freePort = () =>

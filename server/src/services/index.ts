@@ -1,3 +1,4 @@
+import accountHealth from './account-health';
 import accountIndex from './account-index';
 import accounts from './accounts';
 import mailer from './mailer';
@@ -6,4 +7,4 @@ import secrets from './secrets';
 import sendLog from './send-log';
 import settings from './settings';
 
-export default { accountIndex, accounts, mailer, saveGuard, secrets, sendLog, settings };
+export default { accountHealth, accountIndex, accounts, mailer, saveGuard, secrets, sendLog, settings };
