@@ -22,8 +22,14 @@ const scheduleLogPruning = ({ strapi }: Context) => {
   strapi.plugin(PLUGIN_ID).service('sendLog').startPruning();
 };
 
+/** Webhook events, so admins wire them in Settings → Webhooks like Strapi's own. */
+const registerWebhookEvents = ({ strapi }: Context) => {
+  strapi.get('webhookStore').addAllowedEvent('SMTP_ACCOUNT_REAUTH_REQUIRED', 'smtp-account.reauth-required');
+};
+
 const bootstrap = async (context: Context) => {
   await registerPermissions(context);
+  registerWebhookEvents(context);
   checkEncryptionKey(context);
   installEmailProvider(context);
   scheduleLogPruning(context);

@@ -1,9 +1,10 @@
 import accountIndex from './account-index';
 import accounts from './accounts';
 import mailer from './mailer';
+import oauth from './oauth';
 import saveGuard from './save-guard';
 import secrets from './secrets';
 import sendLog from './send-log';
 import settings from './settings';
 
-export default { accountIndex, accounts, mailer, saveGuard, secrets, sendLog, settings };
+export default { accountIndex, accounts, mailer, oauth, saveGuard, secrets, sendLog, settings };

@@ -88,11 +88,11 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const from = { name: mail.sender!.name || account.name || '', address: mail.sender!.address };
       const message = buildMessage(mail.options, from, { replyTo: emailSettings().defaultReplyTo });
       const info = (await index().transportFor(account).sendMail(message)) as SentInfo;
-      const response = redactOptional(info.response, index().secretsOf(account.id)) ?? undefined;
+      const response = redactOptional(info.response, index().secretsOf(account.id, account.username ?? '')) ?? undefined;
       journal.add({ ...attempt, ok: true, response, durationMs: Date.now() - tried });
       return { info: { ...info, response } };
     } catch (error) {
-      const failure = describeSmtpFailure(error, index().secretsOf(account.id));
+      const failure = describeSmtpFailure(error, index().secretsOf(account.id, account.username ?? ''));
       journal.add({ ...attempt, ok: false, stage: failure.stage, code: failure.code, response: failure.detail, durationMs: Date.now() - tried });
       return { failoverSafe: isFailoverSafe(error) };
     }
