@@ -55,7 +55,7 @@ const validator = (config: PluginConfig) => {
   for (const key of ['refreshMarginMs', 'lockMs', 'timeoutMs', 'stateTtlMs'] as const) {
     if (!positiveInt(config.oauth?.[key])) problems.push(`oauth.${key} must be a positive integer (ms)`);
   }
-  if (!positiveInt(config.maxFromLength) || config.maxFromLength > 100000) problems.push('maxFromLength must be a whole number between 1 and 100000');
+  if (!positiveInt(config.maxFromLength) || config.maxFromLength > 998) problems.push('maxFromLength must be a whole number between 1 and 998 (RFC 5322\'s line limit)');
   if (problems.length) throw new Error(`smtp-accounts config: ${problems.join('; ')}`);
 };
 

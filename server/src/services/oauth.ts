@@ -282,7 +282,14 @@ const createOAuthService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         if (await tryLock(accountId)) {
           try {
-            const locked = await findRow(accountId); // the refresh token may have rotated before we got the lock
+            // another process may have refreshed between our read and the lock: then its token serves,
+            // and the refresh token it rotated is the one we must not spend again
+            const locked = await findRow(accountId);
+            const current = locked.oauthAccessToken ? { token: open(locked.oauthAccessToken), expiresAt: timeOf(locked.oauthAccessExpiresAt) } : undefined;
+            if (current && fresh(current, margin) && current.token !== stored?.token) {
+              cache.set(accountId, current);
+              return current;
+            }
             const tokens = await refresh(locked);
             await storeTokens(accountId, tokens);
             return { token: tokens.accessToken, expiresAt: tokens.expiresAt };

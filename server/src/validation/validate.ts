@@ -6,6 +6,9 @@ import { validateYupSchema, yup } from '@strapi/utils';
  * echo what was submitted (yup puts the value in each error: for an unknown field, the whole body,
  * password included).
  */
+/** yup's type errors quote the value ("…but the final value was: `hunter2`"): keep only the first half. */
+const withoutValue = (message: string) => message.replace(/,? but the final value was:[\s\S]*$/, ' (wrong type)').replace(/\s*\(cast from the value[\s\S]*$/, '');
+
 export const createValidator = (schema: yup.AnySchema) => {
   const validate = validateYupSchema(schema, { strict: true });
   return async (body: unknown) => {
@@ -14,7 +17,11 @@ export const createValidator = (schema: yup.AnySchema) => {
     } catch (error) {
       if (error instanceof Error && error.name === 'ValidationError') {
         const list = ((error as Error & { details?: unknown }).details as { errors?: { message: string; value?: unknown }[] } | undefined)?.errors ?? [];
-        for (const item of list) delete item.value;
+        for (const item of list) {
+          delete item.value;
+          item.message = withoutValue(item.message);
+        }
+        error.message = withoutValue(error.message);
         if (list.length > 1) error.message = [...new Set(list.map((e) => e.message))].join('; ');
       }
       throw error;

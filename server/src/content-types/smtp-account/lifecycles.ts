@@ -6,8 +6,10 @@ export interface WriteEvent {
 
 /**
  * Cheap, synchronous work only: these hooks run inside the database transaction.
- * Every write path (document service, Content Manager, db.query) stores the password encrypted,
- * and every change tells the routing caches to reload.
+ * Every write path (document service, Content Manager, db.query) stores the password encrypted —
+ * exactly once: a value already sealed with the current key (a clone, a copied row) is kept as is,
+ * one sealed with another key is refused (see secrets.sealOnce) — and every change tells the
+ * routing caches to reload. (`strapi import` disables lifecycles: imported rows keep their value.)
  */
 const sealPassword = (event: WriteEvent) => {
   const { data } = event.params;
@@ -21,7 +23,7 @@ const ISSUED_SECRETS = ['oauthRefreshToken', 'oauthAccessToken'] as const;
 
 const sealRow = (data: Record<string, unknown> | undefined) => {
   if (!data) return;
-  const seal = (value: unknown) => strapi.plugin(PLUGIN_ID).service('secrets').encrypt(String(value));
+  const seal = (value: unknown) => strapi.plugin(PLUGIN_ID).service('secrets').sealOnce(String(value));
   for (const field of ENTERED_SECRETS) {
     if (!(field in data)) continue;
     if (data[field] === '' || data[field] === null || data[field] === undefined) delete data[field];
