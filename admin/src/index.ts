@@ -1,3 +1,4 @@
+import { Mail } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PERMISSIONS, PLUGIN_ID } from '../../shared/constants';
 import { PluginIcon } from './components/PluginIcon';
@@ -25,6 +26,19 @@ const plugin: StrapiApp['appPlugins'][string] = {
     );
 
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+
+    // the home-page widget API arrived during Strapi 5.x: older versions run the plugin without it
+    if ('widgets' in app && app.widgets?.register) {
+      app.widgets.register({
+        icon: Mail,
+        title: { id: getTranslation('widget.title'), defaultMessage: 'Mail in the last 24 hours' },
+        component: async () => (await import('./components/SendStatsWidget')).SendStatsWidget,
+        pluginId: PLUGIN_ID,
+        id: 'send-stats',
+        link: { label: { id: getTranslation('widget.openLog'), defaultMessage: 'Open the send log' }, href: `/plugins/${PLUGIN_ID}/log` },
+        permissions: [{ action: PERMISSIONS.logRead }],
+      });
+    }
   },
 
   async registerTrads({ locales }) {

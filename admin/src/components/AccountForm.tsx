@@ -12,11 +12,13 @@ interface AccountFormProps {
   isEdit: boolean;
   /** Whether the stored account has a password (edit only). */
   hasPassword: boolean;
+  /** Edit mode: the server, port, security, authentication or username changed, so the password must be re-entered. */
+  passwordRequired?: boolean;
   disabled: boolean;
 }
 
 /** Every field of an SMTP account; the page owns loading and saving. */
-const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, disabled }: AccountFormProps) => {
+const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, passwordRequired = false, disabled }: AccountFormProps) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const set = <K extends keyof AccountFormValues>(key: K, value: AccountFormValues[K]) => onChange({ ...values, [key]: value });
@@ -29,7 +31,9 @@ const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, disab
     onChange({ ...values, security, port: isConventional ? CONVENTIONAL_PORTS[security] : values.port });
   };
   const needsCredentials = values.authType !== 'none';
-  const passwordHint = isEdit && hasPassword
+  const passwordHint = passwordRequired
+    ? t('form.passwordReenterHint', 'Re-enter the password to send it to the new server')
+    : isEdit && hasPassword
     ? t('form.passwordKeepHint', 'Leave empty to keep the current one')
     : t('form.passwordHint', 'Stored encrypted; never shown again');
 
@@ -107,7 +111,7 @@ const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, disab
         </Field.Root>
       </Grid.Item>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="password" required={needsCredentials && !(isEdit && hasPassword)} error={fieldErrors.password} hint={passwordHint}>
+        <Field.Root name="password" required={needsCredentials && (passwordRequired || !(isEdit && hasPassword))} error={fieldErrors.password} hint={passwordHint}>
           <Field.Label>{t('form.password', 'Password')}</Field.Label>
           <TextInput
             type="password"

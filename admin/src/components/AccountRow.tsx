@@ -2,6 +2,8 @@ import { Badge, Flex, IconButton, Switch, Td, Tr, Typography } from '@strapi/des
 import { Mail, Pencil, Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { SmtpAccount } from '../../../shared/contracts/accounts';
+import type { AccountHealth } from '../../../shared/contracts/health';
+import { AccountHealthCell } from './AccountHealthCell';
 import { getTranslation } from '../utils/getTranslation';
 
 export interface AccountRowActions {
@@ -13,12 +15,13 @@ export interface AccountRowActions {
 
 interface AccountRowProps extends AccountRowActions {
   account: SmtpAccount;
+  health?: AccountHealth;
   /** The row whose active switch is being saved. */
   isToggling: boolean;
 }
 
 /** One SMTP account; an action is absent when the role may not perform it. */
-const AccountRow = ({ account, isToggling, onEdit, onDelete, onTest, onToggleActive }: AccountRowProps) => {
+const AccountRow = ({ account, health, isToggling, onEdit, onDelete, onTest, onToggleActive }: AccountRowProps) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
@@ -26,8 +29,16 @@ const AccountRow = ({ account, isToggling, onEdit, onDelete, onTest, onToggleAct
   const yes = t('accounts.yes', 'Yes');
   const no = t('accounts.no', 'No');
 
+  // `passwordState` comes with the crypto work (issue #8b); absent means unknown, not unreadable
+  const needsPassword = (account as SmtpAccount & { passwordState?: string }).passwordState === 'unreadable';
+  const stop = (e: React.MouseEvent) => e.stopPropagation();
+
   return (
-    <Tr data-account-id={account.id}>
+    <Tr
+      data-account-id={account.id}
+      onClick={onEdit ? () => onEdit(account) : undefined}
+      style={onEdit ? { cursor: 'pointer' } : undefined}
+    >
       <Td>
         <Typography textColor="neutral800">{account.id}</Typography>
       </Td>
@@ -35,7 +46,14 @@ const AccountRow = ({ account, isToggling, onEdit, onDelete, onTest, onToggleAct
         <Typography textColor="neutral800">{account.name || '—'}</Typography>
       </Td>
       <Td>
-        <Typography textColor="neutral800">{account.email}</Typography>
+        <Flex gap={2}>
+          <Typography textColor="neutral800">{account.email}</Typography>
+          {needsPassword ? (
+            <Badge size="S" backgroundColor="warning100" textColor="warning700" data-testid="needs-password">
+              {t('accounts.needsPassword', 'Needs password')}
+            </Badge>
+          ) : null}
+        </Flex>
       </Td>
       <Td>
         <Typography textColor="neutral800">
@@ -45,7 +63,7 @@ const AccountRow = ({ account, isToggling, onEdit, onDelete, onTest, onToggleAct
       <Td>
         <Badge>{t(`security.${account.security}`, account.security)}</Badge>
       </Td>
-      <Td>
+      <Td onClick={stop}>
         {onToggleActive ? (
           <Switch
             aria-label={t('accounts.toggleActive', 'Active: {account}', { account: label })}
@@ -63,6 +81,9 @@ const AccountRow = ({ account, isToggling, onEdit, onDelete, onTest, onToggleAct
         <Typography textColor="neutral800">{account.preferForNewsletters ? yes : no}</Typography>
       </Td>
       <Td>
+        <AccountHealthCell health={health} />
+      </Td>
+      <Td onClick={stop}>
         <Flex gap={1} justifyContent="flex-end">
           {onTest ? (
             <IconButton label={t('accounts.sendTest', 'Send test mail from {account}', { account: label })} variant="ghost" onClick={() => onTest(account)}>

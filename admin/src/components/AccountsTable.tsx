@@ -1,6 +1,7 @@
-import { Table, Tbody, Th, Thead, Tr, VisuallyHidden } from '@strapi/design-system';
+import { Table, Tbody, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { SmtpAccount } from '../../../shared/contracts/accounts';
+import type { AccountHealth } from '../../../shared/contracts/health';
 import { getTranslation } from '../utils/getTranslation';
 import type { SortDirection, SortKey } from '../utils/sortAccounts';
 import { AccountRow, type AccountRowActions } from './AccountRow';
@@ -8,6 +9,7 @@ import { SortableHeader } from './SortableHeader';
 
 interface AccountsTableProps extends AccountRowActions {
   accounts: SmtpAccount[];
+  health: Record<number, AccountHealth>;
   sortKey: SortKey;
   direction: SortDirection;
   onSort: (column: SortKey) => void;
@@ -24,10 +26,10 @@ const COLUMNS: { key: SortKey; id: string; defaultMessage: string }[] = [
   { key: 'preferForNewsletters', id: 'accounts.column.newsletters', defaultMessage: 'Newsletters first' },
 ];
 
-const AccountsTable = ({ accounts, sortKey, direction, onSort, togglingId, ...actions }: AccountsTableProps) => {
+const AccountsTable = ({ accounts, health, sortKey, direction, onSort, togglingId, ...actions }: AccountsTableProps) => {
   const { formatMessage } = useIntl();
   return (
-    <Table colCount={COLUMNS.length + 1} rowCount={accounts.length + 1}>
+    <Table colCount={COLUMNS.length + 2} rowCount={accounts.length + 1}>
       <Thead>
         <Tr>
           {COLUMNS.map((column) => (
@@ -41,6 +43,11 @@ const AccountsTable = ({ accounts, sortKey, direction, onSort, togglingId, ...ac
             />
           ))}
           <Th>
+            <Typography variant="sigma" textColor="neutral600">
+              {formatMessage({ id: getTranslation('accounts.column.health'), defaultMessage: 'Last 24 h' })}
+            </Typography>
+          </Th>
+          <Th>
             <VisuallyHidden>
               {formatMessage({ id: getTranslation('accounts.column.actions'), defaultMessage: 'Actions' })}
             </VisuallyHidden>
@@ -49,7 +56,7 @@ const AccountsTable = ({ accounts, sortKey, direction, onSort, togglingId, ...ac
       </Thead>
       <Tbody>
         {accounts.map((account) => (
-          <AccountRow key={account.id} account={account} isToggling={togglingId === account.id} {...actions} />
+          <AccountRow key={account.id} account={account} health={health[account.id]} isToggling={togglingId === account.id} {...actions} />
         ))}
       </Tbody>
     </Table>

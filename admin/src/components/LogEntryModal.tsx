@@ -5,9 +5,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { ResendLogged, SendLogEntry } from '../../../shared/contracts/send-log';
-import { readApiError } from '../utils/apiError';
+import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
 import { LogAttempts } from './LogAttempts';
+import { LogResendNote } from './LogResendNote';
 import { LogStatusBadge } from './LogStatusBadge';
 
 interface LogEntryModalProps {
@@ -23,6 +24,7 @@ type ResendOutcome = { ok: true } | { ok: false; message: string };
 /** One logged mail: its attempts, and a resend for a failed mail whose body was kept. */
 const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalProps) => {
   const { formatMessage } = useIntl();
+  const readApiError = useApiError();
   const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const { post } = useFetchClient();
@@ -77,9 +79,10 @@ const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalPro
             <Flex direction="column" alignItems="stretch" gap={4}>
               <Flex direction="column" alignItems="flex-start" gap={1}>
                 <LogStatusBadge status={entry.status} />
+                <LogResendNote entry={entry} />
                 <Typography>{t('log.modal.from', 'From: {from}', { from: entry.from })}</Typography>
                 <Typography>
-                  {t('log.modal.to', 'To: {to} ({count} recipients)', {
+                  {t('log.modal.to', 'To: {to} ({count, plural, one {# recipient} other {# recipients}})', {
                     to: entry.firstRecipient,
                     count: entry.recipientsCount,
                   })}
@@ -97,7 +100,7 @@ const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalPro
                 {t('log.modal.attempts', 'Attempts')}
               </Typography>
               <LogAttempts attempts={entry.attemptLog} />
-              {entry.status === 'failed' && !entry.canResend ? (
+              {entry.status === 'failed' && !entry.canResend && !entry.resentAt ? (
                 <Typography textColor="neutral600">
                   {t('log.resend.noBody', 'This mail cannot be resent: its body was not kept.')}
                 </Typography>

@@ -5,6 +5,7 @@ import { NavLink } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { SendLogEntry } from '../../../shared/contracts/send-log';
 import { getTranslation } from '../utils/getTranslation';
+import { LogResendNote } from './LogResendNote';
 import { LogStatusBadge } from './LogStatusBadge';
 
 interface LogRowProps {
@@ -73,7 +74,10 @@ const LogRow = ({ entry, onOpen }: LogRowProps) => {
         </Flex>
       </Td>
       <Td>
-        <LogStatusBadge status={entry.status} />
+        <Flex direction="column" alignItems="flex-start" gap={1}>
+          <LogStatusBadge status={entry.status} />
+          <LogResendNote entry={entry} />
+        </Flex>
       </Td>
       <Td>
         <Typography textColor="neutral800">{entry.attempts}</Typography>

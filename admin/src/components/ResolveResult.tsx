@@ -39,7 +39,7 @@ const ResolveResult = ({ result }: ResolveResultProps) => {
             </Link>
           </Typography>
         ) : null}
-        <Typography data-testid="resolved-rule" data-rule={result.rule} textColor={account ? 'neutral700' : 'danger600'}>
+        <Typography data-testid="resolved-rule" data-rule={result.rule} textColor={account || result.rule === 'module-off' || result.rule === 'fallback' ? 'neutral700' : 'danger600'}>
           {formatMessage({ id: getTranslation('routing.rule'), defaultMessage: 'Rule:' })} {ruleText}
         </Typography>
       </Flex>

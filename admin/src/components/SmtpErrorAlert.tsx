@@ -4,15 +4,28 @@ import type { SmtpStage } from '../../../shared/constants';
 import type { ApiErrorInfo } from '../utils/apiError';
 import { getTranslation } from '../utils/getTranslation';
 
-const STAGE_TEXT: Record<SmtpStage, string> = {
-  connect: 'connect',
-  timeout: 'timeout',
-  tls: 'TLS',
-  auth: 'authentication',
-  sender: 'sender (MAIL FROM)',
-  recipient: 'recipient (RCPT TO)',
-  data: 'message data (DATA)',
-  unknown: 'unknown',
+/** The title of an SMTP failure: the stage that failed. */
+const STAGE_TITLE: Record<SmtpStage, string> = {
+  connect: 'Could not connect to the SMTP server',
+  timeout: 'The SMTP server did not answer in time',
+  tls: 'The TLS connection failed',
+  auth: 'The SMTP server refused the login',
+  sender: 'The SMTP server refused the sender',
+  recipient: 'The SMTP server refused the recipient',
+  data: 'The SMTP server refused the message',
+  unknown: 'The SMTP check failed',
+};
+
+/** One sentence of what to check, per stage. */
+const STAGE_ADVICE: Record<SmtpStage, string> = {
+  connect: 'Check the host and the port, and that the server accepts connections from this machine.',
+  timeout: 'Check the host, the port and the security mode (SSL/TLS usually on 465, STARTTLS on 587), or raise the verification timeout.',
+  tls: "Check the security mode and the port, and that the server's certificate is valid for this host name.",
+  auth: 'Check the username, the password and the authentication method.',
+  sender: 'Check that this account may send as its sender email address.',
+  recipient: 'Check the recipient address: the server does not accept mail for it.',
+  data: "The server accepted the addresses but not the message: see its reply below.",
+  unknown: "See the server's reply below.",
 };
 
 interface SmtpErrorAlertProps {
@@ -22,30 +35,25 @@ interface SmtpErrorAlertProps {
   title?: string;
 }
 
-/** A save or test failure: the server's message, and for SMTP failures the stage and the server's own reply. */
+/** A save or test failure: for SMTP failures the stage as the title, what to check, and the server's own reply. */
 const SmtpErrorAlert = ({ error, onClose, title: otherTitle }: SmtpErrorAlertProps) => {
   const { formatMessage } = useIntl();
-  const title = error.smtp
-    ? formatMessage(
-        { id: getTranslation('error.smtpTitle'), defaultMessage: 'SMTP check failed at stage: {stage}' },
-        { stage: formatMessage({ id: getTranslation(`stage.${error.smtp.stage}`), defaultMessage: STAGE_TEXT[error.smtp.stage] }) }
-      )
-    : (otherTitle ?? formatMessage({ id: getTranslation('error.title'), defaultMessage: 'Could not save' }));
+  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const stage = error.smtp?.stage;
+  const isPasswordProblem = error.smtp && error.issues.length > 0;
+  const title = stage && !isPasswordProblem ? t(`error.stage.${stage}.title`, STAGE_TITLE[stage]) : (otherTitle ?? t('error.title', 'Could not save'));
+  const body = stage && !isPasswordProblem ? t(`error.stage.${stage}.advice`, STAGE_ADVICE[stage]) : error.message;
+  const code = error.smtp?.code && !isPasswordProblem ? error.smtp.code : null;
 
   return (
-    <Alert
-      variant="danger"
-      title={title}
-      closeLabel={formatMessage({ id: getTranslation('error.close'), defaultMessage: 'Close' })}
-      onClose={onClose}
-    >
-      <Typography>{error.message}</Typography>
-      {error.smtp?.response ? (
-        <Typography tag="p" textColor="neutral700">
-          {formatMessage(
-            { id: getTranslation('error.serverReply'), defaultMessage: 'Server reply: {reply}' },
-            { reply: error.smtp.response }
-          )}
+    <Alert variant="danger" title={title} closeLabel={t('error.close', 'Close')} onClose={onClose} data-testid="error-alert" data-stage={stage}>
+      <Typography tag="span" display="block">
+        {body}
+      </Typography>
+      {error.smtp?.response && !isPasswordProblem ? (
+        <Typography tag="span" display="block" textColor="neutral700" marginTop={1}>
+          {t('error.serverReply', 'Server reply: {reply}', { reply: code ? `${error.smtp.response} (${code})` : error.smtp.response })}
         </Typography>
       ) : null}
     </Alert>

@@ -4,9 +4,13 @@ import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { SendTestMail, SmtpAccount } from '../../../shared/contracts/accounts';
-import { readApiError, type ApiErrorInfo } from '../utils/apiError';
+import type { ApiErrorInfo } from '../utils/apiError';
+import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
 import { SmtpErrorAlert } from './SmtpErrorAlert';
+
+/** A plain shape check (one @, a dot in the domain); the server checks properly. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 interface TestMailModalProps {
   account: SmtpAccount | null;
@@ -16,51 +20,95 @@ interface TestMailModalProps {
 /** Sends one real message through the account and shows the server's answer either way. */
 const TestMailModal = ({ account, onClose }: TestMailModalProps) => {
   const { formatMessage } = useIntl();
+  const readApiError = useApiError();
   const { post } = useFetchClient();
   const [to, setTo] = useState('');
   const [isSending, setIsSending] = useState(false);
   const [result, setResult] = useState<SendTestMail.Response['data'] | null>(null);
   const [error, setError] = useState<ApiErrorInfo | null>(null);
+  const [toError, setToError] = useState<string | null>(null);
   const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
 
   const close = () => {
     setResult(null);
     setError(null);
+    setToError(null);
     onClose();
   };
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
     if (!account || isSending) return;
+    // checked here, inline: the browser's own popup for type="email" is turned off (noValidate)
+    if (!EMAIL.test(to.trim())) {
+      setToError(
+        formatMessage(
+          {
+            id: getTranslation('error.code.INVALID_EMAIL'),
+            defaultMessage: '{field} must be a valid email address',
+          },
+          { field: t('testMail.to', 'Recipient') }
+        )
+      );
+      return;
+    }
+    setToError(null);
     setIsSending(true);
     setResult(null);
     setError(null);
     try {
-      const { data } = await post<SendTestMail.Response>(`/${PLUGIN_ID}/accounts/${account.id}/test`, { to });
+      const { data } = await post<SendTestMail.Response>(
+        `/${PLUGIN_ID}/accounts/${account.id}/test`,
+        { to }
+      );
       setResult(data.data);
     } catch (caught) {
-      setError(readApiError(caught, t('testMail.failed', 'The test mail could not be sent')));
+      const info = readApiError(caught, t('testMail.failed', 'The test mail could not be sent'));
+      if (info.fieldErrors.to) setToError(info.fieldErrors.to);
+      else setError(info);
     } finally {
       setIsSending(false);
     }
   };
 
   return (
-    <Modal.Root open={account !== null} onOpenChange={(open: boolean) => (!open ? close() : undefined)}>
+    <Modal.Root
+      open={account !== null}
+      onOpenChange={(open: boolean) => (!open ? close() : undefined)}
+    >
       <Modal.Content>
-        <form onSubmit={send}>
+        <form onSubmit={send} noValidate>
           <Modal.Header>
             <Modal.Title>{t('testMail.title', 'Send a test mail')}</Modal.Title>
           </Modal.Header>
           <Modal.Body>
             <Typography tag="p" marginBottom={4}>
-              {t('testMail.from', 'From: {account}', { account: account ? `${account.name} <${account.email}>` : '' })}
+              {t('testMail.from', 'From: {account}', {
+                account: account
+                  ? account.name
+                    ? `${account.name} <${account.email}>`
+                    : account.email
+                  : '',
+              })}
             </Typography>
-            <Field.Root name="to" required hint={t('testMail.toHint', 'The address that should receive the test mail')}>
+            <Field.Root
+              name="to"
+              required
+              error={toError ?? undefined}
+              hint={t('testMail.toHint', 'The address that should receive the test mail')}
+            >
               <Field.Label>{t('testMail.to', 'Recipient')}</Field.Label>
-              <TextInput type="email" value={to} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTo(e.target.value)} />
+              <TextInput
+                type="email"
+                value={to}
+                onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
+                  setTo(e.target.value);
+                  setToError(null);
+                }}
+              />
               <Field.Hint />
+              <Field.Error />
             </Field.Root>
             {result ? (
               <Alert

@@ -1,23 +1,29 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
-import { BackButton, Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { useEffect, useState, type FormEvent } from 'react';
+import { BackButton, isFetchError, Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { CreateAccount, GetAccount, SmtpAccount, UpdateAccount } from '../../../shared/contracts/accounts';
 import { AccountForm } from '../components/AccountForm';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
+import { UnsavedChangesGuard } from '../components/UnsavedChangesGuard';
+import { NotFoundPage } from './NotFoundPage';
 import { useAccountPermissions } from '../hooks/useAccountPermissions';
-import { EMPTY_ACCOUNT, toFormValues, toInput, type AccountFormValues } from '../utils/accountForm';
-import { readApiError, type ApiErrorInfo } from '../utils/apiError';
+import { EMPTY_ACCOUNT, movesPassword, toFormValues, toInput, type AccountFormValues } from '../utils/accountForm';
+import type { ApiErrorInfo } from '../utils/apiError';
+import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
+import { ModuleOffBanner } from '../components/ModuleOffBanner';
 
 /** Create (`/new`) or edit (`/:id`) one account; the server verifies the SMTP login before it stores anything. */
 const AccountFormPage = () => {
   const { id } = useParams<{ id: string }>();
   const isEdit = id !== undefined && id !== 'new';
+  const isKnownId = !isEdit || /^\d{1,9}$/.test(id);
   const { formatMessage } = useIntl();
+  const readApiError = useApiError();
   const t = (key: string, defaultMessage: string, values?: Record<string, string>) =>
     formatMessage({ id: getTranslation(key), defaultMessage }, values);
   const { get, post, put } = useFetchClient();
@@ -27,19 +33,21 @@ const AccountFormPage = () => {
 
   const [stored, setStored] = useState<SmtpAccount | null>(null);
   const [values, setValues] = useState<AccountFormValues>(EMPTY_ACCOUNT);
-  const [loadError, setLoadError] = useState(false);
+  const [loadError, setLoadError] = useState<'missing' | 'failed' | null>(isKnownId ? null : 'missing');
+  /** Set just before leaving after a save, so the unsaved-changes guard lets that navigation through. */
+  const saved = useRef(false);
   const [isSaving, setIsSaving] = useState(false);
   const [error, setError] = useState<ApiErrorInfo | null>(null);
 
   useEffect(() => {
-    if (!isEdit) return;
+    if (!isEdit || !isKnownId) return;
     get<GetAccount.Response>(`/${PLUGIN_ID}/accounts/${id}`)
       .then(({ data }) => {
         setStored(data.data);
         setValues(toFormValues(data.data));
       })
-      .catch(() => setLoadError(true));
-  }, [get, id, isEdit]);
+      .catch((caught) => setLoadError(isFetchError(caught) && caught.status === 404 ? 'missing' : 'failed'));
+  }, [get, id, isEdit, isKnownId]);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -57,6 +65,7 @@ const AccountFormPage = () => {
           ? t('form.updated', 'SMTP account {email} saved', { email: data.data.email })
           : t('form.created', 'SMTP account {email} created', { email: data.data.email }),
       });
+      saved.current = true;
       navigate(`/plugins/${PLUGIN_ID}`);
     } catch (caught) {
       setError(readApiError(caught, t('form.saveFailed', 'The account could not be saved')));
@@ -64,9 +73,14 @@ const AccountFormPage = () => {
     }
   };
 
+  if (loadError === 'missing') return <NotFoundPage />;
   if (loadError) return <Page.Error />;
   if (permissions.isLoading || (isEdit && stored === null)) return <Page.Loading />;
   if (!(isEdit ? permissions.canUpdate : permissions.canCreate)) return <Page.NoPermissions />;
+
+  const initial = stored ? toFormValues(stored) : EMPTY_ACCOUNT;
+  const isDirty = JSON.stringify(values) !== JSON.stringify(initial);
+  const passwordRequired = isEdit && stored !== null && movesPassword(stored, values);
 
   const title = isEdit
     ? t('form.editTitle', 'Edit {email}', { email: stored?.email ?? '' })
@@ -88,6 +102,7 @@ const AccountFormPage = () => {
         />
         <Layouts.Content>
           <Flex direction="column" alignItems="stretch" gap={4}>
+            <ModuleOffBanner />
             {error ? <SmtpErrorAlert error={error} onClose={() => setError(null)} /> : null}
             {isSaving ? (
               <Typography textColor="neutral600" role="status">
@@ -101,12 +116,14 @@ const AccountFormPage = () => {
                 fieldErrors={error?.fieldErrors ?? {}}
                 isEdit={isEdit}
                 hasPassword={Boolean(stored?.hasPassword)}
+                passwordRequired={passwordRequired}
                 disabled={isSaving}
               />
             </Box>
           </Flex>
         </Layouts.Content>
       </form>
+      <UnsavedChangesGuard when={isDirty} bypass={saved} />
     </Page.Main>
   );
 };

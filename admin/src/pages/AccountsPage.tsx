@@ -1,23 +1,29 @@
-import { Box, Button, EmptyStateLayout, Flex, Searchbar } from '@strapi/design-system';
+import { Box, Button, EmptyStateLayout, Flex, Searchbar, Typography } from '@strapi/design-system';
 import { BulletList, ManyWays, Plus } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { EmptyDocuments } from '@strapi/icons/symbols';
+import { Layouts, Page, Pagination, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { ListAccounts, SmtpAccount, UpdateAccount } from '../../../shared/contracts/accounts';
+import type { AccountHealth, GetAccountsHealth } from '../../../shared/contracts/health';
 import { AccountsTable } from '../components/AccountsTable';
 import { DeleteAccountDialog } from '../components/DeleteAccountDialog';
 import { TestMailModal } from '../components/TestMailModal';
 import { useAccountPermissions } from '../hooks/useAccountPermissions';
 import { useLogPermissions } from '../hooks/useLogPermissions';
-import { readApiError } from '../utils/apiError';
+import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
+import { ModuleOffBanner } from '../components/ModuleOffBanner';
 import { filterAccounts, sortAccounts, type SortDirection, type SortKey } from '../utils/sortAccounts';
+
+const PAGE_SIZE = 10;
 
 const AccountsPage = () => {
   const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
+  const readApiError = useApiError();
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const { get, put, del } = useFetchClient();
   const { toggleNotification } = useNotification();
@@ -27,13 +33,18 @@ const AccountsPage = () => {
 
   const [accounts, setAccounts] = useState<SmtpAccount[] | null>(null);
   const [loadError, setLoadError] = useState(false);
-  const [query, setQuery] = useState('');
   const [sortKey, setSortKey] = useState<SortKey>('id');
   const [direction, setDirection] = useState<SortDirection>('ASC');
   const [togglingId, setTogglingId] = useState<number | null>(null);
   const [toDelete, setToDelete] = useState<SmtpAccount | null>(null);
   const [isDeleting, setIsDeleting] = useState(false);
   const [toTest, setToTest] = useState<SmtpAccount | null>(null);
+  const [health, setHealth] = useState<Record<number, AccountHealth>>({});
+  const [searchParams, setSearchParams] = useSearchParams();
+  // in the address bar like the Content Manager's `_q`: a link (the playground's mail catcher) can open a search
+  const query = searchParams.get('_q') ?? '';
+  const page = Math.max(1, Number(searchParams.get('page')) || 1);
+  const pageSize = Math.max(1, Number(searchParams.get('pageSize')) || PAGE_SIZE);
 
   const load = useCallback(async () => {
     try {
@@ -42,6 +53,10 @@ const AccountsPage = () => {
     } catch {
       setLoadError(true);
     }
+    // the health column is extra: the list works without it
+    get<GetAccountsHealth.Response>(`/${PLUGIN_ID}/accounts/health`)
+      .then(({ data }) => setHealth(Object.fromEntries(data.data.map((h) => [h.accountId, h]))))
+      .catch(() => setHealth({}));
   }, [get]);
 
   useEffect(() => {
@@ -52,6 +67,21 @@ const AccountsPage = () => {
     () => sortAccounts(filterAccounts(accounts ?? [], query), sortKey, direction),
     [accounts, query, sortKey, direction]
   );
+
+  // the API answers every account (a handful per site): paging happens here, in the address bar like the log's
+  const pageCount = Math.max(1, Math.ceil(visible.length / pageSize));
+  const shown = visible.slice((Math.min(page, pageCount) - 1) * pageSize, Math.min(page, pageCount) * pageSize);
+  const search = (value: string) =>
+    setSearchParams(
+      (params) => {
+        const next = new URLSearchParams(params);
+        if (value) next.set('_q', value);
+        else next.delete('_q');
+        if (next.has('page')) next.set('page', '1');
+        return next;
+      },
+      { replace: true }
+    );
 
   const sortBy = (column: SortKey) => {
     if (column === sortKey) setDirection((d) => (d === 'ASC' ? 'DESC' : 'ASC'));
@@ -124,12 +154,13 @@ const AccountsPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
+          <ModuleOffBanner />
           <Box width="32rem" maxWidth="100%">
             <Searchbar
               name="search"
               value={query}
-              onChange={(e: React.ChangeEvent<HTMLInputElement>) => setQuery(e.target.value)}
-              onClear={() => setQuery('')}
+              onChange={(e: React.ChangeEvent<HTMLInputElement>) => search(e.target.value)}
+              onClear={() => search('')}
               clearLabel={t('accounts.searchClear', 'Clear the search')}
               placeholder={t('accounts.searchPlaceholder', 'Search by name, address or host')}
             >
@@ -137,19 +168,51 @@ const AccountsPage = () => {
             </Searchbar>
           </Box>
           {accounts.length === 0 ? (
-            <EmptyStateLayout content={t('accounts.empty', 'No SMTP account yet: every mail goes through the configured provider.')} />
-          ) : (
-            <AccountsTable
-              accounts={visible}
-              sortKey={sortKey}
-              direction={direction}
-              onSort={sortBy}
-              togglingId={togglingId}
-              onToggleActive={permissions.canUpdate ? toggleActive : undefined}
-              onEdit={permissions.canUpdate ? (a) => navigate(`/plugins/${PLUGIN_ID}/${a.id}`) : undefined}
-              onTest={permissions.canUpdate ? setToTest : undefined}
-              onDelete={permissions.canDelete ? setToDelete : undefined}
+            <EmptyStateLayout
+              icon={<EmptyDocuments width="16rem" />}
+              content={t('accounts.empty', 'No SMTP account yet: every mail goes through the configured provider.')}
+              action={
+                permissions.canCreate ? (
+                  <Button variant="secondary" startIcon={<Plus />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/new`)}>
+                    {t('accounts.createFirst', 'Create the first account')}
+                  </Button>
+                ) : undefined
+              }
             />
+          ) : visible.length === 0 ? (
+            <EmptyStateLayout
+              icon={<EmptyDocuments width="16rem" />}
+              content={t('accounts.noMatch', 'No account matches “{query}”.', { query })}
+              action={
+                <Button variant="secondary" onClick={() => search('')}>
+                  {t('accounts.searchClear', 'Clear the search')}
+                </Button>
+              }
+            />
+          ) : (
+            <>
+              <AccountsTable
+                accounts={shown}
+                health={health}
+                sortKey={sortKey}
+                direction={direction}
+                onSort={sortBy}
+                togglingId={togglingId}
+                onToggleActive={permissions.canUpdate ? toggleActive : undefined}
+                onEdit={permissions.canUpdate ? (a) => navigate(`/plugins/${PLUGIN_ID}/${a.id}`) : undefined}
+                onTest={permissions.canUpdate ? setToTest : undefined}
+                onDelete={permissions.canDelete ? setToDelete : undefined}
+              />
+              <Typography textColor="neutral600" data-testid="accounts-total">
+                {query
+                  ? t('accounts.totalFiltered', '{shown, plural, one {# account} other {# accounts}} of {total}', { shown: visible.length, total: accounts.length })
+                  : t('accounts.total', '{total, plural, one {# account} other {# accounts}}', { total: accounts.length })}
+              </Typography>
+              <Pagination.Root pageCount={pageCount} total={visible.length} defaultPageSize={PAGE_SIZE}>
+                <Pagination.PageSize options={['10', '25', '50', '100']} />
+                <Pagination.Links />
+              </Pagination.Root>
+            </>
           )}
         </Flex>
       </Layouts.Content>

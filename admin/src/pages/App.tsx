@@ -1,9 +1,9 @@
-import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 
 import { AccountFormPage } from './AccountFormPage';
 import { AccountsPage } from './AccountsPage';
 import { LogPage } from './LogPage';
+import { NotFoundPage } from './NotFoundPage';
 import { RoutingPreviewPage } from './RoutingPreviewPage';
 
 const App = () => {
@@ -14,7 +14,7 @@ const App = () => {
       <Route path="routing" element={<RoutingPreviewPage />} />
       <Route path="log" element={<LogPage />} />
       <Route path=":id" element={<AccountFormPage />} />
-      <Route path="*" element={<Page.Error />} />
+      <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
 };

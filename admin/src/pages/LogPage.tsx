@@ -12,7 +12,8 @@ import { LogFilterBar } from '../components/LogFilterBar';
 import { LogTable } from '../components/LogTable';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { useLogPermissions } from '../hooks/useLogPermissions';
-import { readApiError, type ApiErrorInfo } from '../utils/apiError';
+import type { ApiErrorInfo } from '../utils/apiError';
+import { useApiError } from '../hooks/useApiError';
 import {
   DEFAULT_PAGE_SIZE,
   FILTER_KEYS,
@@ -22,10 +23,14 @@ import {
   type LogFilters,
 } from '../utils/logFilters';
 import { getTranslation } from '../utils/getTranslation';
+import { ModuleOffBanner } from '../components/ModuleOffBanner';
+
+const REFRESH_MS = 5000;
 
 /** The send log: every mail the module handled, filterable, with each attempt and a resend for failed mail. */
 const LogPage = () => {
   const { formatMessage } = useIntl();
+  const readApiError = useApiError();
   const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
     formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const { get } = useFetchClient();
@@ -39,8 +44,8 @@ const LogPage = () => {
   const [accounts, setAccounts] = useState<SmtpAccount[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
 
-  const load = useCallback(async () => {
-    setIsLoading(true);
+  const load = useCallback(async (silent = false) => {
+    if (!silent) setIsLoading(true);
     try {
       const { data } = await get<ListSendLog.Response>(`/${PLUGIN_ID}/log?${apiQuery}`);
       setResult(data);
@@ -57,6 +62,15 @@ const LogPage = () => {
   useEffect(() => {
     if (permissions.canRead) void load();
   }, [load, permissions.canRead]);
+
+  // refresh while open; paused while a mail's details are shown (the entry would change under the reader)
+  useEffect(() => {
+    if (!permissions.canRead || openId !== null) return;
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === 'visible') void load(true);
+    }, REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [load, permissions.canRead, openId]);
 
   useEffect(() => {
     if (!permissions.canRead) return;
@@ -111,6 +125,7 @@ const LogPage = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
+          <ModuleOffBanner />
           <LogFilterBar
             filters={readLogFilters(searchParams)}
             accounts={accounts}

@@ -7,7 +7,8 @@ import { FALLBACK_MODES, PERMISSIONS, PLUGIN_ID, type FallbackMode } from '../..
 import type { GetSettings, ModuleSettings, UpdateSettings } from '../../../shared/contracts/settings';
 import { usePluginPermissions } from '../hooks/usePluginPermissions';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
-import { readApiError, type ApiErrorInfo } from '../utils/apiError';
+import type { ApiErrorInfo } from '../utils/apiError';
+import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
 
 const SETTINGS_PERMISSIONS = {
@@ -18,6 +19,7 @@ const SETTINGS_PERMISSIONS = {
 /** Settings → SMTP accounts: the module switch, test mail on save, the verification timeout, the fallback and the send log. */
 const SettingsPage = () => {
   const { formatMessage } = useIntl();
+  const readApiError = useApiError();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const { get, put } = useFetchClient();
   const { toggleNotification } = useNotification();

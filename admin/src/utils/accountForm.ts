@@ -58,3 +58,16 @@ export const toInput = (values: AccountFormValues): Partial<SmtpAccountInput> =>
     ...(password ? { password } : {}),
   };
 };
+
+/**
+ * Fields that point the account at another server (or login): the server asks for the password again
+ * before it sends the stored one there (PASSWORD_REQUIRED, server/src/services/save-guard.ts).
+ */
+export const DESTINATION_FIELDS = ['host', 'port', 'security', 'authType', 'username'] as const;
+
+/** Whether these edits send the stored password to a new destination (the password must be re-entered). */
+export const movesPassword = (stored: SmtpAccount, values: AccountFormValues) => {
+  if (values.authType === 'none' || values.password) return false;
+  const edited = toInput(values);
+  return DESTINATION_FIELDS.some((field) => edited[field] !== stored[field]);
+};

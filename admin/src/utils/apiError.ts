@@ -1,19 +1,22 @@
 import { isFetchError } from '@strapi/strapi/admin';
 import { SMTP_STAGES, type SmtpStage } from '../../../shared/constants';
+import type { SmtpFailureDetails as SmtpFailureContract, ValidationIssue } from '../../../shared/contracts/errors';
 
 /** What the server's 400 carries when an SMTP check fails (see server/src/transport/smtp-failure.ts). */
-export interface SmtpFailureDetails {
-  stage: SmtpStage;
-  code?: string;
-  response?: string;
-  responseCode?: number;
-}
+export type SmtpFailureDetails = SmtpFailureContract & { stage: SmtpStage };
+
+/** One problem the server named: a stable code, the field it is about and the code's params. */
+export type ErrorIssue = Omit<ValidationIssue, 'path'>;
 
 export interface ApiErrorInfo {
+  /** The server's English message (the panel shows the translated one, see useApiError). */
   message: string;
+  status?: number;
   /** Set when the server could not verify the SMTP account: which stage failed and what the server said. */
   smtp?: SmtpFailureDetails;
-  /** yup validation errors, keyed by the first segment of their path (the form field). */
+  /** Every coded problem: validation issues, or the single `details.code` of another error. */
+  issues: ErrorIssue[];
+  /** One message per form field (the first problem of each field); translated by useApiError. */
   fieldErrors: Record<string, string>;
 }
 
@@ -22,12 +25,30 @@ const isSmtpFailure = (details: unknown): details is SmtpFailureDetails =>
   details !== null &&
   SMTP_STAGES.includes((details as { stage?: unknown }).stage as SmtpStage);
 
-const collectFieldErrors = (details: unknown): Record<string, string> => {
-  const errors = (details as { errors?: { path?: string[]; message?: string }[] } | undefined)?.errors;
-  if (!Array.isArray(errors)) return {};
-  return Object.fromEntries(
-    errors.filter((e) => e.path?.length && e.message).map((e) => [String(e.path![0]), String(e.message)])
-  );
+const readIssues = (details: unknown, message: string): ErrorIssue[] => {
+  if (typeof details !== 'object' || details === null) return [];
+  const { errors, code, field, params } = details as { errors?: unknown; code?: unknown; field?: unknown; params?: unknown };
+  if (Array.isArray(errors) && errors.length) {
+    return errors
+      .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
+      .map((e) => ({
+        code: typeof e.code === 'string' ? e.code : 'INVALID',
+        field: typeof e.field === 'string' ? e.field : Array.isArray(e.path) && e.path.length ? String(e.path[0]) : undefined,
+        params: typeof e.params === 'object' && e.params !== null ? (e.params as Record<string, unknown>) : undefined,
+        message: typeof e.message === 'string' ? e.message : message,
+      }));
+  }
+  if (typeof code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(code)) {
+    return [
+      {
+        code,
+        field: typeof field === 'string' ? field : undefined,
+        params: typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : undefined,
+        message,
+      },
+    ];
+  }
+  return [];
 };
 
 /** Turns whatever `useFetchClient` threw into something a form can show next to what the user typed. */
@@ -35,11 +56,13 @@ export const readApiError = (error: unknown, fallbackMessage: string): ApiErrorI
   if (isFetchError(error)) {
     const body = error.response?.data?.error;
     const details: unknown = body?.details;
-    return {
-      message: body?.message || error.message || fallbackMessage,
-      smtp: isSmtpFailure(details) ? details : undefined,
-      fieldErrors: collectFieldErrors(details),
-    };
+    const message = body?.message || error.message || fallbackMessage;
+    const smtp = isSmtpFailure(details) ? details : undefined;
+    // an SMTP failure's `code` is nodemailer's (EAUTH …), except the password ones the panel explains
+    const issues = smtp && !['EDECRYPT', 'PASSWORD_SEALED_WITH_OTHER_KEY'].includes(smtp.code ?? '') ? [] : readIssues(details, message);
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of issues) if (issue.field && !(issue.field in fieldErrors)) fieldErrors[issue.field] = issue.message;
+    return { message, status: error.status, smtp, issues, fieldErrors };
   }
-  return { message: error instanceof Error ? error.message : fallbackMessage, fieldErrors: {} };
+  return { message: error instanceof Error ? error.message : fallbackMessage, issues: [], fieldErrors: {} };
 };

@@ -1,3 +1,4 @@
+import accountHealth from './account-health';
 import accountIndex from './account-index';
 import accounts from './accounts';
 import mailer from './mailer';
@@ -7,4 +8,4 @@ import secrets from './secrets';
 import sendLog from './send-log';
 import settings from './settings';
 
-export default { accountIndex, accounts, mailer, oauth, saveGuard, secrets, sendLog, settings };
+export default { accountHealth, accountIndex, accounts, mailer, oauth, saveGuard, secrets, sendLog, settings };

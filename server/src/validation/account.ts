@@ -11,12 +11,12 @@ const text = (field: string, max: number) =>
   yup
     .string()
     .max(max, `${field} must be at most ${max} characters`)
-    .test('no-control-chars', `${field} must not contain line breaks or control characters`, (v) => !v || !CONTROL_CHARS.test(v));
+    .test('CONTROL_CHARS', `${field} must not contain line breaks or control characters`, (v) => !v || !CONTROL_CHARS.test(v));
 
 const fields = {
   name: text('name', LIMITS.name),
   email: text('email', LIMITS.email).email('email must be a valid email address'),
-  host: text('host', LIMITS.host).matches(HOST, { message: 'host must be a host name or an IP address', excludeEmptyString: true }),
+  host: text('host', LIMITS.host).matches(HOST, { name: 'INVALID_HOST', message: 'host must be a host name or an IP address', excludeEmptyString: true }),
   port: yup
     .number()
     .integer('port must be a whole number')

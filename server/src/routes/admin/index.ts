@@ -7,6 +7,9 @@ export default {
   type: 'admin',
   routes: [
     { method: 'GET', path: '/accounts', handler: 'accounts.find', config: can(PERMISSIONS.accountsRead) },
+    { method: 'GET', path: '/accounts/health', handler: 'health.accounts', config: can(PERMISSIONS.accountsRead) },
+    { method: 'GET', path: '/module', handler: 'health.moduleState', config: can(PERMISSIONS.accountsRead) },
+    { method: 'GET', path: '/stats', handler: 'health.stats', config: can(PERMISSIONS.logRead) },
     { method: 'GET', path: '/accounts/:id', handler: 'accounts.findOne', config: can(PERMISSIONS.accountsRead) },
     { method: 'POST', path: '/accounts', handler: 'accounts.create', config: can(PERMISSIONS.accountsCreate) },
     { method: 'PUT', path: '/accounts/:id', handler: 'accounts.update', config: can(PERMISSIONS.accountsUpdate) },

@@ -1,0 +1,37 @@
+import { Badge, Flex, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import type { AccountHealth } from '../../../shared/contracts/health';
+import { getTranslation } from '../utils/getTranslation';
+
+const STATUS_TEXT = { ok: 'OK', failing: 'Failing', unused: 'Not used yet' } as const;
+
+/** The account's status badge and its sent/failed counts over the health window (24 h). */
+const AccountHealthCell = ({ health }: { health: AccountHealth | undefined }) => {
+  const { formatMessage, formatDate } = useIntl();
+  if (!health) return <Typography textColor="neutral500">—</Typography>;
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const failure = health.lastFailure;
+  const title = failure
+    ? t('health.lastFailure', 'Last failure: {when}, stage {stage}', {
+        when: formatDate(failure.at, { dateStyle: 'short', timeStyle: 'short' }),
+        stage: failure.stage ? t(`stage.${failure.stage}`, failure.stage) : '—',
+      })
+    : undefined;
+  return (
+    <Flex direction="column" alignItems="flex-start" gap={1} data-health={health.status} title={title}>
+      <Badge
+        size="S"
+        backgroundColor={health.status === 'failing' ? 'danger100' : health.status === 'ok' ? 'success100' : 'neutral150'}
+        textColor={health.status === 'failing' ? 'danger700' : health.status === 'ok' ? 'success700' : 'neutral600'}
+      >
+        {t(`health.status.${health.status}`, STATUS_TEXT[health.status])}
+      </Badge>
+      <Typography variant="pi" textColor="neutral600">
+        {t('health.counts', '{sent} sent · {failed} failed', { sent: health.sent, failed: health.failed })}
+      </Typography>
+    </Flex>
+  );
+};
+
+export { AccountHealthCell };

@@ -1,0 +1,40 @@
+import { Alert, Link } from '@strapi/design-system';
+import { useState } from 'react';
+import { useIntl } from 'react-intl';
+import { NavLink } from 'react-router-dom';
+import { PERMISSIONS, PLUGIN_ID } from '../../../shared/constants';
+import { useModuleState } from '../hooks/useModuleState';
+import { usePluginPermissions } from '../hooks/usePluginPermissions';
+import { getTranslation } from '../utils/getTranslation';
+
+const SETTINGS_UPDATE = { update: [{ action: PERMISSIONS.settingsUpdate, subject: null }] };
+
+/** Shown on every plugin page while the module is off: nothing here changes how mail is sent until it is on. */
+const ModuleOffBanner = () => {
+  const { formatMessage } = useIntl();
+  const enabled = useModuleState();
+  const { allowedActions } = usePluginPermissions(SETTINGS_UPDATE);
+  const [dismissed, setDismissed] = useState(false);
+  if (enabled !== false || dismissed) return null;
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  return (
+    <Alert
+      variant="warning"
+      title={t('moduleOff.title', 'The module is switched off')}
+      closeLabel={t('error.close', 'Close')}
+      onClose={() => setDismissed(true)}
+      data-testid="module-off-banner"
+      action={
+        allowedActions.canUpdate ? (
+          <Link tag={NavLink} to={`/settings/${PLUGIN_ID}`}>
+            {t('moduleOff.link', 'Switch it on in Settings → SMTP accounts')}
+          </Link>
+        ) : undefined
+      }
+    >
+      {t('moduleOff.body', 'Every mail is sent by the stock email provider; the accounts below are not used and nothing is logged.')}
+    </Alert>
+  );
+};
+
+export { ModuleOffBanner };

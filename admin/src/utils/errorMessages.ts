@@ -1,0 +1,30 @@
+/**
+ * English defaults of the error codes the admin API answers (README, "Error codes"); the panel shows
+ * `smtp-accounts.error.code.<CODE>` with `{field}` (the field's translated label) and the code's params.
+ */
+export const ERROR_MESSAGES: Record<string, string> = {
+  REQUIRED: '{field} is required',
+  TOO_LONG: '{field} must be at most {max, plural, one {# character} other {# characters}}',
+  TOO_SHORT: '{field} must be at least {min, plural, one {# character} other {# characters}}',
+  INVALID_EMAIL: '{field} must be a valid email address',
+  INVALID_HOST: '{field} must be a host name or an IP address',
+  INVALID_DATE: '{field} must be a date',
+  OUT_OF_RANGE: '{field} must be between {min} and {max}',
+  NOT_INTEGER: '{field} must be a whole number',
+  NOT_ONE_OF: '{field} must be one of: {values}',
+  UNKNOWN_FIELD: 'Unknown field: {fields}',
+  INVALID_TYPE: '{field} has the wrong type',
+  CONTROL_CHARS: '{field} must not contain line breaks or control characters',
+  INVALID: '{field} is not valid',
+  PASSWORD_REQUIRED: 'Re-enter the password: it is only sent to the server it was entered for',
+  HOST_DENIED: '{field}: this server is not allowed by the host policy of this Strapi',
+  EDECRYPT: 'The stored password cannot be decrypted: re-enter it',
+  PASSWORD_SEALED_WITH_OTHER_KEY: 'The stored password was encrypted with another key: re-enter it',
+  NO_TEST_RECIPIENT: 'A test mail on save is on, but it has no recipient: set one in Settings → SMTP accounts',
+  ALREADY_SENT: 'This mail was delivered: only a failed mail can be resent',
+  ALREADY_RESENT: 'This mail was already resent; resend the new entry if it failed too',
+  BODY_NOT_KEPT: 'This mail cannot be resent: its body was not kept',
+  MAIL_NOT_SENT: 'The mail could not be sent; the send log shows each attempt',
+  MODULE_OFF: 'The module is switched off: switch it on in Settings → SMTP accounts',
+  NOT_FOUND: 'Not found',
+};

@@ -1,0 +1,28 @@
+import type { SmtpStage } from '../constants';
+
+/**
+ * How an account is doing, from what it did: `ok` (its last attempt went through), `failing` (its last
+ * attempt failed), `unused` (never tried yet). A later OAuth issue adds `needs-reauthorization` and a
+ * scheduled re-check that feeds the same service (server/src/services/account-health.ts).
+ */
+export type AccountHealthStatus = 'ok' | 'failing' | 'unused';
+
+export interface AccountHealth {
+  accountId: number;
+  status: AccountHealthStatus;
+  /** When a mail last went through this account (ISO 8601), or null. */
+  lastSuccessAt: string | null;
+  /** This account's most recent failed attempt, or null. */
+  lastFailure: { at: string; stage: SmtpStage | null; code: string | null } | null;
+  /** Mails sent through this account in the window (`windowHours`, 24 by default). */
+  sent: number;
+  /** Failed attempts of this account in the window (a failover to another account counts too). */
+  failed: number;
+}
+
+export declare namespace GetAccountsHealth {
+  interface Response {
+    data: AccountHealth[];
+    meta: { windowHours: number; since: string };
+  }
+}
