@@ -14,6 +14,16 @@ export const AUTH_TYPES = ['none', 'plain', 'login', 'cram-md5', 'oauth2'] as co
 export const OAUTH_PROVIDERS = ['microsoft', 'google', 'generic'] as const;
 /** An OAuth2 account sends only when `connected`; the others are out of routing like an inactive account. */
 export const OAUTH_STATUSES = ['pending', 'connected', 'reauth-required'] as const;
+/** An account's alerting state, kept on its row so that one process announces each change once. */
+export const HEALTH_STATES = ['ok', 'failing', 'reauth-required'] as const;
+export type HealthState = (typeof HEALTH_STATES)[number];
+/** Webhook events (Settings → Webhooks via the API: Strapi's form lists only its own events). */
+export const WEBHOOK_EVENTS = {
+  failing: 'smtp-account.failing',
+  recovered: 'smtp-account.recovered',
+  reauthRequired: 'smtp-account.reauth-required',
+  fallback: 'smtp-account.fallback',
+} as const;
 export const FALLBACK_MODES = ['provider', 'reject'] as const;
 
 export type SecurityMode = (typeof SECURITY_MODES)[number];

@@ -106,6 +106,7 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
     invalidate() {
       generation += 1;
       current = null;
+      getService(strapi, 'accountWatch').forget();
     },
 
     /** The pooled transport of this account, connecting to `address` (see admitHost). */

@@ -1,5 +1,6 @@
 import accountHealth from './account-health';
 import accountIndex from './account-index';
+import accountWatch from './account-watch';
 import accounts from './accounts';
 import mailer from './mailer';
 import oauth from './oauth';
@@ -8,4 +9,4 @@ import secrets from './secrets';
 import sendLog from './send-log';
 import settings from './settings';
 
-export default { accountHealth, accountIndex, accounts, mailer, oauth, saveGuard, secrets, sendLog, settings };
+export default { accountHealth, accountIndex, accountWatch, accounts, mailer, oauth, saveGuard, secrets, sendLog, settings };

@@ -34,7 +34,6 @@ interface PendingSignIn {
   expiresAt: number;
 }
 
-export const REAUTH_EVENT = 'smtp-account.reauth-required';
 const STATE_KEY = (state: string) => `plugin_${PLUGIN_ID}_oauth_state_${state}`;
 const CALLBACK_PATH = `/plugins/${PLUGIN_ID}/oauth/callback`;
 const timeOf = (value: string | Date | null) => (value ? new Date(value).getTime() : 0);
@@ -126,7 +125,7 @@ const createOAuthService = ({ strapi }: { strapi: Core.Strapi }) => {
     await rows().update({ where: { id: row.id }, data: { oauthStatus: 'reauth-required', oauthAccessToken: null, updatedAt: new Date() } as never });
     getService(strapi, 'accountIndex').invalidate();
     strapi.log.warn(`[${PLUGIN_ID}] account #${row.id} <${row.email}> needs re-authorization: ${reason}`);
-    strapi.eventHub.emit(REAUTH_EVENT, { account: { id: row.id, name: row.name ?? '', email: row.email }, reason });
+    await getService(strapi, 'accountWatch').report(row, { reauth: true, reason });
   };
 
   const fresh = (token: { expiresAt: number } | undefined, margin: number) => Boolean(token && token.expiresAt - margin > Date.now());

@@ -1,4 +1,4 @@
-import { AUTH_TYPES, LIMITS, OAUTH_PROVIDERS, OAUTH_STATUSES, SECURITY_MODES } from '../../../../shared/constants';
+import { AUTH_TYPES, HEALTH_STATES, LIMITS, OAUTH_PROVIDERS, OAUTH_STATUSES, SECURITY_MODES } from '../../../../shared/constants';
 
 // Internal to the plugin: edited only through its own pages and API, never the Content Manager or the CTB.
 const hidden = {
@@ -43,5 +43,11 @@ export default {
     oauthStatus: { type: 'enumeration', enum: [...OAUTH_STATUSES], configurable: false },
     // one process refreshes an account's token at a time (the others wait and reuse its token)
     oauthLockUntil: { type: 'datetime', private: true, configurable: false },
+    // alerting: the state last announced (webhooks, alert mail), since when, and why; the last re-check
+    healthState: { type: 'enumeration', enum: [...HEALTH_STATES], configurable: false },
+    healthSince: { type: 'datetime', configurable: false },
+    healthStage: { type: 'string', configurable: false },
+    healthReply: { type: 'text', configurable: false },
+    lastCheckAt: { type: 'datetime', configurable: false },
   },
 };
