@@ -9,12 +9,28 @@ export const SEND_STATUSES = ['sent', 'failed', 'fallback'] as const;
 export type SendStatus = (typeof SEND_STATUSES)[number];
 
 export const SECURITY_MODES = ['none', 'ssl', 'starttls'] as const;
-export const AUTH_TYPES = ['none', 'plain', 'login', 'cram-md5'] as const;
+export const AUTH_TYPES = ['none', 'plain', 'login', 'cram-md5', 'oauth2'] as const;
+/** OAuth2 (XOAUTH2) provider presets; `generic` takes its URLs and scope from the account. */
+export const OAUTH_PROVIDERS = ['microsoft', 'google', 'generic'] as const;
+/** An OAuth2 account sends only when `connected`; the others are out of routing like an inactive account. */
+export const OAUTH_STATUSES = ['pending', 'connected', 'reauth-required'] as const;
+/** An account's alerting state, kept on its row so that one process announces each change once. */
+export const HEALTH_STATES = ['ok', 'failing', 'reauth-required'] as const;
+export type HealthState = (typeof HEALTH_STATES)[number];
+/** Webhook events (Settings → Webhooks via the API: Strapi's form lists only its own events). */
+export const WEBHOOK_EVENTS = {
+  failing: 'smtp-account.failing',
+  recovered: 'smtp-account.recovered',
+  reauthRequired: 'smtp-account.reauth-required',
+  fallback: 'smtp-account.fallback',
+} as const;
 export const FALLBACK_MODES = ['provider', 'reject'] as const;
 
 export type SecurityMode = (typeof SECURITY_MODES)[number];
 export type AuthType = (typeof AUTH_TYPES)[number];
 export type FallbackMode = (typeof FALLBACK_MODES)[number];
+export type OAuthProvider = (typeof OAUTH_PROVIDERS)[number];
+export type OAuthStatus = (typeof OAUTH_STATUSES)[number];
 
 /** Stages a verification (or a send) can fail at; shown to the admin with the server's reply. */
 export const SMTP_STAGES = ['connect', 'timeout', 'tls', 'auth', 'sender', 'recipient', 'data', 'unknown'] as const;
@@ -54,4 +70,9 @@ export const LIMITS = {
   host: 253,
   username: 320,
   password: 1024,
+  oauthTenant: 100,
+  oauthClientId: 500,
+  oauthSecret: 2000,
+  url: 2000,
+  oauthScope: 1000,
 } as const;

@@ -35,6 +35,13 @@ module.exports = ({ env }) => ({
         socketMs: env.int('SMTP_ACCOUNTS_SOCKET_TIMEOUT_MS', 30000),
       },
       sync: { intervalMs: env.int('SMTP_ACCOUNTS_SYNC_INTERVAL_MS', 2000) },
+      // OAuth2: the tests use short-lived tokens, so they refresh closer to expiry
+      oauth: {
+        refreshMarginMs: env.int('SMTP_ACCOUNTS_OAUTH_REFRESH_MARGIN_MS', 120000),
+        lockMs: env.int('SMTP_ACCOUNTS_OAUTH_LOCK_MS', 30000),
+        timeoutMs: 10000,
+        stateTtlMs: 10 * 60 * 1000,
+      },
       // a private CA for SMTP servers with self-signed certificates (the tests make one)
       tls: env('SMTP_ACCOUNTS_TLS_CA_FILE') ? { ca: fs.readFileSync(env('SMTP_ACCOUNTS_TLS_CA_FILE')) } : {},
     },

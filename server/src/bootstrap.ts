@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { ACTIONS, PLUGIN_ID } from '../../shared/constants';
+import { ACTIONS, PLUGIN_ID, WEBHOOK_EVENTS } from '../../shared/constants';
+import { getService } from './get-service';
 
 type Context = { strapi: Core.Strapi };
 
@@ -36,12 +37,24 @@ const scheduleLogPruning = ({ strapi }: Context) => {
   strapi.plugin(PLUGIN_ID).service('sendLog').startPruning();
 };
 
+/** Webhook events, allowed in Strapi's webhook store (its Settings → Webhooks form lists only Strapi's own: add them through its API). */
+const registerWebhookEvents = ({ strapi }: Context) => {
+  for (const [key, event] of Object.entries(WEBHOOK_EVENTS)) strapi.get('webhookStore').addAllowedEvent(`SMTP_ACCOUNT_${key.toUpperCase()}`, event);
+};
+
+/** The scheduled re-check (setting `recheckIntervalMinutes`, off by default). */
+const startAccountWatch = ({ strapi }: Context) => {
+  getService(strapi, 'accountWatch').start();
+};
+
 const bootstrap = async (context: Context) => {
   await registerPermissions(context);
+  registerWebhookEvents(context);
   checkEncryptionKey(context);
   await warnUnreadablePasswords(context);
   installEmailProvider(context);
   scheduleLogPruning(context);
+  startAccountWatch(context);
 };
 
 export default bootstrap;

@@ -1,4 +1,4 @@
-import type { AuthType, SecurityMode } from '../constants';
+import type { AuthType, OAuthProvider, OAuthStatus, SecurityMode } from '../constants';
 
 /**
  * Whether the stored password can be used: `ok`; `unreadable` — stored, but sealed with another
@@ -22,6 +22,16 @@ export interface SmtpAccount {
   passwordState: PasswordState;
   active: boolean;
   preferForNewsletters: boolean;
+  /** OAuth2 accounts (authType "oauth2"): the app registration, never its secret or the tokens. */
+  oauthProvider: OAuthProvider | null;
+  oauthTenant: string;
+  oauthClientId: string;
+  hasClientSecret: boolean;
+  oauthAuthorizeUrl: string;
+  oauthTokenUrl: string;
+  oauthScope: string;
+  /** `connected` sends; `pending` waits for Connect; `reauth-required` lost its grant. null for password accounts. */
+  oauthStatus: OAuthStatus | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -38,6 +48,34 @@ export interface SmtpAccountInput {
   password?: string;
   active?: boolean;
   preferForNewsletters?: boolean;
+  oauthProvider?: OAuthProvider | null;
+  oauthTenant?: string | null;
+  oauthClientId?: string | null;
+  /** Write-only, sealed like the password; empty keeps the stored one. */
+  oauthClientSecret?: string | null;
+  oauthAuthorizeUrl?: string | null;
+  oauthTokenUrl?: string | null;
+  oauthScope?: string | null;
+}
+
+/** Connect: the provider's sign-in page for this account (the panel sends the admin there). */
+export declare namespace StartOAuth {
+  interface Request {
+    body: { redirectUri: string };
+  }
+  interface Response {
+    data: { authorizationUrl: string };
+  }
+}
+
+/** The panel's callback page hands over what the provider sent back. */
+export declare namespace CompleteOAuth {
+  interface Request {
+    body: { state: string; code: string };
+  }
+  interface Response {
+    data: SmtpAccount;
+  }
 }
 
 export interface ErrorBody {

@@ -16,6 +16,10 @@ export interface ModuleSettings {
   logRetentionDays: number;
   /** Keep message bodies in the send log, so that a failed mail can be resent. */
   logKeepBodies: boolean;
+  /** Who gets an alert mail when an account starts failing, needs re-authorization or recovers (comma-separated; empty: none). */
+  alertRecipients: string;
+  /** Re-check every active account this often, in minutes (0: off). */
+  recheckIntervalMinutes: number;
 }
 
 export declare namespace GetSettings {

@@ -16,6 +16,8 @@ export interface ReceivedMail {
 export interface TestSmtpServerOptions {
   /** username → password (or several accepted passwords); when set, AUTH is required and checked. */
   users?: Record<string, string | string[]>;
+  /** XOAUTH2: accepts a login when this says the access token is valid for the user (ask the OAuth server). */
+  xoauth2?: (user: string, token: string) => boolean;
   /** A careless server: its 535 reply quotes the password it got, plain and as the AUTH PLAIN token. */
   echoSecrets?: boolean;
   /** 'plain': no TLS; 'starttls': offers STARTTLS; 'ssl': implicit TLS on connect. */
@@ -63,11 +65,11 @@ export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Prom
 
   const config: SMTPServerOptions = {
     secure: tls === 'ssl',
-    disabledCommands: [...(tls === 'plain' ? ['STARTTLS'] : []), ...(users ? [] : ['AUTH'])],
+    disabledCommands: [...(tls === 'plain' ? ['STARTTLS'] : []), ...(users || options.xoauth2 ? [] : ['AUTH'])],
     ...(tls !== 'plain' && options.certificate ? { key: options.certificate.key, cert: options.certificate.cert } : {}),
-    authOptional: !users,
+    authOptional: !users && !options.xoauth2,
     allowInsecureAuth: true,
-    authMethods: options.authMethods ?? ['PLAIN', 'LOGIN', 'CRAM-MD5'],
+    authMethods: options.authMethods ?? (options.xoauth2 ? ['XOAUTH2'] : ['PLAIN', 'LOGIN', 'CRAM-MD5']),
     logger: false,
     onConnect(_session, callback) {
       if (options.fault === 'greeting-421') {
@@ -76,6 +78,13 @@ export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Prom
       callback();
     },
     onAuth(auth, _session, callback) {
+      if (auth.method === 'XOAUTH2') {
+        const ok = Boolean(options.xoauth2?.(auth.username ?? '', auth.accessToken ?? ''));
+        auths.push({ user: auth.username ?? '', method: auth.method, ok });
+        authPasswords.push(auth.accessToken ?? '');
+        if (!ok) return callback(null, { data: { status: '401', schemes: 'bearer', scope: 'smtp' } });
+        return callback(null, { user: auth.username });
+      }
       const accepted = ([] as string[]).concat(users?.[auth.username ?? ''] ?? []);
       const ok = accepted.some((expected) =>
         auth.method === 'CRAM-MD5' ? Boolean(auth.validatePassword?.(expected)) : auth.password === expected

@@ -14,6 +14,8 @@ const main = async () => {
     send: (message) => strapi.plugin('email').service('email').send(message.options).then(() => null),
     create: (message) => strapi.documents('plugin::smtp-accounts.smtp-account').create({ data: message.data }).then((doc) => ({ id: doc.id })),
     list: () => strapi.plugin('smtp-accounts').service('accounts').list(),
+    // an OAuth2 account's access token, as a send would get it (refresh under the lock when due)
+    token: (message) => strapi.plugin('smtp-accounts').service('oauth').accessToken(message.accountId, false),
   };
   process.on('message', async (message) => {
     if (commands[message.cmd]) {

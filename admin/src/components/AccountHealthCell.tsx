@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import type { AccountHealth } from '../../../shared/contracts/health';
 import { getTranslation } from '../utils/getTranslation';
 
-const STATUS_TEXT = { ok: 'OK', failing: 'Failing', unused: 'Not used yet' } as const;
+const STATUS_TEXT = { ok: 'OK', failing: 'Failing', unused: 'Not used yet', 'needs-reauthorization': 'Needs re-authorization' } as const;
 
 /** The account's status badge and its sent/failed counts over the health window (24 h). */
 const AccountHealthCell = ({ health }: { health: AccountHealth | undefined }) => {
@@ -28,20 +28,8 @@ const AccountHealthCell = ({ health }: { health: AccountHealth | undefined }) =>
     >
       <Badge
         size="S"
-        backgroundColor={
-          health.status === 'failing'
-            ? 'danger100'
-            : health.status === 'ok'
-              ? 'success100'
-              : 'neutral150'
-        }
-        textColor={
-          health.status === 'failing'
-            ? 'danger700'
-            : health.status === 'ok'
-              ? 'success700'
-              : 'neutral600'
-        }
+        backgroundColor={health.status === 'failing' || health.status === 'needs-reauthorization' ? 'danger100' : health.status === 'ok' ? 'success100' : 'neutral150'}
+        textColor={health.status === 'failing' || health.status === 'needs-reauthorization' ? 'danger700' : health.status === 'ok' ? 'success700' : 'neutral600'}
       >
         {t(`health.status.${health.status}`, STATUS_TEXT[health.status])}
       </Badge>

@@ -18,6 +18,8 @@ export interface PluginConfig {
   hosts: HostPolicyConfig;
   /** The longest From line accepted by a send (longer ones are refused before parsing). */
   maxFromLength: number;
+  /** OAuth2 accounts: refresh this long before expiry; the refresh lock's lifetime; token-request timeout; sign-in validity. */
+  oauth: { refreshMarginMs: number; lockMs: number; timeoutMs: number; stateTtlMs: number };
 }
 
 type Env = ((key: string, fallback?: string) => string) & { int?: unknown };
@@ -31,6 +33,7 @@ const defaults = ({ env }: { env: Env }): PluginConfig => ({
   settings: {},
   hosts: { allow: [], deny: [], denyMetadata: true },
   maxFromLength: 998,
+  oauth: { refreshMarginMs: 120000, lockMs: 30000, timeoutMs: 10000, stateTtlMs: 10 * 60 * 1000 },
 });
 
 const positiveInt = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
@@ -49,6 +52,9 @@ const validator = (config: PluginConfig) => {
   if (typeof config.tls !== 'object' || config.tls === null) problems.push('tls must be an object of Node TLS options');
   if (typeof config.settings !== 'object' || config.settings === null) problems.push('settings must be an object');
   problems.push(...hostPolicyProblems(config.hosts));
+  for (const key of ['refreshMarginMs', 'lockMs', 'timeoutMs', 'stateTtlMs'] as const) {
+    if (!positiveInt(config.oauth?.[key])) problems.push(`oauth.${key} must be a positive integer (ms)`);
+  }
   if (!positiveInt(config.maxFromLength) || config.maxFromLength > 998) problems.push('maxFromLength must be a whole number between 1 and 998 (RFC 5322\'s line limit)');
   if (problems.length) throw new Error(`smtp-accounts config: ${problems.join('; ')}`);
 };

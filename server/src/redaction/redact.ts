@@ -44,3 +44,12 @@ export const redact = (text: string, forms: readonly string[]): string => {
 
 /** `redact` for an optional text. */
 export const redactOptional = (text: string | null | undefined, forms: readonly string[]) => (text == null ? text : redact(text, forms));
+
+/** Forms of an OAuth2 token: plain, and the XOAUTH2 initial response (base64 of `user=…\x01auth=Bearer …\x01\x01`). */
+export const tokenForms = (user: string, token: string | null | undefined): string[] => {
+  if (!token) return [];
+  const xoauth2 = base64(`user=${user}\u0001auth=Bearer ${token}\u0001\u0001`);
+  return [...new Set([token, xoauth2, xoauth2.replace(/=+$/, ''), encodeURIComponent(token)])]
+    .filter((form) => form.length >= 3)
+    .sort((a, b) => b.length - a.length);
+};

@@ -65,6 +65,7 @@ const merge = (into: HealthFacts, facts: HealthFacts) => {
 
 /** The status rule: the account's most recent attempt decides (a failure at the same instant counts as failing). */
 export const decideStatus = (facts: HealthFacts): AccountHealthStatus => {
+  if (facts.needsReauthorization) return 'needs-reauthorization';
   if (!facts.lastSuccessAt && !facts.lastFailure) return 'unused';
   if (facts.lastFailure && (!facts.lastSuccessAt || facts.lastFailure.at >= facts.lastSuccessAt))
     return 'failing';
@@ -158,9 +159,32 @@ const sendLogSource =
     return facts;
   };
 
+/**
+ * The accounts' own rows as a source: the scheduled re-check's outcome (lastCheckAt, and the failing
+ * state it or a send recorded, see account-watch) and the OAuth2 state (a lost grant).
+ */
+const accountStateSource =
+  (strapi: Core.Strapi): HealthSource =>
+  async () => {
+    const rows = (await strapi.db
+      .query(SMTP_ACCOUNT_UID)
+      .findMany({ select: ['id', 'authType', 'oauthStatus', 'healthState', 'healthSince', 'healthStage', 'lastCheckAt'] })) as Record<string, unknown>[];
+    const facts = new Map<number, HealthFacts>();
+    for (const row of rows) {
+      const fact: HealthFacts = {};
+      const since = toDate(row.healthSince);
+      const checked = toDate(row.lastCheckAt);
+      if (row.healthState === 'failing' && since) fact.lastFailure = { at: since, stage: toStage(row.healthStage), code: null };
+      if (row.healthState === 'ok' && checked) fact.lastSuccessAt = checked;
+      if (row.healthState === 'reauth-required' || (row.authType === 'oauth2' && row.oauthStatus === 'reauth-required')) fact.needsReauthorization = true;
+      facts.set(Number(row.id), fact);
+    }
+    return facts;
+  };
+
 /** One owner of "how is this account doing": the list's badge, the widget and (later) re-checks read it here. */
 const createAccountHealthService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const sources: HealthSource[] = [sendLogSource(strapi)];
+  const sources: HealthSource[] = [sendLogSource(strapi), accountStateSource(strapi)];
 
   return {
     /** Adds a source of facts (a scheduled re-check, an OAuth token state …). */

@@ -43,11 +43,12 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   const secretsById = new Map<number, string[]>();
 
   const buildTransport = (account: StoredAccount, address: string) => {
-    const password = account.password ? getService(strapi, 'secrets').decrypt(account.password) : '';
+    const password = account.password && account.authType !== 'oauth2' ? getService(strapi, 'secrets').decrypt(account.password) : '';
     secretsById.set(account.id, secretForms({ user: account.username, pass: password }));
     const { pool } = config();
+    const tokens = (renew: boolean) => getService(strapi, 'oauth').accessToken(account.id, renew);
     return nodemailer.createTransport({
-      ...buildTransportOptions({ ...account, password, address: address || undefined }, config()),
+      ...buildTransportOptions({ ...account, password, address: address || undefined }, config(), tokens),
       pool: true,
       maxConnections: pool.maxConnections,
       maxMessages: pool.maxMessages,
@@ -56,7 +57,7 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** A pool is rebuilt only when what it connects with changes: not on a rename or a toggle. */
   const connectionVersion = (account: StoredAccount) =>
-    JSON.stringify([account.host, account.port, account.security, account.authType, account.username ?? '', account.password ?? '']);
+    JSON.stringify([account.host, account.port, account.security, account.authType, account.username ?? '', account.password ?? '', account.oauthClientId ?? '']);
 
   const cache = () => (transports ??= new TransportCache<StoredAccount>(buildTransport, connectionVersion, config().pool.idleMs));
 
@@ -68,7 +69,10 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   const load = async () => {
     const startedAt = generation;
     fingerprint = await readFingerprint();
-    const rows = ((await strapi.db.query(SMTP_ACCOUNT_UID).findMany({ where: { active: true } })) as StoredAccount[]).filter(usable);
+    // an OAuth2 account sends only once signed in (not pending, not waiting for re-authorization)
+    const rows = ((await strapi.db.query(SMTP_ACCOUNT_UID).findMany({ where: { active: true } })) as StoredAccount[])
+      .filter((row) => row.authType !== 'oauth2' || row.oauthStatus === 'connected')
+      .filter(usable);
     const index = new AccountIndex(rows);
     cache().retain(rows);
     // a write that landed while we were reading makes this copy stale already: keep it for this
@@ -102,6 +106,7 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
     invalidate() {
       generation += 1;
       current = null;
+      getService(strapi, 'accountWatch').forget();
     },
 
     /** The pooled transport of this account, connecting to `address` (see admitHost). */
@@ -110,8 +115,8 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The forms of this account's password to cut out of replies and errors (empty until its pool is built). */
-    secretsOf(accountId: number): readonly string[] {
-      return secretsById.get(accountId) ?? [];
+    secretsOf(accountId: number, username = ''): readonly string[] {
+      return [...(secretsById.get(accountId) ?? []), ...getService(strapi, 'oauth').tokenFormsOf(accountId, username)];
     },
 
     /**

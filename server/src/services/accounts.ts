@@ -9,8 +9,9 @@ import { sendTestMessage } from '../transport/test-message';
 import { validateAccountInput, validateTestMailInput } from '../validation/account';
 
 /** A row as the database holds it: the password is the sealed (encrypted) text. */
-export interface StoredAccount extends Omit<SmtpAccount, 'hasPassword' | 'passwordState' | 'createdAt' | 'updatedAt'> {
+export interface StoredAccount extends Omit<SmtpAccount, 'hasPassword' | 'hasClientSecret' | 'passwordState' | 'createdAt' | 'updatedAt'> {
   password: string | null;
+  oauthClientSecret?: string | null;
   createdAt: string | Date;
   updatedAt: string | Date;
 }
@@ -32,6 +33,14 @@ export const toPublicAccount = (row: StoredAccount, passwordState: (sealed: stri
   passwordState: passwordState(row.password),
   active: Boolean(row.active),
   preferForNewsletters: Boolean(row.preferForNewsletters),
+  oauthProvider: row.oauthProvider ?? null,
+  oauthTenant: row.oauthTenant ?? '',
+  oauthClientId: row.oauthClientId ?? '',
+  hasClientSecret: Boolean(row.oauthClientSecret),
+  oauthAuthorizeUrl: row.oauthAuthorizeUrl ?? '',
+  oauthTokenUrl: row.oauthTokenUrl ?? '',
+  oauthScope: row.oauthScope ?? '',
+  oauthStatus: row.authType === 'oauth2' ? (row.oauthStatus ?? 'pending') : null,
   createdAt: iso(row.createdAt),
   updatedAt: iso(row.updatedAt),
 });

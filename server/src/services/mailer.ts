@@ -88,13 +88,15 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const from = { name: mail.sender!.name || account.name || '', address: mail.sender!.address };
       const message = buildMessage(mail.options, from, { replyTo: emailSettings().defaultReplyTo });
       const info = (await index().transportFor(account, address).sendMail(message)) as SentInfo;
-      const response = redactOptional(info.response, index().secretsOf(account.id)) ?? undefined;
+      const response = redactOptional(info.response, index().secretsOf(account.id, account.username ?? '')) ?? undefined;
       journal.add({ ...attempt, ok: true, response, durationMs: Date.now() - tried });
+      void getService(strapi, 'accountWatch').report(account, { ok: true });
       return { info: { ...info, response } };
     } catch (error) {
-      const failure = describeSmtpFailure(error, index().secretsOf(account.id));
+      const failure = describeSmtpFailure(error, index().secretsOf(account.id, account.username ?? ''));
       const uncertain = mayHaveBeenDelivered(error) || undefined;
       journal.add({ ...attempt, ok: false, stage: failure.stage, code: failure.code, response: failure.detail, uncertain, durationMs: Date.now() - tried });
+      void getService(strapi, 'accountWatch').report(account, { ok: false, stage: failure.stage, code: failure.code, reply: failure.detail });
       return { failoverSafe: isFailoverSafe(error) };
     }
   };
@@ -117,6 +119,8 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const tried = Date.now();
     const attempt = { accountId: null, accountEmail: null, rule: 'fallback' };
+    // every candidate failed: say so (a From that matches no account is the fallback's ordinary job)
+    if (journal.attempts.length > 0) getService(strapi, 'accountWatch').fellBack({ from: mail.fromText, attempts: journal.attempts.length });
     try {
       const options = { ...withoutFlag(mail.options), from: mail.from ?? undefined, replyTo: mail.options.replyTo ?? emailSettings().defaultReplyTo };
       const info = ((await stockProvider().send(options)) ?? {}) as SentInfo;
@@ -165,6 +169,13 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (email.provider === routingProvider) return;
       stock = email.provider;
       email.provider = routingProvider;
+    },
+
+    /** For alerts: a mail through the provider configured in `config/plugins`, never through an account. */
+    async sendThroughStockProvider(options: { to: string[]; subject: string; text: string }) {
+      const from = emailSettings().defaultFrom;
+      if (!from) throw new errors.ApplicationError('the email plugin has no settings.defaultFrom to send alerts from');
+      return stockProvider().send({ ...options, from, replyTo: emailSettings().defaultReplyTo });
     },
 
     uninstall() {

@@ -30,6 +30,14 @@ export const DESTINATION_FIELDS = ['host', 'port', 'security', 'authType', 'user
 
 const NEW_ACCOUNT_DEFAULTS = { name: '', username: '', active: true, preferForNewsletters: false };
 
+/** Where an OAuth2 account's client secret goes (the token endpoint): changing one needs the secret again. */
+const OAUTH_ENDPOINT_FIELDS = ['oauthProvider', 'oauthTenant', 'oauthAuthorizeUrl', 'oauthTokenUrl', 'oauthClientId'] as const;
+/** Changing one of these invalidates an OAuth2 sign-in: the tokens are dropped and the account waits for Connect. */
+const OAUTH_SIGN_IN_FIELDS = [...OAUTH_ENDPOINT_FIELDS, 'oauthScope', 'host', 'port', 'security', 'username', 'authType', 'email'] as const;
+/** Set only by the OAuth2 flow, never by a caller of the document service. */
+const OAUTH_FLOW_FIELDS = ['oauthRefreshToken', 'oauthAccessToken', 'oauthAccessExpiresAt', 'oauthStatus', 'oauthLockUntil'] as const;
+const SIGNED_OUT = { oauthRefreshToken: null, oauthAccessToken: null, oauthAccessExpiresAt: null, oauthLockUntil: null };
+
 export type SaveAction = 'create' | 'update';
 export interface SaveParams {
   documentId?: string;
@@ -65,11 +73,39 @@ const changed = (changes: Changes, stored: Stored, fields: readonly string[]) =>
 const requirePasswordForNewDestination = (changes: Changes, stored: Stored) => {
   const moved = changed(changes, stored, DESTINATION_FIELDS);
   const authType = (changes.authType ?? stored.authType) as string;
-  if (moved.length === 0 || authType === 'none' || typeof changes.password === 'string') return;
+  if (moved.length === 0 || authType === 'none' || authType === 'oauth2' || typeof changes.password === 'string') return;
   throw new errors.ValidationError(
     `Re-enter the password: it is only sent to the server it was entered for, and this change (${moved.join(', ')}) points the account elsewhere.`,
     { code: 'PASSWORD_REQUIRED', field: 'password', params: { fields: moved } }
   );
+};
+
+/** The same rule for OAuth2: the client secret goes to the token endpoint, so moving that endpoint needs it again. */
+const requireClientSecretForNewEndpoint = (changes: Changes, stored: Stored) => {
+  if ((changes.authType ?? stored.authType) !== 'oauth2' || stored.authType !== 'oauth2') return;
+  const moved = changed(changes, stored, OAUTH_ENDPOINT_FIELDS);
+  if (moved.length === 0 || (typeof changes.oauthClientSecret === 'string' && changes.oauthClientSecret !== '')) return;
+  throw new errors.ValidationError(
+    `Re-enter the client secret: it is only sent to the token endpoint it was entered for, and this change (${moved.join(', ')}) points the account elsewhere.`,
+    { code: 'CLIENT_SECRET_REQUIRED', field: 'oauthClientSecret', params: { fields: moved } }
+  );
+};
+
+/**
+ * OAuth2 accounts cannot be verified on save (there is no token until an admin signs in): they are
+ * stored `pending`, out of routing, and become usable only when Connect has verified them. A change
+ * that invalidates the sign-in drops the tokens and sends the account back to `pending`.
+ */
+const oauthState = (action: SaveAction, changes: Changes, stored: Stored | null): Changes => {
+  const copy: Changes = { ...changes };
+  for (const field of OAUTH_FLOW_FIELDS) delete copy[field];
+  if (copy.oauthClientSecret === '' || copy.oauthClientSecret === null) delete copy.oauthClientSecret;
+  const authType = (copy.authType ?? stored?.authType) as string;
+  if (action === 'create') return authType === 'oauth2' ? { ...copy, oauthStatus: 'pending' } : copy;
+  if (!stored) return copy;
+  if (authType !== 'oauth2') return stored.authType === 'oauth2' ? { ...copy, ...SIGNED_OUT, oauthStatus: null } : copy;
+  const signedOut = stored.authType !== 'oauth2' || changed(copy, stored, OAUTH_SIGN_IN_FIELDS).length > 0 || 'oauthClientSecret' in copy;
+  return signedOut ? { ...copy, ...SIGNED_OUT, oauthStatus: 'pending' } : copy;
 };
 
 const currentAdminEmail = (strapi: Core.Strapi): string | undefined => {
@@ -163,6 +199,7 @@ const createSaveGuard = ({ strapi }: { strapi: Core.Strapi }) => {
     if (action === 'create') return { ...NEW_ACCOUNT_DEFAULTS, ...changes };
     if (!stored) return 'missing';
     requirePasswordForNewDestination(changes, stored);
+    requireClientSecretForNewEndpoint(changes, stored);
     if (changed(changes, stored, CONNECTION_FIELDS).length === 0) {
       // a rename or a toggle (deactivating a broken account too) needs no working password
       await validateCompleteAccount(pick({ ...stored, password: stored.password instanceof Error ? '(unreadable)' : stored.password, ...changes }));
@@ -176,13 +213,29 @@ const createSaveGuard = ({ strapi }: { strapi: Core.Strapi }) => {
     boundedOptions,
     admitHost,
 
+    /** Connect's check: the account logs in over XOAUTH2 with this access token and may send as its address. */
+    async verifyOAuth(row: StoredAccount, accessToken: string) {
+      const settings = await getService(strapi, 'settings').get();
+      const address = await admitHost(row.host);
+      const account = { ...row, name: row.name ?? '', username: row.username ?? '', password: '' } as SmtpAccountInput;
+      const options = { ...boundedOptions({ ...account, address }, settings.verifyTimeoutMs), auth: { type: 'OAuth2', user: row.username ?? '', accessToken } };
+      const result = await verifySmtpAccount(options as never, row.email, settings.verifyTimeoutMs);
+      if (!result.ok && result.failure) throw refuse(result.failure, '');
+    },
+
     async beforeSave(action: SaveAction, params: SaveParams): Promise<Changes> {
-      const changes = normalize(params.data ?? {});
       const stored = action === 'update' ? await loadStored(params.documentId) : null;
+      const changes = oauthState(action, normalize(params.data ?? {}), stored);
       const candidate = await accountToCheck(action, changes, stored);
       // a missing document is answered "not found" by the document service itself
       if (candidate === null || candidate === 'missing') return changes;
       const account = (await validateCompleteAccount(pick(candidate))) as SmtpAccountInput;
+      // OAuth2: checked at Connect, with a token (see services/oauth)
+      if (account.authType === 'oauth2') {
+        await admitHost(account.host);
+        auditMove(action, stored, account);
+        return changes;
+      }
       const settings = await getService(strapi, 'settings').get();
       const address = await verify(account, settings);
       await sendTestOnSave({ ...account, address }, settings);

@@ -12,6 +12,8 @@ export const DEFAULT_SETTINGS: ModuleSettings = {
   fallback: 'provider',
   logRetentionDays: 30,
   logKeepBodies: false,
+  alertRecipients: '',
+  recheckIntervalMinutes: 0,
 };
 
 /**

@@ -15,11 +15,26 @@ export interface AccountConnection {
   password?: string | null;
 }
 
-const AUTH_METHODS: Record<Exclude<AuthType, 'none'>, string> = {
+const AUTH_METHODS: Record<Exclude<AuthType, 'none' | 'oauth2'>, string> = {
   plain: 'PLAIN',
   login: 'LOGIN',
   'cram-md5': 'CRAM-MD5',
 };
+
+/** OAuth2 accounts: a valid access token on demand (`renew`: the server refused the last one). */
+export type TokenProvider = (renew: boolean) => Promise<{ token: string; expiresAt: number }>;
+
+/** nodemailer's OAuth2 auth with our token provider in place of its own refresh (which drops rotated refresh tokens). */
+const oauthAuth = (user: string, tokens: TokenProvider) => ({
+  type: 'OAuth2' as const,
+  user,
+  provisionCallback: (_user: string, renew: boolean, callback: (error: Error | null, token?: string, expires?: number) => void) => {
+    tokens(renew).then(
+      ({ token, expiresAt }) => callback(null, token, expiresAt),
+      (error: Error) => callback(error)
+    );
+  },
+});
 
 /**
  * nodemailer options for one account. Security maps onto nodemailer's three switches so that
@@ -28,7 +43,8 @@ const AUTH_METHODS: Record<Exclude<AuthType, 'none'>, string> = {
  */
 export const buildTransportOptions = (
   account: AccountConnection,
-  config: Pick<PluginConfig, 'timeouts' | 'tls'>
+  config: Pick<PluginConfig, 'timeouts' | 'tls'>,
+  tokens?: TokenProvider
 ): SMTPTransport.Options => ({
   host: account.address ?? account.host,
   port: account.port,
@@ -37,10 +53,12 @@ export const buildTransportOptions = (
   ignoreTLS: account.security === 'none',
   ...(account.authType === 'none'
     ? {}
-    : {
-        auth: { user: account.username ?? '', pass: account.password ?? '' },
-        authMethod: AUTH_METHODS[account.authType],
-      }),
+    : account.authType === 'oauth2'
+      ? { auth: oauthAuth(account.username ?? '', tokens ?? (() => Promise.reject(new Error('no OAuth2 token provider')))) as never }
+      : {
+          auth: { user: account.username ?? '', pass: account.password ?? '' },
+          authMethod: AUTH_METHODS[account.authType],
+        }),
   connectionTimeout: config.timeouts.connectionMs,
   greetingTimeout: config.timeouts.greetingMs,
   socketTimeout: config.timeouts.socketMs,

@@ -1,6 +1,7 @@
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import XOAuth2 from 'nodemailer/lib/xoauth2';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
-import { secretForms } from '../redaction/redact';
+import { secretForms, tokenForms } from '../redaction/redact';
 import { describeSmtpFailure, type SmtpFailure } from './smtp-failure';
 
 export interface VerifyResult {
@@ -34,7 +35,8 @@ export const verifySmtpAccount = (
   const mark = (stage: keyof VerifyResult['timings']) => {
     timings[stage] = Date.now() - started;
   };
-  const secrets = secretForms({ user: options.auth?.user as string | undefined, pass: options.auth?.pass as string | undefined });
+  const given = (options.auth ?? {}) as { user?: string; pass?: string; accessToken?: string };
+  const secrets = [...secretForms({ user: given.user, pass: given.pass }), ...tokenForms(given.user ?? '', given.accessToken)];
 
   return new Promise<VerifyResult>((resolve) => {
     const connection = new SMTPConnection(options);
@@ -78,7 +80,12 @@ export const verifySmtpAccount = (
       if (error) return finish(error);
       if (!options.auth) return checkSender();
       // the same credentials + method shape SMTPTransport hands its connections
-      const auth = { ...(options.auth as SMTPConnection.Credentials), method: options.authMethod } as SMTPConnection.AuthenticationCredentials;
+      const given = options.auth as { type?: string; user?: string; accessToken?: string; provisionCallback?: unknown };
+      const auth = (
+        given.type === 'OAuth2'
+          ? { user: given.user, oauth2: new XOAuth2({ user: given.user, accessToken: given.accessToken, provisionCallback: given.provisionCallback } as never), method: 'XOAUTH2' }
+          : { ...(options.auth as SMTPConnection.Credentials), method: options.authMethod }
+      ) as SMTPConnection.AuthenticationCredentials;
       connection.login(auth, (error) => {
         mark('auth');
         if (error) return finish(error);

@@ -1,6 +1,6 @@
 import { yup } from '@strapi/utils';
 import { createValidator } from './validate';
-import { AUTH_TYPES, LIMITS, SECURITY_MODES } from '../../../shared/constants';
+import { AUTH_TYPES, LIMITS, OAUTH_PROVIDERS, SECURITY_MODES } from '../../../shared/constants';
 import type { SmtpAccountInput } from '../../../shared/contracts/accounts';
 
 // CR/LF would let a sender name, address or host smuggle extra SMTP commands or mail headers.
@@ -28,7 +28,17 @@ const fields = {
   password: yup.string().max(LIMITS.password, `password must be at most ${LIMITS.password} characters`),
   active: yup.boolean(),
   preferForNewsletters: yup.boolean(),
+  oauthProvider: yup.mixed().oneOf([...OAUTH_PROVIDERS, null], `oauthProvider must be one of: ${OAUTH_PROVIDERS.join(', ')}`),
+  oauthTenant: text('oauthTenant', LIMITS.oauthTenant).nullable(),
+  oauthClientId: text('oauthClientId', LIMITS.oauthClientId).nullable(),
+  oauthClientSecret: yup.string().max(LIMITS.oauthSecret, `oauthClientSecret must be at most ${LIMITS.oauthSecret} characters`).nullable(),
+  oauthAuthorizeUrl: text('oauthAuthorizeUrl', LIMITS.url).url('oauthAuthorizeUrl must be a URL').nullable(),
+  oauthTokenUrl: text('oauthTokenUrl', LIMITS.url).url('oauthTokenUrl must be a URL').nullable(),
+  oauthScope: text('oauthScope', LIMITS.oauthScope).nullable(),
 };
+
+const isOAuth = (authType: string) => authType === 'oauth2';
+const isPasswordAuth = (authType: string) => Boolean(authType) && authType !== 'none' && authType !== 'oauth2';
 
 export const ACCOUNT_FIELDS = Object.keys(fields) as (keyof SmtpAccountInput)[];
 
@@ -49,8 +59,32 @@ const completeAccountSchema = yup
       then: (s: ReturnType<typeof text>) => s.required('username is required when authType is not "none"'),
     }),
     password: fields.password.when('authType', {
-      is: (authType: string) => authType && authType !== 'none',
+      is: isPasswordAuth,
       then: (s: typeof fields.password) => s.required('password is required when authType is not "none"'),
+    }),
+    oauthProvider: fields.oauthProvider.when('authType', {
+      is: isOAuth,
+      then: (s: typeof fields.oauthProvider) => s.required('oauthProvider is required for OAuth2'),
+    }),
+    oauthClientId: fields.oauthClientId.when('authType', {
+      is: isOAuth,
+      then: (s: typeof fields.oauthClientId) => s.required('oauthClientId is required for OAuth2'),
+    }),
+    oauthClientSecret: fields.oauthClientSecret.when('authType', {
+      is: isOAuth,
+      then: (s: typeof fields.oauthClientSecret) => s.required('oauthClientSecret is required for OAuth2'),
+    }),
+    oauthTenant: fields.oauthTenant.when('oauthProvider', {
+      is: 'microsoft',
+      then: (s: typeof fields.oauthTenant) => s.required('oauthTenant is required for Microsoft 365 (a tenant id, or "organizations")'),
+    }),
+    oauthAuthorizeUrl: fields.oauthAuthorizeUrl.when('oauthProvider', {
+      is: 'generic',
+      then: (s: typeof fields.oauthAuthorizeUrl) => s.required('oauthAuthorizeUrl is required for a generic OAuth2 provider'),
+    }),
+    oauthTokenUrl: fields.oauthTokenUrl.when('oauthProvider', {
+      is: 'generic',
+      then: (s: typeof fields.oauthTokenUrl) => s.required('oauthTokenUrl is required for a generic OAuth2 provider'),
     }),
   })
   .strict(true);

@@ -23,6 +23,16 @@ const settingsSchema = yup
       .min(1, 'logRetentionDays must be between 1 and 3650')
       .max(3650, 'logRetentionDays must be between 1 and 3650'),
     logKeepBodies: yup.boolean(),
+    alertRecipients: yup
+      .string()
+      .max(1000, 'alertRecipients must be at most 1000 characters')
+      .test('INVALID_EMAIL', 'alertRecipients must be email addresses separated by commas', (value) =>
+        !value || value.split(',').every((address) => yup.string().email().isValidSync(address.trim()) && address.trim() !== '')
+      ),
+    recheckIntervalMinutes: yup
+      .number()
+      .integer('recheckIntervalMinutes must be a whole number of minutes')
+      .test('OUT_OF_RANGE', 'recheckIntervalMinutes must be 0 (off) or between 1 and 1440', (value) => value === undefined || value === 0 || (value >= 1 && value <= 1440)),
     fallback: yup.mixed().oneOf([...FALLBACK_MODES], `fallback must be one of: ${FALLBACK_MODES.join(', ')}`),
   })
   .noUnknown(true, 'unknown setting(s): ${unknown}')

@@ -16,13 +16,22 @@ const sealPassword = (event: WriteEvent) => {
   for (const row of Array.isArray(data) ? data : [data]) sealRow(row);
 };
 
+/** Secrets entered by an admin: empty means "keep the stored one". */
+const ENTERED_SECRETS = ['password', 'oauthClientSecret'] as const;
+/** Secrets written by the OAuth2 flow: null clears them. */
+const ISSUED_SECRETS = ['oauthRefreshToken', 'oauthAccessToken'] as const;
+
 const sealRow = (data: Record<string, unknown> | undefined) => {
-  if (!data || !('password' in data)) return;
-  if (data.password === '' || data.password === null || data.password === undefined) {
-    delete data.password; // empty means "keep the stored password"
-    return;
+  if (!data) return;
+  const seal = (value: unknown) => strapi.plugin(PLUGIN_ID).service('secrets').sealOnce(String(value));
+  for (const field of ENTERED_SECRETS) {
+    if (!(field in data)) continue;
+    if (data[field] === '' || data[field] === null || data[field] === undefined) delete data[field];
+    else data[field] = seal(data[field]);
   }
-  data.password = strapi.plugin(PLUGIN_ID).service('secrets').sealOnce(String(data.password));
+  for (const field of ISSUED_SECRETS) {
+    if (typeof data[field] === 'string' && data[field] !== '') data[field] = seal(data[field]);
+  }
 };
 
 const accountsChanged = () => strapi.plugin(PLUGIN_ID).service('accountIndex').invalidate();

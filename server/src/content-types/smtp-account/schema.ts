@@ -1,4 +1,4 @@
-import { AUTH_TYPES, LIMITS, SECURITY_MODES } from '../../../../shared/constants';
+import { AUTH_TYPES, HEALTH_STATES, LIMITS, OAUTH_PROVIDERS, OAUTH_STATUSES, SECURITY_MODES } from '../../../../shared/constants';
 
 // Internal to the plugin: edited only through its own pages and API, never the Content Manager or the CTB.
 const hidden = {
@@ -29,5 +29,25 @@ export default {
     password: { type: 'text', private: true, searchable: false, configurable: false },
     active: { type: 'boolean', default: true, required: true, configurable: false },
     preferForNewsletters: { type: 'boolean', default: false, required: true, configurable: false },
+    // OAuth2 (authType "oauth2"): the app registration and the tokens. Secrets sealed like the password.
+    oauthProvider: { type: 'enumeration', enum: [...OAUTH_PROVIDERS], configurable: false },
+    oauthTenant: { type: 'string', maxLength: LIMITS.oauthTenant, configurable: false },
+    oauthClientId: { type: 'text', configurable: false },
+    oauthClientSecret: { type: 'text', private: true, searchable: false, configurable: false },
+    oauthAuthorizeUrl: { type: 'text', configurable: false },
+    oauthTokenUrl: { type: 'text', configurable: false },
+    oauthScope: { type: 'text', configurable: false },
+    oauthRefreshToken: { type: 'text', private: true, searchable: false, configurable: false },
+    oauthAccessToken: { type: 'text', private: true, searchable: false, configurable: false },
+    oauthAccessExpiresAt: { type: 'datetime', configurable: false },
+    oauthStatus: { type: 'enumeration', enum: [...OAUTH_STATUSES], configurable: false },
+    // one process refreshes an account's token at a time (the others wait and reuse its token)
+    oauthLockUntil: { type: 'datetime', private: true, configurable: false },
+    // alerting: the state last announced (webhooks, alert mail), since when, and why; the last re-check
+    healthState: { type: 'enumeration', enum: [...HEALTH_STATES], configurable: false },
+    healthSince: { type: 'datetime', configurable: false },
+    healthStage: { type: 'string', configurable: false },
+    healthReply: { type: 'text', configurable: false },
+    lastCheckAt: { type: 'datetime', configurable: false },
   },
 };

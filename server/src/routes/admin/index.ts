@@ -15,6 +15,8 @@ export default {
     { method: 'PUT', path: '/accounts/:id', handler: 'accounts.update', config: can(PERMISSIONS.accountsUpdate) },
     { method: 'DELETE', path: '/accounts/:id', handler: 'accounts.delete', config: can(PERMISSIONS.accountsDelete) },
     { method: 'POST', path: '/accounts/:id/test', handler: 'accounts.sendTest', config: can(PERMISSIONS.accountsUpdate) },
+    { method: 'POST', path: '/accounts/:id/oauth/connect', handler: 'oauth.start', config: can(PERMISSIONS.accountsUpdate) },
+    { method: 'POST', path: '/oauth/callback', handler: 'oauth.complete', config: can(PERMISSIONS.accountsUpdate) },
     { method: 'POST', path: '/resolve', handler: 'resolve.resolve', config: can(PERMISSIONS.accountsRead) },
     { method: 'GET', path: '/log', handler: 'sendLog.find', config: can(PERMISSIONS.logRead) },
     { method: 'POST', path: '/log/:id/resend', handler: 'sendLog.resend', config: can(PERMISSIONS.logResend) },
