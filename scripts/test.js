@@ -169,17 +169,17 @@ const main = async () => {
   if (!run('build', 'npm', ['run', '--silent', 'build'])) return finish(false);
 
   let ok = true;
+  const narrowed = extraArgs.some((arg) => !arg.startsWith('-'));
   // two-process.test.ts always runs on PostgreSQL, in the SQLite pass
   // (--testPathIgnorePatterns takes every word after it: it goes last)
-  const sqliteArgs = postgres ? extraArgs : [...extraArgs, '--testPathIgnorePatterns', 'two-process'];
+  const sqliteArgs = [...(narrowed ? ['--passWithNoTests'] : []), ...(postgres ? extraArgs : [...extraArgs, '--testPathIgnorePatterns', 'two-process'])];
   if (databases.includes('sqlite')) ok = run('unit + integration (SQLite)', jest, sqliteArgs, env) && ok;
 
   // the server passes leave out what does not touch a database (package.test.ts)
   // each test file makes its own scratch database, so the two servers' passes can overlap;
   // one jest worker each keeps the machine at two Strapi boots at a time
   const parallel = postgres && mysql;
-  const narrowed = extraArgs.some((arg) => !arg.startsWith('-'));
-  const serverArgs = [...(narrowed ? [] : ['tests']), ...extraArgs, ...(parallel ? ['--maxWorkers=1'] : []), '--testPathIgnorePatterns', 'two-process', 'package.test'];
+  const serverArgs = [...(narrowed ? ['--passWithNoTests'] : ['tests']), ...extraArgs, ...(parallel ? ['--maxWorkers=1'] : []), '--testPathIgnorePatterns', 'two-process', 'package.test'];
   const passes = [];
   if (postgres) passes.push(['integration (PostgreSQL)', { ...env, DATABASE_CLIENT: 'postgres' }]);
   if (mysql) passes.push(['integration (MariaDB)', { ...env, DATABASE_CLIENT: 'mysql' }]);
