@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   accountsCreate: `plugin::${PLUGIN_ID}.accounts.create`,
   accountsUpdate: `plugin::${PLUGIN_ID}.accounts.update`,
   accountsDelete: `plugin::${PLUGIN_ID}.accounts.delete`,
+  /** Strapi's own admin route `POST /email` (and Settings → Email's test mail) while the module is on. */
+  accountsSend: `plugin::${PLUGIN_ID}.accounts.send`,
   settingsRead: `plugin::${PLUGIN_ID}.settings.read`,
   settingsUpdate: `plugin::${PLUGIN_ID}.settings.update`,
   logRead: `plugin::${PLUGIN_ID}.log.read`,
@@ -38,6 +40,7 @@ export const ACTIONS = [
   { uid: 'accounts.create', displayName: 'Create SMTP accounts', subCategory: 'accounts' },
   { uid: 'accounts.update', displayName: 'Update SMTP accounts', subCategory: 'accounts' },
   { uid: 'accounts.delete', displayName: 'Delete SMTP accounts', subCategory: 'accounts' },
+  { uid: 'accounts.send', displayName: 'Send mail through SMTP accounts', subCategory: 'accounts' },
   { uid: 'settings.read', displayName: 'Read module settings', subCategory: 'settings' },
   { uid: 'settings.update', displayName: 'Update module settings', subCategory: 'settings' },
   { uid: 'log.read', displayName: 'Read the send log', subCategory: 'log' },

@@ -38,6 +38,8 @@ type FaultCase = {
   faulty: () => Promise<{ port: number; extra?: Record<string, unknown> }>;
   failover: boolean;
   stage: string;
+  /** The server may hold the mail: logged uncertain, never resent. */
+  uncertain?: boolean;
 };
 
 const smtpFault = (fault: 'greeting-421' | 'mail-550' | 'rcpt-451' | 'data-554') => async () => {
@@ -59,7 +61,8 @@ const cases: FaultCase[] = [
       return { port: server.port };
     },
     failover: false,
-    stage: 'connect',
+    stage: 'unknown',
+    uncertain: true,
   },
   { label: 'TLS mismatch', faulty: async () => ({ port: good.port, extra: { security: 'ssl' } }), failover: true, stage: 'tls' },
   { label: 'authentication failure', faulty: async () => ({ port: good.port, extra: { password: FAULTY_PASSWORD } }), failover: true, stage: 'auth' },
@@ -99,7 +102,7 @@ afterAll(() => {
   console.log(`fault table:\n${table.join('\n')}`);
 });
 
-describe.each(cases)('$label', ({ label, faulty, failover, stage }) => {
+describe.each(cases)('$label', ({ label, faulty, failover, stage, uncertain }) => {
   it(failover ? 'fails over to the next account, delivered once' : 'is not retried: the caller gets the error, nothing is delivered twice', async () => {
     const email = `shop-${++seq}@example.test`;
     const goodId = await storeAccount(email, good.port);
@@ -122,6 +125,13 @@ describe.each(cases)('$label', ({ label, faulty, failover, stage }) => {
     } else {
       expect(delivered(subject)).toHaveLength(0);
       expect(entry).toMatchObject({ status: 'failed', attempts: 1, accountId: faultyId });
+      expect(Boolean(entry.attemptLog[0].uncertain)).toBe(Boolean(uncertain));
+      if (uncertain) {
+        expect(entry.canResend).toBe(false);
+        const resend = await admin.post(`/smtp-accounts/log/${entry.id}/resend`);
+        expect(resend.status).toBe(400);
+        expect(resend.body.error.details.code).toBe('MAYBE_DELIVERED');
+      }
     }
     expect(JSON.stringify(entry)).not.toContain(GOOD_PASSWORD);
     expect(JSON.stringify(entry)).not.toContain(FAULTY_PASSWORD);

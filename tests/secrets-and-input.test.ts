@@ -90,6 +90,7 @@ describe('a tampered ciphertext', () => {
     app.strapi.plugin('smtp-accounts').service('accountIndex').close();
 
     const error = await app.strapi.plugin('email').service('email').send({ ...ok, subject: 'tampered' }).catch((e: Error) => e);
+    // the account takes no part in routing (fallback "reject" here): the sender learns only the log entry; the log says why
     expect(error.message).toMatch(/^The mail could not be sent \(send-log entry #\d+\)\.$/);
     expect(app.logs.some((line) => line.includes('EDECRYPT') && line.includes('cannot be decrypted'))).toBe(true);
     const test = await admin.post(`/smtp-accounts/accounts/${accountId}/test`, { to: 'reader@example.test' });

@@ -106,7 +106,39 @@ describe('the stored password only goes to the server it was entered for', () =>
   });
 });
 
+describe('two updates racing each other (found in review)', () => {
+  it('never leave a row with one update\'s server and the other\'s password', async () => {
+    const slowOwner = await startSmtpServer({ users: { trust: [PASSWORD, ROTATED] }, authDelayMs: 1200 });
+    const attacker = await startSmtpServer({ users: { trust: 'known-to-attacker' } });
+    closers.push(slowOwner.close, attacker.close);
+    const created = (await admin.post('/smtp-accounts/accounts', { data: account({ port: slowOwner.port }) })).body.data;
+    // the owner rotates the password (its check waits 1.2 s for the slow server)…
+    const rotating = admin.put(`/smtp-accounts/accounts/${created.id}`, { data: { password: ROTATED } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // …while another editor points the account at their own server, with a password of their own
+    const moved = await admin.put(`/smtp-accounts/accounts/${created.id}`, { data: { port: attacker.port, password: 'known-to-attacker' } });
+    expect(moved.status).toBe(200);
+    expect((await rotating).status).toBe(200);
+    // the last write is a whole verified record: the owner's server with the owner's new password
+    const row = await rawRow(created.id);
+    expect(row.port).toBe(slowOwner.port);
+    await mailer().send({ from: `Trust <${created.email}>`, to: 'r@example.test', subject: 'after the race', text: 'x' });
+    expect(attacker.received).toHaveLength(0);
+    expect(attacker.authPasswords).not.toContain(ROTATED);
+    expect(slowOwner.received.find((m) => m.subject === 'after the race')).toBeTruthy();
+  });
+});
+
 describe('a validation error never echoes what was submitted', () => {
+  it('not even in a type error message', async () => {
+    for (const password of [918273645, ['Arr-Secret-77']]) {
+      const res = await admin.post('/smtp-accounts/accounts', { data: { ...account(), password } });
+      expect(res.status).toBe(400);
+      expect(res.text).not.toContain('918273645');
+      expect(res.text).not.toContain('Arr-Secret-77');
+    }
+  });
+
   it('an unknown field in a create or update answers 400 without the password anywhere', async () => {
     const created = await admin.post('/smtp-accounts/accounts', { data: { ...account(), evil: 'field' } });
     expect(created.status).toBe(400);
@@ -174,6 +206,20 @@ describe('a server that echoes the password', () => {
     }
   });
 
+  it('nor in the test-mail answer, when the server quotes it in its 250 reply', async () => {
+    const echo = await startSmtpServer({ users: { trust: PASSWORD }, echoSecrets: true });
+    closers.push(echo.close);
+    const created = (await admin.post('/smtp-accounts/accounts', { data: account({ port: echo.port }) })).body.data;
+    const res = await admin.post(`/smtp-accounts/accounts/${created.id}/test`, { to: 'r@example.test' });
+    expect(res.status).toBe(200);
+    expect(res.body.data.response).toContain('[redacted]');
+    expectNoSecret(res.text);
+    // and on the send path, the 250 reply in the log
+    await mailer().send({ from: `Trust <${created.email}>`, to: 'r@example.test', subject: 'echo 250', text: 'x' });
+    await sendLog().flush();
+    expectNoSecret((await admin.get(`/smtp-accounts/log?from=${encodeURIComponent(created.email)}`)).text);
+  });
+
   it('nor during the save check or the test mail', async () => {
     const echo = await startSmtpServer({ users: { trust: 'not-the-stored-one' }, echoSecrets: true });
     closers.push(echo.close);
@@ -235,6 +281,34 @@ describe('resend: only what failed, once', () => {
     expect(original).toMatchObject({ status: 'failed', canResend: false });
     expect(original.resentAt).toEqual(expect.any(String));
     expect(copy).toMatchObject({ status: 'sent', resendOf: logId, canResend: false });
+  });
+});
+
+describe('the envelope is the headers', () => {
+  it('a caller\'s envelope or sender never adds hidden recipients or another MAIL FROM', async () => {
+    const created = (await admin.post('/smtp-accounts/accounts', { data: account() })).body.data;
+    await mailer().send({
+      from: `Trust <${created.email}>`,
+      to: 'shown@example.test',
+      subject: 'envelope',
+      text: 'x',
+      envelope: { from: 'bounce@evil.test', to: ['hidden@evil.test'] },
+      sender: 'bounce@evil.test',
+    });
+    const mail = smtp.received.find((m) => m.subject === 'envelope')!;
+    expect(mail.mailFrom).toBe(created.email);
+    expect(mail.rcptTo).toEqual(['shown@example.test']);
+  });
+});
+
+describe('an account whose password cannot be opened', () => {
+  it('can still be deactivated or renamed (no SMTP check needs it)', async () => {
+    const created = (await admin.post('/smtp-accounts/accounts', { data: account() })).body.data;
+    const table = app.strapi.db.metadata.get(SMTP_ACCOUNT_UID).tableName;
+    await app.strapi.db.connection(table).where({ id: created.id }).update({ password: 'v1:AAAAAAAAAAAAAAAA:AAAA:AAAAAAAAAAAAAAAAAAAAAA' });
+    const res = await admin.put(`/smtp-accounts/accounts/${created.id}`, { data: { active: false, name: 'Broken' } });
+    expect(res.status).toBe(200);
+    expect(res.body.data.active).toBe(false);
   });
 });
 

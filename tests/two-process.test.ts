@@ -64,7 +64,7 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-it('an account created, deactivated and re-activated in one process is seen by the other within the sync interval', async () => {
+it('an account created, deactivated and re-activated, and the module switched off, in one process are seen by the other within the sync interval', async () => {
   const from = 'Two <two@example.test>';
   expect(await timeUntilChildUses(from, 'stock-provider', 5000)).toBeLessThan(1000);
 
@@ -77,12 +77,21 @@ it('an account created, deactivated and re-activated in one process is seen by t
   await admin.put(`/smtp-accounts/accounts/${created.body.data.id}`, { data: { active: false } });
   const seenDeactivated = await timeUntilChildUses(from, 'stock-provider', SYNC_MS * 5);
 
-  // settings too: the module switched off in one process
-  await admin.put('/smtp-accounts/settings', { data: { enabled: false } });
+  // settings too: the module switched off in one process. First prove the other process sends through
+  // the account again (the module is on there), so that "stock provider" afterwards can only come
+  // from the switch reaching it — not from an account that was never in use.
   await admin.put(`/smtp-accounts/accounts/${created.body.data.id}`, { data: { active: true } });
+  const seenReactivated = await timeUntilChildUses(from, 'two', SYNC_MS * 5);
+  expect((await sendFromChild(from, 'still on')).ok).toBe(true);
+  expect(smtp.received.find((m) => m.subject === 'still on')?.user).toBe('two');
+
+  await admin.put('/smtp-accounts/settings', { data: { enabled: false } });
   const seenModuleOff = await timeUntilChildUses(from, 'stock-provider', SYNC_MS * 5);
 
   // eslint-disable-next-line no-console
-  console.log(`two processes, sync interval ${SYNC_MS} ms: created seen after ${seenCreated} ms, deactivated after ${seenDeactivated} ms, module off after ${seenModuleOff} ms`);
-  for (const elapsed of [seenCreated, seenDeactivated]) expect(elapsed).toBeLessThanOrEqual(SYNC_MS + 600);
+  console.log(
+    `two processes, sync interval ${SYNC_MS} ms: created seen after ${seenCreated} ms, deactivated after ${seenDeactivated} ms, ` +
+      `re-activated after ${seenReactivated} ms, module off after ${seenModuleOff} ms`
+  );
+  for (const elapsed of [seenCreated, seenDeactivated, seenReactivated, seenModuleOff]) expect(elapsed).toBeLessThanOrEqual(SYNC_MS + 600);
 });

@@ -12,6 +12,20 @@ const checkEncryptionKey = ({ strapi }: Context) => {
   strapi.plugin(PLUGIN_ID).service('secrets').assertKey();
 };
 
+/**
+ * Passwords sealed with another key (an export imported into this app, a changed key) cannot log in:
+ * say which accounts need their password re-entered — by id and address, never the value.
+ */
+const warnUnreadablePasswords = async ({ strapi }: Context) => {
+  for (const { id, email } of await strapi.plugin(PLUGIN_ID).service('secrets').findUnreadable()) {
+    strapi.log.warn(
+      `[${PLUGIN_ID}] SMTP account #${id} <${email}>: its stored password cannot be decrypted with this server's encryption key ` +
+        '(imported from another app, or the key changed). It does not send until you re-enter its password in the admin panel ' +
+        '(or re-encrypt with smtp-accounts-rekey and the old key).'
+    );
+  }
+};
+
 /** The email plugin bootstraps first, so its configured provider exists: keep it as the stock provider. */
 const installEmailProvider = ({ strapi }: Context) => {
   strapi.plugin(PLUGIN_ID).service('mailer').install();
@@ -25,6 +39,7 @@ const scheduleLogPruning = ({ strapi }: Context) => {
 const bootstrap = async (context: Context) => {
   await registerPermissions(context);
   checkEncryptionKey(context);
+  await warnUnreadablePasswords(context);
   installEmailProvider(context);
   scheduleLogPruning(context);
 };

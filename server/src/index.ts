@@ -11,6 +11,7 @@ import register from './register';
 import config from './config';
 import contentTypes from './content-types';
 import controllers from './controllers';
+import policies from './policies';
 import routes from './routes';
 import services from './services';
 
@@ -20,6 +21,7 @@ export default {
   destroy,
   config,
   controllers,
+  policies,
   routes,
   services,
   contentTypes,

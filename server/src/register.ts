@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { SMTP_ACCOUNT_UID } from '../../shared/constants';
+import { guardAccountWrites } from './content-types/smtp-account/write-guard';
 import { getService } from './get-service';
+import { guardEmailSendRoutes } from './policies/guard-email-routes';
 
 /**
  * Verification on save lives in a document-service middleware: it runs before `next()`, outside
@@ -9,6 +11,12 @@ import { getService } from './get-service';
  * copy), which replaces the caller's params rather than changing the caller's object.
  */
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Strapi's admin route POST /email sends with any From: through our accounts it needs `accounts.send`
+  guardEmailSendRoutes(strapi);
+
+  // before the save guard: sealed passwords from another key refused, clones verified
+  guardAccountWrites(strapi);
+
   strapi.documents.use(async (context, next) => {
     if (context.uid === SMTP_ACCOUNT_UID && (context.action === 'create' || context.action === 'update')) {
       const params = context.params as { documentId?: string; data?: Record<string, unknown> };

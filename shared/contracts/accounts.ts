@@ -1,6 +1,13 @@
 import type { AuthType, SecurityMode } from '../constants';
 
-/** What the API answers for an account: never the password, only whether one is stored. */
+/**
+ * Whether the stored password can be used: `ok`; `unreadable` — stored, but sealed with another
+ * encryption key (imported from another app, or the key changed): the account does not send until
+ * the password is re-entered; `none` — no password stored.
+ */
+export type PasswordState = 'ok' | 'unreadable' | 'none';
+
+/** What the API answers for an account: never the password, only whether one is stored and usable. */
 export interface SmtpAccount {
   id: number;
   documentId: string;
@@ -12,6 +19,7 @@ export interface SmtpAccount {
   authType: AuthType;
   username: string;
   hasPassword: boolean;
+  passwordState: PasswordState;
   active: boolean;
   preferForNewsletters: boolean;
   createdAt: string;

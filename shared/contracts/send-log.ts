@@ -9,6 +9,8 @@ export interface SendAttempt {
   stage?: string;
   code?: string;
   response?: string;
+  /** The connection dropped (or timed out) after the set-up: the server may hold the message. */
+  uncertain?: boolean;
   durationMs: number;
 }
 
@@ -34,7 +36,7 @@ export interface SendLogEntry {
   resendOf: number | null;
   /** When this entry was resent (a failed entry is resent at most once). */
   resentAt: string | null;
-  /** Only a failed entry whose body was kept and that was not resent yet. */
+  /** Only a failed entry whose body was kept, that was not resent yet, and whose last attempt was not `uncertain`. */
   canResend: boolean;
 }
 

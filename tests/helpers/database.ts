@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
 
 /**
- * A fresh database per test file on the machine's PostgreSQL or MariaDB (DATABASE_CLIENT=postgres|mysql),
- * so test files can run in parallel; dropped afterwards. SQLite needs nothing here (a temp file).
+ * A fresh database per test file on PostgreSQL or MariaDB (DATABASE_CLIENT=postgres|mysql), so test
+ * files can run in parallel; dropped afterwards. SQLite needs nothing here (a temp file). The servers:
+ * 127.0.0.1:5432 and :3306, or the ports in TEST_POSTGRES_PORT / TEST_MYSQL_PORT (npm test sets the
+ * first when it runs an embedded PostgreSQL).
  */
 export interface ScratchDatabase {
   env: Record<string, string>;
@@ -10,15 +12,17 @@ export interface ScratchDatabase {
 }
 
 const HOST = process.env.DATABASE_HOST ?? '127.0.0.1';
+const POSTGRES_PORT = Number(process.env.TEST_POSTGRES_PORT || 5432);
+const MYSQL_PORT = Number(process.env.TEST_MYSQL_PORT || 3306);
 
 export const createScratchDatabase = async (client: string): Promise<ScratchDatabase> => {
   const name = `smtp_test_${crypto.randomBytes(5).toString('hex')}`;
   if (client === 'postgres') {
     const { Client } = await import('pg');
     const admin = async (sql: string) => {
-      const connection = new Client({ host: HOST, port: 5432, user: 'postgres', database: 'test' });
+      const connection = new Client({ host: HOST, port: POSTGRES_PORT, user: 'postgres', database: 'test' });
       await connection.connect().catch((error: Error) => {
-        throw new Error(`PostgreSQL is not reachable at ${HOST}:5432 (${error.message}); start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`);
+        throw new Error(`PostgreSQL is not reachable at ${HOST}:${POSTGRES_PORT} (${error.message}); npm test uses the one on 5432 or starts an embedded one`);
       });
       try {
         await connection.query(sql);
@@ -28,15 +32,15 @@ export const createScratchDatabase = async (client: string): Promise<ScratchData
     };
     await admin(`CREATE DATABASE ${name}`);
     return {
-      env: { DATABASE_CLIENT: 'postgres', DATABASE_NAME: name, DATABASE_USERNAME: 'postgres', DATABASE_PORT: '5432' },
+      env: { DATABASE_CLIENT: 'postgres', DATABASE_NAME: name, DATABASE_USERNAME: 'postgres', DATABASE_PORT: String(POSTGRES_PORT) },
       drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
     };
   }
   if (client === 'mysql') {
     const mysql = await import('mysql2/promise');
     const admin = async (sql: string) => {
-      const connection = await mysql.createConnection({ host: HOST, port: 3306, user: 'root', password: '' }).catch((error: Error) => {
-        throw new Error(`MariaDB is not reachable at ${HOST}:3306 (${error.message}); start it with: start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd`);
+      const connection = await mysql.createConnection({ host: HOST, port: MYSQL_PORT, user: 'root', password: '' }).catch((error: Error) => {
+        throw new Error(`MariaDB is not reachable at ${HOST}:${MYSQL_PORT} (${error.message}); npm test skips the MariaDB pass when it is not running`);
       });
       try {
         await connection.query(sql);
@@ -46,7 +50,7 @@ export const createScratchDatabase = async (client: string): Promise<ScratchData
     };
     await admin(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     return {
-      env: { DATABASE_CLIENT: 'mysql', DATABASE_NAME: name, DATABASE_USERNAME: 'root', DATABASE_PORT: '3306' },
+      env: { DATABASE_CLIENT: 'mysql', DATABASE_NAME: name, DATABASE_USERNAME: 'root', DATABASE_PORT: String(MYSQL_PORT) },
       drop: () => admin(`DROP DATABASE IF EXISTS ${name}`),
     };
   }

@@ -28,6 +28,8 @@ export interface TestSmtpServerOptions {
   authMethods?: string[];
   /** Keep only user, envelope and headers of each mail (load tests). */
   light?: boolean;
+  /** Answer AUTH only this many ms later (a slow server: a save's check takes that long). */
+  authDelayMs?: number;
   /** Answer each message only this many ms after its data ended (a slow server: mail queues up in the pool). */
   dataDelayMs?: number;
   /** A failure the server answers every session with. */
@@ -54,6 +56,7 @@ export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Prom
   const received: ReceivedMail[] = [];
   const auths: TestSmtpServer['auths'] = [];
   const authPasswords: string[] = [];
+  const passwordOf = new Map<string, string>();
   const mailFroms: string[] = [];
   const tls = options.tls ?? 'plain';
   const users = options.users;
@@ -79,6 +82,12 @@ export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Prom
       );
       auths.push({ user: auth.username ?? '', method: auth.method, ok });
       authPasswords.push(auth.password ?? '');
+      passwordOf.set(_session.id, auth.password ?? '');
+      if (options.authDelayMs) {
+        const answer = ok ? () => callback(null, { user: auth.username }) : () => callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
+        setTimeout(answer, options.authDelayMs);
+        return;
+      }
       if (!ok && options.echoSecrets) {
         const token = Buffer.from(`\u0000${auth.username}\u0000${auth.password}`).toString('base64');
         return callback(Object.assign(new Error(`5.7.8 Bad credentials for ${auth.username}: "${auth.password}" (${token})`), { responseCode: 535 }));
@@ -122,8 +131,10 @@ export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Prom
           from: header(raw, 'From'),
           subject: header(raw, 'Subject'),
         });
-        if (options.dataDelayMs) setTimeout(() => callback(), options.dataDelayMs);
-        else callback();
+        // a careless server quotes back what it got in its 250 too
+        const reply = options.echoSecrets ? `queued; you logged in with ${passwordOf.get(session.id)}` : undefined;
+        if (options.dataDelayMs) setTimeout(() => callback(null, reply), options.dataDelayMs);
+        else callback(null, reply);
       });
     },
   };

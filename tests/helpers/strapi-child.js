@@ -1,6 +1,8 @@
 /**
- * A second Strapi process for the two-process test: boots the playground with the environment it
- * is given (same database, same keys) and sends mail when its parent asks, over IPC.
+ * Another Strapi process on the playground, for the two-process and export/import tests: boots with
+ * the environment it is given (database, keys) and answers its parent over IPC:
+ * `send` (Strapi's email service), `create` (an SMTP account through the document service, so
+ * verified on save), `list` (the accounts as the admin API answers them).
  */
 const path = require('path');
 const { createStrapi } = require('@strapi/strapi');
@@ -8,13 +10,18 @@ const { createStrapi } = require('@strapi/strapi');
 const main = async () => {
   const playground = path.resolve(__dirname, '..', '..', 'playground');
   const strapi = await createStrapi({ appDir: playground, distDir: playground }).load();
+  const commands = {
+    send: (message) => strapi.plugin('email').service('email').send(message.options).then(() => null),
+    create: (message) => strapi.documents('plugin::smtp-accounts.smtp-account').create({ data: message.data }).then((doc) => ({ id: doc.id })),
+    list: () => strapi.plugin('smtp-accounts').service('accounts').list(),
+  };
   process.on('message', async (message) => {
-    if (message.cmd === 'send') {
+    if (commands[message.cmd]) {
       try {
-        await strapi.plugin('email').service('email').send(message.options);
-        process.send({ id: message.id, ok: true });
+        const result = await commands[message.cmd](message);
+        process.send({ id: message.id, ok: true, result });
       } catch (error) {
-        process.send({ id: message.id, ok: false, error: error.message });
+        process.send({ id: message.id, ok: false, error: error.message, details: error.details });
       }
     }
     if (message.cmd === 'stop') {

@@ -49,7 +49,7 @@ const validator = (config: PluginConfig) => {
   if (typeof config.tls !== 'object' || config.tls === null) problems.push('tls must be an object of Node TLS options');
   if (typeof config.settings !== 'object' || config.settings === null) problems.push('settings must be an object');
   problems.push(...hostPolicyProblems(config.hosts));
-  if (!positiveInt(config.maxFromLength) || config.maxFromLength > 100000) problems.push('maxFromLength must be a whole number between 1 and 100000');
+  if (!positiveInt(config.maxFromLength) || config.maxFromLength > 998) problems.push('maxFromLength must be a whole number between 1 and 998 (RFC 5322\'s line limit)');
   if (problems.length) throw new Error(`smtp-accounts config: ${problems.join('; ')}`);
 };
 

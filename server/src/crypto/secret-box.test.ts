@@ -46,4 +46,9 @@ describe('secret box', () => {
       expect(message).not.toContain('plain-text-password');
     }
   });
+
+  it('tells a sealed value from a password that only looks like one', () => {
+    expect(isSealed(box.encrypt(''))).toBe(true);
+    for (const plain of ['v1:a:b:c', 'v1:not:a:sealed:value', 'user:pass:word:x', `v1:${'A'.repeat(16)}:body`]) expect(isSealed(plain)).toBe(false);
+  });
 });

@@ -64,5 +64,10 @@ export const createSecretBox = (keyText: string | undefined | null): SecretBox =
   };
 };
 
+/**
+ * True for text in the sealed format: `v1:`, a 12-byte IV (16 base64url chars), the ciphertext and a
+ * 16-byte tag (22 chars). Exact lengths, so that a password that merely contains colons is not
+ * mistaken for a sealed value.
+ */
 export const isSealed = (value: unknown): value is string =>
-  typeof value === 'string' && /^v1:[\w-]+:[\w-]*:[\w-]+$/.test(value);
+  typeof value === 'string' && /^v1:[\w-]{16}:[\w-]*:[\w-]{22}$/.test(value);

@@ -23,15 +23,22 @@ export const secretForms = ({ user, pass }: Credentials): string[] => {
     ...encoded,
     ...encoded.map((form) => form.replace(/=+$/, '')),
     encodeURIComponent(pass),
+    new URLSearchParams({ p: pass }).toString().slice(2),
     JSON.stringify(pass).slice(1, -1),
+    Buffer.from(pass, 'utf8').toString('hex'),
   ]);
-  return [...forms].filter((form) => form.length >= 3).sort((a, b) => b.length - a.length);
+  // every length: a short password mangles a reply, but is never quoted
+  return [...forms].filter((form) => form.length > 0).sort((a, b) => b.length - a.length);
 };
 
-/** Cuts every given form out of the text. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Cuts every given form out of the text, whatever its letter case (a server may upper- or lower-case it). */
 export const redact = (text: string, forms: readonly string[]): string => {
   let result = text;
-  for (const form of forms) if (result.includes(form)) result = result.split(form).join(REDACTED);
+  for (const form of forms) {
+    if (result.toLowerCase().includes(form.toLowerCase())) result = result.replace(new RegExp(escapeRegExp(form), 'gi'), REDACTED);
+  }
   return result;
 };
 

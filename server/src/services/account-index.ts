@@ -24,6 +24,13 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   let fingerprint = '';
   let lastSync = Date.now();
 
+  /** A password this key cannot open (imported from another app, key changed) cannot log in: not a candidate. */
+  const usable = (row: StoredAccount) => {
+    if (!row.password || strapi.plugin(PLUGIN_ID).service('secrets').canOpen(row.password)) return true;
+    strapi.log.warn(`[${PLUGIN_ID}] SMTP account #${row.id} <${row.email}> takes no part in routing: its stored password cannot be decrypted (EDECRYPT). Re-enter the password.`);
+    return false;
+  };
+
   /** Changes only when a row is added, removed or updated, whichever process did it. */
   const readFingerprint = async () => {
     const query = strapi.db.query(SMTP_ACCOUNT_UID);
@@ -35,12 +42,12 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Per account, the forms its password may be echoed in (see redaction/redact), for every text the send path writes. */
   const secretsById = new Map<number, string[]>();
 
-  const buildTransport = (account: StoredAccount) => {
+  const buildTransport = (account: StoredAccount, address: string) => {
     const password = account.password ? getService(strapi, 'secrets').decrypt(account.password) : '';
     secretsById.set(account.id, secretForms({ user: account.username, pass: password }));
     const { pool } = config();
     return nodemailer.createTransport({
-      ...buildTransportOptions({ ...account, password }, config()),
+      ...buildTransportOptions({ ...account, password, address: address || undefined }, config()),
       pool: true,
       maxConnections: pool.maxConnections,
       maxMessages: pool.maxMessages,
@@ -51,17 +58,17 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   const connectionVersion = (account: StoredAccount) =>
     JSON.stringify([account.host, account.port, account.security, account.authType, account.username ?? '', account.password ?? '']);
 
-  const cache = () => (transports ??= new TransportCache(buildTransport, connectionVersion, config().pool.idleMs));
+  const cache = () => (transports ??= new TransportCache<StoredAccount>(buildTransport, connectionVersion, config().pool.idleMs));
 
   // the host policy's answer per host, for a minute (a DNS look-up per send would cost more than the send)
   let hostPolicy: HostPolicy | null = null;
-  const admitted = new Map<string, { until: number; denied: Error | null }>();
+  const admitted = new Map<string, { until: number; address: string; denied: Error | null }>();
   const ADMIT_TTL_MS = 60000;
 
   const load = async () => {
     const startedAt = generation;
     fingerprint = await readFingerprint();
-    const rows = (await strapi.db.query(SMTP_ACCOUNT_UID).findMany({ where: { active: true } })) as StoredAccount[];
+    const rows = ((await strapi.db.query(SMTP_ACCOUNT_UID).findMany({ where: { active: true } })) as StoredAccount[]).filter(usable);
     const index = new AccountIndex(rows);
     cache().retain(rows);
     // a write that landed while we were reading makes this copy stale already: keep it for this
@@ -97,8 +104,9 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       current = null;
     },
 
-    transportFor(account: StoredAccount) {
-      return cache().get(account);
+    /** The pooled transport of this account, connecting to `address` (see admitHost). */
+    transportFor(account: StoredAccount, address?: string) {
+      return cache().get(account, address);
     },
 
     /** The forms of this account's password to cut out of replies and errors (empty until its pool is built). */
@@ -106,24 +114,29 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
       return secretsById.get(accountId) ?? [];
     },
 
-    /** Throws HostDeniedError when the plugin's `hosts` policy refuses the account's host. */
-    async admitHost(host: string) {
+    /**
+     * The address to connect to for this host, checked by the plugin's `hosts` policy (HostDeniedError
+     * when refused). Answered from memory for a minute: a DNS look-up per send would cost more than the send.
+     */
+    async admitHost(host: string): Promise<string> {
       const now = Date.now();
       const known = admitted.get(host);
       if (known && known.until > now) {
         if (known.denied) throw known.denied;
-        return;
+        return known.address;
       }
       hostPolicy ??= createHostPolicy(config().hosts);
+      let address = '';
       let denied: Error | null = null;
       try {
-        await hostPolicy.admit(host);
+        address = await hostPolicy.admit(host);
       } catch (error) {
         denied = error as Error;
       }
       if (admitted.size > 10000) admitted.clear();
-      admitted.set(host, { until: now + ADMIT_TTL_MS, denied });
+      admitted.set(host, { until: now + ADMIT_TTL_MS, address, denied });
       if (denied) throw denied;
+      return address;
     },
 
     transportsIdle() {

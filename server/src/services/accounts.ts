@@ -3,13 +3,13 @@ import { errors } from '@strapi/utils';
 import { PLUGIN_ID, SMTP_ACCOUNT_UID } from '../../../shared/constants';
 import type { SmtpAccount, SmtpAccountInput } from '../../../shared/contracts/accounts';
 import { getService } from '../get-service';
-import { secretForms } from '../redaction/redact';
+import { redact, secretForms } from '../redaction/redact';
 import { describeSmtpFailure } from '../transport/smtp-failure';
 import { sendTestMessage } from '../transport/test-message';
 import { validateAccountInput, validateTestMailInput } from '../validation/account';
 
 /** A row as the database holds it: the password is the sealed (encrypted) text. */
-export interface StoredAccount extends Omit<SmtpAccount, 'hasPassword' | 'createdAt' | 'updatedAt'> {
+export interface StoredAccount extends Omit<SmtpAccount, 'hasPassword' | 'passwordState' | 'createdAt' | 'updatedAt'> {
   password: string | null;
   createdAt: string | Date;
   updatedAt: string | Date;
@@ -17,8 +17,8 @@ export interface StoredAccount extends Omit<SmtpAccount, 'hasPassword' | 'create
 
 const iso = (value: string | Date) => (value instanceof Date ? value.toISOString() : String(value));
 
-/** The only shape that leaves the server: the password is reduced to `hasPassword`. */
-export const toPublicAccount = (row: StoredAccount): SmtpAccount => ({
+/** The only shape that leaves the server: the password is reduced to `hasPassword` and `passwordState`. */
+export const toPublicAccount = (row: StoredAccount, passwordState: (sealed: string | null) => SmtpAccount['passwordState']): SmtpAccount => ({
   id: row.id,
   documentId: row.documentId,
   name: row.name ?? '',
@@ -29,6 +29,7 @@ export const toPublicAccount = (row: StoredAccount): SmtpAccount => ({
   authType: row.authType,
   username: row.username ?? '',
   hasPassword: Boolean(row.password),
+  passwordState: passwordState(row.password),
   active: Boolean(row.active),
   preferForNewsletters: Boolean(row.preferForNewsletters),
   createdAt: iso(row.createdAt),
@@ -41,6 +42,7 @@ export const toPublicAccount = (row: StoredAccount): SmtpAccount => ({
  */
 const createAccountsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(SMTP_ACCOUNT_UID);
+  const passwordState = (sealed: string | null) => strapi.plugin(PLUGIN_ID).service('secrets').passwordState(sealed) as SmtpAccount['passwordState'];
   const documents = () => strapi.documents(SMTP_ACCOUNT_UID);
 
   const findRow = async (id: number): Promise<StoredAccount> => {
@@ -54,11 +56,11 @@ const createAccountsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async list(): Promise<SmtpAccount[]> {
       const all = (await rows().findMany({ orderBy: { id: 'asc' } })) as StoredAccount[];
-      return all.map(toPublicAccount);
+      return all.map((row) => toPublicAccount(row, passwordState));
     },
 
     async findOne(id: number): Promise<SmtpAccount> {
-      return toPublicAccount(await findRow(id));
+      return toPublicAccount(await findRow(id), passwordState);
     },
 
     async create(input: unknown): Promise<SmtpAccount> {
@@ -89,13 +91,16 @@ const createAccountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const account = { ...row, name: row.name ?? '', username: row.username ?? '', password };
       const guard = getService(strapi, 'saveGuard');
-      await guard.admitHost(account.host);
+      const address = await guard.admitHost(account.host);
       const settings = await getService(strapi, 'settings').get();
-      const options = guard.boundedOptions(account, settings.verifyTimeoutMs);
+      const options = guard.boundedOptions({ ...account, address }, settings.verifyTimeoutMs);
+      const forms = secretForms({ user: account.username, pass: password });
       try {
-        return await sendTestMessage(options, account, to, 'on request from the admin panel');
+        const sent = await sendTestMessage(options, account, to, 'on request from the admin panel');
+        // a server may echo what it got in its 250 reply too: the answer goes to a role that never reads passwords
+        return { messageId: sent.messageId, response: redact(sent.response ?? '', forms) };
       } catch (error) {
-        const failure = describeSmtpFailure(error, secretForms({ user: account.username, pass: password }));
+        const failure = describeSmtpFailure(error, forms);
         throw new errors.ValidationError(failure.message, {
           stage: failure.stage,
           code: failure.code,

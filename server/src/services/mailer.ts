@@ -11,7 +11,7 @@ import { createJournal, type Journal } from '../sending/journal';
 import { isMailNotSent, MailNotSentError } from '../sending/mail-not-sent';
 import type { PluginConfig } from '../config';
 import { buildMessage, type EmailOptions } from '../transport/message';
-import { describeSmtpFailure, isFailoverSafe } from '../transport/smtp-failure';
+import { describeSmtpFailure, isFailoverSafe, mayHaveBeenDelivered } from '../transport/smtp-failure';
 import type { StoredAccount } from './accounts';
 
 /** The provider interface of Strapi's email plugin (send is required, the rest optional). */
@@ -84,16 +84,17 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
     const tried = Date.now();
     const attempt = { accountId: account.id, accountEmail: account.email, rule };
     try {
-      await index().admitHost(account.host);
+      const address = await index().admitHost(account.host);
       const from = { name: mail.sender!.name || account.name || '', address: mail.sender!.address };
       const message = buildMessage(mail.options, from, { replyTo: emailSettings().defaultReplyTo });
-      const info = (await index().transportFor(account).sendMail(message)) as SentInfo;
+      const info = (await index().transportFor(account, address).sendMail(message)) as SentInfo;
       const response = redactOptional(info.response, index().secretsOf(account.id)) ?? undefined;
       journal.add({ ...attempt, ok: true, response, durationMs: Date.now() - tried });
       return { info: { ...info, response } };
     } catch (error) {
       const failure = describeSmtpFailure(error, index().secretsOf(account.id));
-      journal.add({ ...attempt, ok: false, stage: failure.stage, code: failure.code, response: failure.detail, durationMs: Date.now() - tried });
+      const uncertain = mayHaveBeenDelivered(error) || undefined;
+      journal.add({ ...attempt, ok: false, stage: failure.stage, code: failure.code, response: failure.detail, uncertain, durationMs: Date.now() - tried });
       return { failoverSafe: isFailoverSafe(error) };
     }
   };

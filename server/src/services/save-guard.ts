@@ -95,6 +95,15 @@ const createSaveGuard = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /** Who pointed an account at which server, in the server log: accounts.update decides where mail goes. */
+  const auditMove = (action: SaveAction, stored: Stored | null, account: SmtpAccountInput) => {
+    if (stored && changed(account as unknown as Changes, stored, ['host', 'port', 'email']).length === 0) return;
+    const admin = strapi.requestContext.get()?.state?.user as { id?: number; email?: string } | undefined;
+    const who = admin ? `admin #${admin.id} <${admin.email}>` : 'server code';
+    const what = stored ? `account #${stored.id} <${account.email}> now sends through` : `new account <${account.email}> sends through`;
+    strapi.log.info(`[${PLUGIN_ID}] ${what} ${account.host}:${account.port} (${action} by ${who})`);
+  };
+
   const loadStored = async (documentId: string | undefined): Promise<Stored | null> => {
     if (!documentId) return null;
     const row = (await strapi.db.query(SMTP_ACCOUNT_UID).findOne({ where: { documentId } })) as StoredAccount | null;
@@ -103,7 +112,7 @@ const createSaveGuard = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Transport options with every timeout capped by the verification timeout setting. */
-  const boundedOptions = (account: SmtpAccountInput, timeoutMs: number) => {
+  const boundedOptions = (account: SmtpAccountInput & { address?: string }, timeoutMs: number) => {
     const { timeouts } = config();
     return {
       ...buildTransportOptions(account, config()),
@@ -113,10 +122,10 @@ const createSaveGuard = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  /** 400 HOST_DENIED when the plugin's `hosts` policy refuses the account's host. */
-  const admitHost = async (host: string) => {
+  /** 400 HOST_DENIED when the plugin's `hosts` policy refuses the account's host; else the address to connect to. */
+  const admitHost = async (host: string): Promise<string> => {
     try {
-      await createHostPolicy(config().hosts).admit(host);
+      return await createHostPolicy(config().hosts).admit(host);
     } catch (error) {
       if (error instanceof HostDeniedError) throw new errors.ValidationError(error.message, { code: 'HOST_DENIED', field: 'host' });
       throw error;
@@ -125,14 +134,15 @@ const createSaveGuard = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Connect, TLS, AUTH and MAIL FROM, bounded by `verifyTimeoutMs`; nothing is sent. */
   const verify = async (account: SmtpAccountInput, settings: ModuleSettings) => {
-    await admitHost(account.host);
-    const result = await verifySmtpAccount(boundedOptions(account, settings.verifyTimeoutMs), account.email, settings.verifyTimeoutMs);
+    const address = await admitHost(account.host);
+    const result = await verifySmtpAccount(boundedOptions({ ...account, address }, settings.verifyTimeoutMs), account.email, settings.verifyTimeoutMs);
     strapi.log.debug(`[${PLUGIN_ID}] verified ${account.email} via ${account.host}:${account.port}: ${result.ok ? 'ok' : result.failure?.code} in ${result.timings.total} ms`);
     if (!result.ok && result.failure) throw refuse(result.failure, '');
+    return address;
   };
 
   /** The optional test message on save (setting `testEmailOnSave`). */
-  const sendTestOnSave = async (account: SmtpAccountInput, settings: ModuleSettings) => {
+  const sendTestOnSave = async (account: SmtpAccountInput & { address?: string }, settings: ModuleSettings) => {
     if (!settings.testEmailOnSave) return;
     const recipient = settings.testEmailRecipient || currentAdminEmail(strapi);
     if (!recipient) {
@@ -149,21 +159,17 @@ const createSaveGuard = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The account as it will be stored; null when an update changes nothing the server sees. */
-  const accountToCheck = async (action: SaveAction, changes: Changes, documentId: string | undefined): Promise<Changes | null | 'missing'> => {
+  const accountToCheck = async (action: SaveAction, changes: Changes, stored: Stored | null): Promise<Changes | null | 'missing'> => {
     if (action === 'create') return { ...NEW_ACCOUNT_DEFAULTS, ...changes };
-    const stored = await loadStored(documentId);
     if (!stored) return 'missing';
     requirePasswordForNewDestination(changes, stored);
-    if (stored.password instanceof Error) {
-      if (typeof changes.password !== 'string') throw stored.password;
-      stored.password = '';
-    }
-    const merged = { ...stored, ...changes };
     if (changed(changes, stored, CONNECTION_FIELDS).length === 0) {
-      await validateCompleteAccount(pick(merged));
+      // a rename or a toggle (deactivating a broken account too) needs no working password
+      await validateCompleteAccount(pick({ ...stored, password: stored.password instanceof Error ? '(unreadable)' : stored.password, ...changes }));
       return null;
     }
-    return merged;
+    if (stored.password instanceof Error && typeof changes.password !== 'string') throw stored.password;
+    return { ...stored, ...(stored.password instanceof Error ? { password: '' } : {}), ...changes };
   };
 
   return {
@@ -172,14 +178,18 @@ const createSaveGuard = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async beforeSave(action: SaveAction, params: SaveParams): Promise<Changes> {
       const changes = normalize(params.data ?? {});
-      const candidate = await accountToCheck(action, changes, params.documentId);
+      const stored = action === 'update' ? await loadStored(params.documentId) : null;
+      const candidate = await accountToCheck(action, changes, stored);
       // a missing document is answered "not found" by the document service itself
       if (candidate === null || candidate === 'missing') return changes;
       const account = (await validateCompleteAccount(pick(candidate))) as SmtpAccountInput;
       const settings = await getService(strapi, 'settings').get();
-      await verify(account, settings);
-      await sendTestOnSave(account, settings);
-      return changes;
+      const address = await verify(account, settings);
+      await sendTestOnSave({ ...account, address }, settings);
+      auditMove(action, stored, account);
+      // write the whole verified destination, not only the changed fields: an update racing this
+      // one (checked against another server meanwhile) cannot leave a mix of the two on the row
+      return { ...changes, ...Object.fromEntries(DESTINATION_FIELDS.map((field) => [field, account[field] ?? ''])), email: account.email };
     },
   };
 };

@@ -41,13 +41,24 @@ const toPublicEntry = (row: StoredLogRow): SendLogEntry => ({
   durationMs: row.durationMs,
   resendOf: row.resendOf ?? null,
   resentAt: row.resentAt ? iso(row.resentAt) : null,
-  canResend: row.status === 'failed' && Boolean(row.body) && !row.resentAt,
+  canResend: resendRefusal(row) === null,
 });
+
+const lastAttempt = (row: StoredLogRow) => {
+  const log = (typeof row.attemptLog === 'string' ? JSON.parse(row.attemptLog) : row.attemptLog) as SendAttempt[] | null;
+  return log?.[log.length - 1];
+};
 
 /** Why a logged mail may not be sent again, or null when it may (once). */
 const resendRefusal = (row: StoredLogRow) => {
   if (row.status !== 'failed') {
     return new errors.ValidationError(`Send-log entry ${row.id} was delivered (status "${row.status}"): only a failed mail can be resent.`, { code: 'ALREADY_SENT' });
+  }
+  if (lastAttempt(row)?.uncertain) {
+    return new errors.ValidationError(
+      `Send-log entry ${row.id} may have been delivered: the connection dropped after the server could have taken it. It is not resent, so nobody gets it twice.`,
+      { code: 'MAYBE_DELIVERED' }
+    );
   }
   if (!row.body) {
     return new errors.ValidationError('This mail cannot be resent: its body was not kept (turn on "keep message bodies" in the settings).', { code: 'BODY_NOT_KEPT' });

@@ -15,7 +15,17 @@ export interface HostPolicyConfig {
   denyMetadata: boolean;
 }
 
-export const METADATA_RANGES = ['169.254.0.0/16', 'fe80::/10', 'fd00:ec2::254/128', '100.100.100.200/32', '0.0.0.0/8'];
+/** Link-local and the clouds' metadata / host services (AWS, GCP, Azure, Alibaba, Oracle), and "this host". */
+export const METADATA_RANGES = [
+  '169.254.0.0/16',
+  'fe80::/10',
+  'fd00:ec2::254/128',
+  '100.100.100.200/32',
+  '168.63.129.16/32',
+  '192.0.0.192/32',
+  '0.0.0.0/8',
+  '::/128',
+];
 
 export class HostDeniedError extends Error {
   readonly code = 'EHOSTDENIED';
@@ -46,12 +56,27 @@ const toRule = (entry: string): Rule => {
 const nameMatches = (pattern: string, host: string) =>
   pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1 : host === pattern;
 
+/** The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d) or NAT64 (64:ff9b::/96) IPv6 address. */
+const embeddedIPv4 = (address: string): string | null => {
+  if (net.isIP(address) !== 6) return null;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1];
+  const list = new net.BlockList();
+  for (const prefix of ['::ffff:0:0', '64:ff9b::']) list.addSubnet(prefix, 96, 'ipv6');
+  if (!list.check(address, 'ipv6')) return null;
+  // the last 32 bits, read through the canonical form Node's URL parser gives
+  const groups = new URL(`http://[${address}]/`).hostname.slice(1, -1).split(':');
+  const [high, low] = [groups[groups.length - 2] ?? '0', groups[groups.length - 1] ?? '0'].map((g) => parseInt(g || '0', 16));
+  return [high >> 8, high & 255, low >> 8, low & 255].join('.');
+};
+
 const addressMatches = (rule: Rule, address: string) => {
   if (rule.kind !== 'cidr') return false;
   const family = net.isIP(address) === 6 ? 'ipv6' : 'ipv4';
-  // an IPv4-mapped IPv6 address is checked as the IPv4 address it is
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return mapped ? rule.list.check(mapped[1], 'ipv4') : rule.list.check(address, family);
+  if (rule.list.check(address, family)) return true;
+  // an IPv4-mapped or NAT64 IPv6 address is checked as the IPv4 address it reaches too
+  const inner = embeddedIPv4(address);
+  return inner !== null && rule.list.check(inner, 'ipv4');
 };
 
 /** Validates the config shape (called by the plugin's config validator). */
@@ -74,7 +99,11 @@ export const hostPolicyProblems = (config: Partial<HostPolicyConfig> | undefined
   return problems;
 };
 
-export const createHostPolicy = (config: HostPolicyConfig) => {
+type Resolve = (name: string) => Promise<string[]>;
+const systemResolve: Resolve = async (name) => (await dns.lookup(name, { all: true, verbatim: true })).map((entry) => entry.address);
+
+/** `resolve` is the system resolver (getaddrinfo, as connections use); another one serves the unit tests. */
+export const createHostPolicy = (config: HostPolicyConfig, resolve: Resolve = systemResolve) => {
   const allow = config.allow.map(toRule);
   const deny = [...config.deny, ...(config.denyMetadata ? METADATA_RANGES : [])].map(toRule);
 
@@ -94,19 +123,25 @@ export const createHostPolicy = (config: HostPolicyConfig) => {
 
   return {
     /**
-     * Resolves the host (every address it has) and throws HostDeniedError when the policy refuses
-     * it. A name that does not resolve is left to the connection to report (stage "connect").
+     * Resolves the host (every address it has), throws HostDeniedError when the policy refuses it
+     * or it does not resolve, and answers the address to connect to. The caller connects to that
+     * address (with the name for TLS), so a second look-up cannot lead somewhere else (DNS rebinding).
      */
-    async admit(host: string): Promise<void> {
+    async admit(host: string): Promise<string> {
       const literal = host.replace(/^\[|\]$/g, '');
-      if (net.isIP(literal)) return check(host, [literal]);
+      if (net.isIP(literal)) {
+        check(host, [literal]);
+        return literal;
+      }
       let addresses: string[] = [];
       try {
-        addresses = (await dns.lookup(literal, { all: true, verbatim: true })).map((entry) => entry.address);
+        addresses = await resolve(literal);
       } catch {
         addresses = [];
       }
+      if (addresses.length === 0) throw new HostDeniedError(host, 'the name does not resolve');
       check(host, addresses);
+      return addresses[0];
     },
   };
 };

@@ -15,10 +15,12 @@ export interface EmailOptions {
 }
 
 // Fields passed through as they are; anything else (auth, raw, transport switches…) is dropped.
+// `envelope` and `sender` are dropped too: they would set MAIL FROM / RCPT TO apart from the headers
+// (hidden recipients the send log never sees, a bounce address of the caller's choosing).
 const PASS_THROUGH = [
-  'to', 'cc', 'bcc', 'sender', 'attachments', 'alternatives', 'watchHtml', 'amp', 'headers', 'priority',
+  'to', 'cc', 'bcc', 'attachments', 'alternatives', 'watchHtml', 'amp', 'headers', 'priority',
   'messageId', 'date', 'xMailer', 'inReplyTo', 'references', 'textEncoding', 'encoding', 'icalEvent',
-  'list', 'envelope', 'dsn', 'attachDataUrls',
+  'list', 'dsn', 'attachDataUrls',
 ] as const;
 
 /**

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { AuthType, SecurityMode } from '../../../shared/constants';
 import type { PluginConfig } from '../config';
@@ -5,6 +6,8 @@ import type { PluginConfig } from '../config';
 /** An account as the transport layer needs it: with the password already decrypted. */
 export interface AccountConnection {
   host: string;
+  /** The address the host policy checked: connect there (the name still names the server for TLS). */
+  address?: string;
   port: number;
   security: SecurityMode;
   authType: AuthType;
@@ -27,7 +30,7 @@ export const buildTransportOptions = (
   account: AccountConnection,
   config: Pick<PluginConfig, 'timeouts' | 'tls'>
 ): SMTPTransport.Options => ({
-  host: account.host,
+  host: account.address ?? account.host,
   port: account.port,
   secure: account.security === 'ssl',
   requireTLS: account.security === 'starttls',
@@ -41,7 +44,8 @@ export const buildTransportOptions = (
   connectionTimeout: config.timeouts.connectionMs,
   greetingTimeout: config.timeouts.greetingMs,
   socketTimeout: config.timeouts.socketMs,
-  tls: { ...config.tls },
+  // pinned to a checked address: TLS must still verify the certificate for the name (and send it as SNI)
+  tls: { ...(account.address && !net.isIP(account.host) ? { servername: account.host } : {}), ...config.tls },
   logger: false,
   debug: false,
 });

@@ -58,7 +58,9 @@ const stageOf = (error: NodemailerError): SmtpStage => {
     case 'ESOCKET':
     case 'EDNS':
       // a plain-text server answering a TLS client (or the reverse) surfaces as a socket error
-      return TLS_HINT.test(`${error.message} ${error.originalCode ?? ''}`) ? 'tls' : 'connect';
+      if (TLS_HINT.test(`${error.message} ${error.originalCode ?? ''}`)) return 'tls';
+      // a connection that dropped once established: it may have been in any step, DATA included
+      return /closed unexpectedly/i.test(error.message) || ['ECONNRESET', 'EPIPE'].includes(error.originalCode ?? '') ? 'unknown' : 'connect';
     case 'EPROTOCOL':
       return error.command === 'CONN' || !error.command ? 'connect' : 'unknown';
     default:
@@ -139,4 +141,16 @@ export const isFailoverSafe = (raw: unknown): boolean => {
     default:
       return false;
   }
+};
+
+/**
+ * True when the server may hold the message although the send failed: a dropped connection or a
+ * socket timeout after the set-up, with no final reply. Such a mail is never resent (nor failed
+ * over): a copy may already be on its way. A definitive 5xx reply, and every failover-safe failure, is not uncertain.
+ */
+export const mayHaveBeenDelivered = (raw: unknown): boolean => {
+  const error = raw as NodemailerError;
+  if (!error || typeof error !== 'object' || isFailoverSafe(error)) return false;
+  if ((error.responseCode ?? 0) >= 500) return false;
+  return ['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'EPROTOCOL'].includes(error.code ?? '');
 };

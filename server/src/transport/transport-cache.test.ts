@@ -74,3 +74,27 @@ describe('TransportCache', () => {
     busy.pending = 0;
   });
 });
+
+describe('TransportCache pins', () => {
+  it('a new checked address (DNS answer) builds a new pool; retain, which knows no address, keeps it', () => {
+    const built: { pin: string; closed: boolean }[] = [];
+    const cache = new TransportCache<{ id: number; updatedAt: string; host: string }>(
+      (_account, pin) => {
+        const transport = { pin, closed: false, close: () => void (transport.closed = true), isIdle: () => true, transporter: { pendingCount: () => 0 } };
+        built.push(transport);
+        return transport as unknown as Transporter;
+      },
+      (account) => account.host,
+      1000
+    );
+    const account = { id: 1, updatedAt: '2026-01-01T00:00:00Z', host: 'mail.example.test' };
+    const first = cache.get(account, '192.0.2.1');
+    expect(cache.get(account, '192.0.2.1')).toBe(first);
+    cache.retain([account]);
+    expect(cache.get(account, '192.0.2.1')).toBe(first);
+    const second = cache.get(account, '192.0.2.2');
+    expect(second).not.toBe(first);
+    expect(built.map((t) => [t.pin, t.closed])).toEqual([['192.0.2.1', true], ['192.0.2.2', false]]);
+    cache.closeAll();
+  });
+});

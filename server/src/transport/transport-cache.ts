@@ -8,6 +8,8 @@ export interface CacheableAccount {
 interface Entry {
   /** What the pool was built from: the connection fields and the sealed password. */
   version: string;
+  /** Where it connects: the address the host was checked at (a new DNS answer builds a new pool). */
+  pin: string;
   /** The newest `updatedAt` of the account this pool serves, to tell a stale copy from a newer one. */
   updatedAt: number;
   transporter: Transporter;
@@ -35,7 +37,7 @@ export class TransportCache<A extends CacheableAccount> {
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(
-    private readonly build: (account: A) => Transporter,
+    private readonly build: (account: A, pin: string) => Transporter,
     private readonly versionOf: (account: A) => string,
     private readonly idleMs: number,
     private readonly drainMs = 60000
@@ -44,18 +46,18 @@ export class TransportCache<A extends CacheableAccount> {
     this.sweeper.unref();
   }
 
-  get(account: A): Transporter {
+  get(account: A, pin = ''): Transporter {
     const version = this.versionOf(account);
     const stamp = timeOf(account.updatedAt);
     const entry = this.entries.get(account.id);
-    if (entry && (entry.version === version || stamp < entry.updatedAt)) {
+    if (entry && ((entry.version === version && entry.pin === pin) || stamp < entry.updatedAt)) {
       entry.lastUsed = Date.now();
       entry.updatedAt = Math.max(entry.updatedAt, stamp);
       return entry.transporter;
     }
     if (entry) this.retire(entry.transporter);
-    const transporter = this.build(account);
-    this.entries.set(account.id, { version, updatedAt: stamp, transporter, lastUsed: Date.now() });
+    const transporter = this.build(account, pin);
+    this.entries.set(account.id, { version, pin, updatedAt: stamp, transporter, lastUsed: Date.now() });
     return transporter;
   }
 

@@ -6,8 +6,10 @@ export interface WriteEvent {
 
 /**
  * Cheap, synchronous work only: these hooks run inside the database transaction.
- * Every write path (document service, Content Manager, db.query) stores the password encrypted,
- * and every change tells the routing caches to reload.
+ * Every write path (document service, Content Manager, db.query) stores the password encrypted —
+ * exactly once: a value already sealed with the current key (a clone, a copied row) is kept as is,
+ * one sealed with another key is refused (see secrets.sealOnce) — and every change tells the
+ * routing caches to reload. (`strapi import` disables lifecycles: imported rows keep their value.)
  */
 const sealPassword = (event: WriteEvent) => {
   const { data } = event.params;
@@ -20,7 +22,7 @@ const sealRow = (data: Record<string, unknown> | undefined) => {
     delete data.password; // empty means "keep the stored password"
     return;
   }
-  data.password = strapi.plugin(PLUGIN_ID).service('secrets').encrypt(String(data.password));
+  data.password = strapi.plugin(PLUGIN_ID).service('secrets').sealOnce(String(data.password));
 };
 
 const accountsChanged = () => strapi.plugin(PLUGIN_ID).service('accountIndex').invalidate();

@@ -1,0 +1,28 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { PERMISSIONS, PLUGIN_ID } from '../../../shared/constants';
+
+export interface AdminPolicyContext {
+  state: { userAbility?: { can(action: string, subject?: unknown): boolean } };
+}
+
+/**
+ * Strapi's admin route `POST /email` sends any message with any From for any logged-in admin; with
+ * the module on, any From means any SMTP account. While the module is on, that route (and
+ * Settings → Email's test mail) needs the action `accounts.send`; while it is off the stock
+ * provider sends and Strapi's own rules stand. Super admins hold every action.
+ */
+const canSendThroughAccounts = async (ctx: AdminPolicyContext, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const plugin = strapi.plugin(PLUGIN_ID);
+  // another process may have switched the module: read the settings as fresh as a send would
+  await plugin.service('accountIndex').syncIfDue();
+  const { enabled } = await plugin.service('settings').get();
+  if (!enabled) return true;
+  if (ctx.state.userAbility?.can(PERMISSIONS.accountsSend)) return true;
+  throw new errors.PolicyError('Sending mail through the SMTP accounts needs the permission "Send mail through SMTP accounts".', {
+    code: 'SEND_PERMISSION_REQUIRED',
+    params: { action: PERMISSIONS.accountsSend },
+  });
+};
+
+export default canSendThroughAccounts;
