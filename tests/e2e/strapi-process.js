@@ -40,7 +40,7 @@ const ensureAdminBuild = (log) => {
     return;
   }
   log('building the playground admin (strapi build, about a minute)');
-  const result = spawnSync(strapiBin(), ['build'], {
+  const result = spawnSync(process.execPath, [path.join(__dirname, 'build-admin.js')], {
     cwd: PLAYGROUND,
     env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'development', SMTP_ACCOUNTS_REACT_DEV: '1' },
     encoding: 'utf8',

@@ -51,6 +51,10 @@ const limitsOf = (field: yup.AnySchema | undefined) => {
   return limits;
 };
 
+/** yup's type errors quote the value ("…but the final value was: `hunter2`"): keep only the first half. */
+const withoutValue = (message: string) =>
+  message.replace(/,? but the final value was:[\s\S]*$/, ' (wrong type)').replace(/\s*\(cast from the value[\s\S]*$/, '');
+
 interface YupIssue {
   path?: string;
   type?: string;
@@ -70,7 +74,7 @@ const toIssue = (schema: yup.AnySchema, issue: YupIssue): ValidationIssue => {
       code: 'UNKNOWN_FIELD',
       field: unknown[0],
       params: { fields: unknown },
-      message: issue.message,
+      message: withoutValue(issue.message),
     };
   }
   const field = issue.path ? String(issue.path).split('.')[0] : undefined;
@@ -87,7 +91,7 @@ const toIssue = (schema: yup.AnySchema, issue: YupIssue): ValidationIssue => {
   const message =
     code === 'INVALID_TYPE'
       ? `${field ?? 'the body'} must be a ${fieldSchema?.type ?? 'valid value'}`
-      : issue.message;
+      : withoutValue(issue.message);
   return {
     path: field ? [field] : [],
     code,
