@@ -49,7 +49,7 @@ const oauthSteps = async (ctx) => {
     await page.getByLabel(/^Authorization URL/).fill(oauth.authorizeUrl);
     await page.getByLabel(/^Token URL/).fill(oauth.tokenUrl);
     await page.getByLabel(/^Scope/).fill('smtp');
-    await shot('20-oauth-form');
+    await shot('30-oauth-form');
   });
 
   await step('#11 save: the account waits for Connect ("Not connected")', async () => {
@@ -72,13 +72,13 @@ const oauthSteps = async (ctx) => {
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.waitForURL((u) => u.origin === oauth.url);
     await page.getByRole('heading', { name: 'Allow SMTP access' }).waitFor();
-    await shot('21-oauth-consent');
+    await shot('31-oauth-consent');
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByText(`${email} is connected`).first().waitFor();
     await page.waitForURL((u) => u.pathname === `/admin/plugins/smtp-accounts/${accountId}`);
     await page.getByTestId('oauth-status').filter({ hasText: 'Connected' }).waitFor();
     await page.getByRole('button', { name: 'Reconnect', exact: true }).waitFor();
-    await shot('22-oauth-connected');
+    await shot('32-oauth-connected');
     assert(oauth.stats.codeGrants === 1, `code grants: ${oauth.stats.codeGrants}`);
     assert(smtp.auths.some((a) => a.method === 'XOAUTH2' && a.user === mailbox && a.ok), `no XOAUTH2 login: ${JSON.stringify(smtp.auths)}`);
   });
@@ -110,7 +110,7 @@ const oauthSteps = async (ctx) => {
     await page.getByLabel(/^Alert recipients/).fill(`ops-${uniq}@example.test`);
     await page.getByLabel(/^Re-check accounts every/).fill('15');
     await page.getByTestId('webhook-events-hint').waitFor();
-    await shot('23-settings-alerts');
+    await shot('33-settings-alerts');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Settings saved').first().waitFor();
     const settings = (await api('GET', '/settings')).body.data;
@@ -128,7 +128,7 @@ const oauthSteps = async (ctx) => {
       await page.getByLabel(/^Провайдер/).waitFor();
       await page.getByLabel(/^Секрет приложения/).waitFor();
       await page.getByText('URI перенаправления', { exact: true }).waitFor();
-      await shot('24-oauth-ru');
+      await shot('34-oauth-ru');
     } finally {
       await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'en'));
     }

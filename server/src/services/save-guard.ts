@@ -7,7 +7,7 @@ import type { PluginConfig } from '../config';
 import { getService } from '../get-service';
 import { secretForms } from '../redaction/redact';
 import { createHostPolicy, HostDeniedError } from '../transport/host-policy';
-import { buildTransportOptions } from '../transport/options';
+import { buildTransportOptions, type TokenProvider } from '../transport/options';
 import { describeSmtpFailure, type SmtpFailure } from '../transport/smtp-failure';
 import { sendTestMessage } from '../transport/test-message';
 import { verifySmtpAccount } from '../transport/verify';
@@ -148,10 +148,10 @@ const createSaveGuard = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Transport options with every timeout capped by the verification timeout setting. */
-  const boundedOptions = (account: SmtpAccountInput & { address?: string }, timeoutMs: number) => {
+  const boundedOptions = (account: SmtpAccountInput & { address?: string }, timeoutMs: number, tokens?: TokenProvider) => {
     const { timeouts } = config();
     return {
-      ...buildTransportOptions(account, config()),
+      ...buildTransportOptions(account, config(), tokens),
       connectionTimeout: Math.min(timeouts.connectionMs, timeoutMs),
       greetingTimeout: Math.min(timeouts.greetingMs, timeoutMs),
       socketTimeout: Math.min(timeouts.socketMs, timeoutMs),
