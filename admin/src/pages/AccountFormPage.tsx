@@ -110,7 +110,11 @@ const AccountFormPage = () => {
         <Layouts.Header
           navigationAction={<BackButton disabled={false} fallback={`/plugins/${PLUGIN_ID}`} />}
           title={title}
-          subtitle={t('form.subtitle', 'Saving connects to the SMTP server and logs in; nothing is stored if that fails.')}
+          subtitle={
+            values.authType === 'oauth2'
+              ? t('form.subtitleOAuth', 'Saving stores the sign-in settings; Connect signs in at the provider and checks the SMTP login.')
+              : t('form.subtitle', 'Saving connects to the SMTP server and logs in; nothing is stored if that fails.')
+          }
           primaryAction={
             <Button type="submit" startIcon={<Check />} loading={isSaving} disabled={isSaving}>
               {t('form.save', 'Save')}
