@@ -8,6 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { logSteps } = require('./log.e2e');
 const { issue10Steps } = require('./issue10.e2e');
+const { oauthSteps } = require('./oauth.e2e');
 const { readOnlyRoleSteps } = require('./roles.e2e');
 const { startSmtpServer } = require('./smtp-server');
 const { ensureAdminBuild, startStrapi, ROOT } = require('./strapi-process');
@@ -396,6 +397,8 @@ const main = async () => {
     await logSteps({ step, page, url, token, api, uniq, senderEmail, smtpA, password, shot, heading, chooseOption, waitFor, assert });
 
     await issue10Steps({ step, page, url, token, api, uniq, senderEmail, smtpA, password, shot, heading, waitFor, assert, label });
+
+    await oauthSteps({ step, page, url, api, uniq, shot, heading, chooseOption, waitFor, assert, cleanups });
 
     await step('the interface in Russian', async () => {
       await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'ru'));

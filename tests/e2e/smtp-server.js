@@ -7,8 +7,11 @@ const header = (raw, name) => {
   return match ? match[1].replace(/\r?\n[ \t]+/g, ' ').trim() : '';
 };
 
-/** @param {{ users: Record<string, string> }} options username → password; AUTH is required. */
-const startSmtpServer = async ({ users }) => {
+/**
+ * @param {{ users?: Record<string, string>, xoauth2?: (user: string, token: string) => boolean }} options
+ *   users: username → password; xoauth2: accepts an XOAUTH2 login when it says the token is valid. AUTH is required.
+ */
+const startSmtpServer = async ({ users = {}, xoauth2 }) => {
   const received = [];
   const auths = [];
   const server = new SMTPServer({
@@ -16,9 +19,15 @@ const startSmtpServer = async ({ users }) => {
     disabledCommands: ['STARTTLS'],
     authOptional: false,
     allowInsecureAuth: true,
-    authMethods: ['PLAIN', 'LOGIN', 'CRAM-MD5'],
+    authMethods: xoauth2 ? ['XOAUTH2'] : ['PLAIN', 'LOGIN', 'CRAM-MD5'],
     logger: false,
     onAuth(auth, _session, callback) {
+      if (auth.method === 'XOAUTH2') {
+        const ok = Boolean(xoauth2 && xoauth2(auth.username || '', auth.accessToken || ''));
+        auths.push({ user: auth.username || '', method: auth.method, ok });
+        if (!ok) return callback(null, { data: { status: '401', schemes: 'bearer', scope: 'smtp' } });
+        return callback(null, { user: auth.username });
+      }
       const expected = users[auth.username || ''];
       const ok =
         expected !== undefined &&

@@ -1,9 +1,11 @@
 import { Checkbox, Field, Grid, SingleSelect, SingleSelectOption, TextInput, Toggle } from '@strapi/design-system';
 import type { ChangeEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { AUTH_TYPES, LIMITS, SECURITY_MODES, type AuthType, type SecurityMode } from '../../../shared/constants';
+import { AUTH_TYPES, LIMITS, SECURITY_MODES, type AuthType, type OAuthProvider, type SecurityMode } from '../../../shared/constants';
+import { OAUTH_PRESETS } from '../../../shared/oauth-presets';
 import { CONVENTIONAL_PORTS, type AccountFormValues } from '../utils/accountForm';
 import { getTranslation } from '../utils/getTranslation';
+import { OAuthFields } from './OAuthFields';
 
 interface AccountFormProps {
   values: AccountFormValues;
@@ -12,13 +14,15 @@ interface AccountFormProps {
   isEdit: boolean;
   /** Whether the stored account has a password (edit only). */
   hasPassword: boolean;
+  /** Whether the stored account has an OAuth2 client secret (edit only). */
+  hasClientSecret?: boolean;
   /** Edit mode: the server, port, security, authentication or username changed, so the password must be re-entered. */
   passwordRequired?: boolean;
   disabled: boolean;
 }
 
 /** Every field of an SMTP account; the page owns loading and saving. */
-const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, passwordRequired = false, disabled }: AccountFormProps) => {
+const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, passwordRequired = false, hasClientSecret = false, disabled }: AccountFormProps) => {
   const { formatMessage } = useIntl();
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
   const set = <K extends keyof AccountFormValues>(key: K, value: AccountFormValues[K]) => onChange({ ...values, [key]: value });
@@ -30,7 +34,15 @@ const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, passw
     const isConventional = values.port === undefined || Object.values(CONVENTIONAL_PORTS).includes(values.port);
     onChange({ ...values, security, port: isConventional ? CONVENTIONAL_PORTS[security] : values.port });
   };
+  /** A new account follows the provider's preset SMTP server (one place: shared/oauth-presets.ts). */
+  const withPreset = (next: AccountFormValues): AccountFormValues => {
+    if (isEdit || next.authType !== 'oauth2' || next.oauthProvider === 'generic') return next;
+    return { ...next, ...OAUTH_PRESETS[next.oauthProvider].smtp };
+  };
+  const changeAuthType = (authType: AuthType) => onChange(withPreset({ ...values, authType }));
+  const changeProvider = (oauthProvider: OAuthProvider) => onChange(withPreset({ ...values, oauthProvider }));
   const needsCredentials = values.authType !== 'none';
+  const isOAuth = values.authType === 'oauth2';
   const passwordHint = passwordRequired
     ? t('form.passwordReenterHint', 'Re-enter the password to send it to the new server')
     : isEdit && hasPassword
@@ -93,7 +105,7 @@ const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, passw
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
         <Field.Root name="authType" required error={fieldErrors.authType}>
           <Field.Label>{t('form.authType', 'Authentication')}</Field.Label>
-          <SingleSelect value={values.authType} onChange={(v: string | number) => set('authType', v as AuthType)} disabled={disabled}>
+          <SingleSelect value={values.authType} onChange={(v: string | number) => changeAuthType(v as AuthType)} disabled={disabled}>
             {AUTH_TYPES.map((type) => (
               <SingleSelectOption key={type} value={type}>
                 {t(`authType.${type}`, type)}
@@ -104,27 +116,44 @@ const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, passw
         </Field.Root>
       </Grid.Item>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="username" required={needsCredentials} error={fieldErrors.username}>
+        <Field.Root
+          name="username"
+          required={needsCredentials}
+          error={fieldErrors.username}
+          hint={isOAuth ? t('form.oauth.usernameHint', 'The mailbox that signs in (XOAUTH2 user), usually the sender email') : undefined}
+        >
           <Field.Label>{t('form.username', 'Username')}</Field.Label>
           <TextInput value={values.username} onChange={text('username')} maxLength={LIMITS.username} disabled={disabled || !needsCredentials} autoComplete="off" />
-          <Field.Error />
-        </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="password" required={needsCredentials && (passwordRequired || !(isEdit && hasPassword))} error={fieldErrors.password} hint={passwordHint}>
-          <Field.Label>{t('form.password', 'Password')}</Field.Label>
-          <TextInput
-            type="password"
-            value={values.password}
-            onChange={text('password')}
-            maxLength={LIMITS.password}
-            disabled={disabled || !needsCredentials}
-            autoComplete="new-password"
-          />
           <Field.Hint />
           <Field.Error />
         </Field.Root>
       </Grid.Item>
+      {isOAuth ? (
+        <OAuthFields
+          values={values}
+          onChange={onChange}
+          onProviderChange={changeProvider}
+          fieldErrors={fieldErrors}
+          hasClientSecret={hasClientSecret}
+          disabled={disabled}
+        />
+      ) : (
+        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+          <Field.Root name="password" required={needsCredentials && (passwordRequired || !(isEdit && hasPassword))} error={fieldErrors.password} hint={passwordHint}>
+            <Field.Label>{t('form.password', 'Password')}</Field.Label>
+            <TextInput
+              type="password"
+              value={values.password}
+              onChange={text('password')}
+              maxLength={LIMITS.password}
+              disabled={disabled || !needsCredentials}
+              autoComplete="new-password"
+            />
+            <Field.Hint />
+            <Field.Error />
+          </Field.Root>
+        </Grid.Item>
+      )}
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
         <Field.Root name="active" hint={t('form.activeHint', 'Inactive accounts are never chosen')}>
           <Field.Label>{t('form.active', 'Active')}</Field.Label>

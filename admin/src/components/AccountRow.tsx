@@ -4,6 +4,7 @@ import { useIntl } from 'react-intl';
 import type { SmtpAccount } from '../../../shared/contracts/accounts';
 import type { AccountHealth } from '../../../shared/contracts/health';
 import { AccountHealthCell } from './AccountHealthCell';
+import { OAuthStatusBadge } from './OAuthStatusBadge';
 import { getTranslation } from '../utils/getTranslation';
 
 export interface AccountRowActions {
@@ -53,6 +54,8 @@ const AccountRow = ({ account, health, isToggling, onEdit, onDelete, onTest, onT
               {t('accounts.needsPassword', 'Needs password')}
             </Badge>
           ) : null}
+          {/* "Needs re-authorization" is the health column's; a never-connected account says so here */}
+          {account.oauthStatus === 'pending' ? <OAuthStatusBadge status="pending" /> : null}
         </Flex>
       </Td>
       <Td>

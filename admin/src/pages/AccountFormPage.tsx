@@ -16,6 +16,7 @@ import type { ApiErrorInfo } from '../utils/apiError';
 import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
+import { OAuthConnectPanel } from '../components/OAuthConnectPanel';
 
 /** Create (`/new`) or edit (`/:id`) one account; the server verifies the SMTP login before it stores anything. */
 const AccountFormPage = () => {
@@ -38,6 +39,12 @@ const AccountFormPage = () => {
   const saved = useRef(false);
   const [isSaving, setIsSaving] = useState(false);
   const [error, setError] = useState<ApiErrorInfo | null>(null);
+  const [connectFieldErrors, setConnectFieldErrors] = useState<Record<string, string>>({});
+
+  // a new OAuth2 account moves to its own page after the save: the guard watches that page from here on
+  useEffect(() => {
+    saved.current = false;
+  }, [id]);
 
   useEffect(() => {
     if (!isEdit || !isKnownId) return;
@@ -55,7 +62,7 @@ const AccountFormPage = () => {
     setIsSaving(true);
     setError(null);
     try {
-      const body = { data: toInput(values) };
+      const body = { data: toInput(values, stored) };
       const { data } = isEdit
         ? await put<UpdateAccount.Response>(`/${PLUGIN_ID}/accounts/${id}`, body)
         : await post<CreateAccount.Response>(`/${PLUGIN_ID}/accounts`, body);
@@ -66,6 +73,16 @@ const AccountFormPage = () => {
           : t('form.created', 'SMTP account {email} created', { email: data.data.email }),
       });
       saved.current = true;
+      // a saved OAuth2 account is not usable before Connect: stay on its page, where the button is
+      if (data.data.authType === 'oauth2') {
+        setStored(data.data);
+        setValues(toFormValues(data.data));
+        setConnectFieldErrors({});
+        setIsSaving(false);
+        if (!isEdit) navigate(`/plugins/${PLUGIN_ID}/${data.data.id}`, { replace: true });
+        else saved.current = false;
+        return;
+      }
       navigate(`/plugins/${PLUGIN_ID}`);
     } catch (caught) {
       setError(readApiError(caught, t('form.saveFailed', 'The account could not be saved')));
@@ -93,7 +110,11 @@ const AccountFormPage = () => {
         <Layouts.Header
           navigationAction={<BackButton disabled={false} fallback={`/plugins/${PLUGIN_ID}`} />}
           title={title}
-          subtitle={t('form.subtitle', 'Saving connects to the SMTP server and logs in; nothing is stored if that fails.')}
+          subtitle={
+            values.authType === 'oauth2'
+              ? t('form.subtitleOAuth', 'Saving stores the sign-in settings; Connect signs in at the provider and checks the SMTP login.')
+              : t('form.subtitle', 'Saving connects to the SMTP server and logs in; nothing is stored if that fails.')
+          }
           primaryAction={
             <Button type="submit" startIcon={<Check />} loading={isSaving} disabled={isSaving}>
               {t('form.save', 'Save')}
@@ -109,13 +130,17 @@ const AccountFormPage = () => {
                 {t('form.verifying', 'Checking the SMTP server… this can take a few seconds.')}
               </Typography>
             ) : null}
+            {stored && stored.authType === 'oauth2' ? (
+              <OAuthConnectPanel account={stored} isDirty={isDirty} onFieldErrors={setConnectFieldErrors} />
+            ) : null}
             <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
               <AccountForm
                 values={values}
                 onChange={setValues}
-                fieldErrors={error?.fieldErrors ?? {}}
+                fieldErrors={{ ...connectFieldErrors, ...(error?.fieldErrors ?? {}) }}
                 isEdit={isEdit}
                 hasPassword={Boolean(stored?.hasPassword)}
+                hasClientSecret={Boolean(stored?.hasClientSecret)}
                 passwordRequired={passwordRequired}
                 disabled={isSaving}
               />

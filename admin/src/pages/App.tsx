@@ -4,6 +4,7 @@ import { AccountFormPage } from './AccountFormPage';
 import { AccountsPage } from './AccountsPage';
 import { LogPage } from './LogPage';
 import { NotFoundPage } from './NotFoundPage';
+import { OAuthCallbackPage } from './OAuthCallbackPage';
 import { RoutingPreviewPage } from './RoutingPreviewPage';
 
 const App = () => {
@@ -13,6 +14,7 @@ const App = () => {
       <Route path="new" element={<AccountFormPage />} />
       <Route path="routing" element={<RoutingPreviewPage />} />
       <Route path="log" element={<LogPage />} />
+      <Route path="oauth/callback" element={<OAuthCallbackPage />} />
       <Route path=":id" element={<AccountFormPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

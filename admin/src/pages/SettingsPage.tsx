@@ -1,4 +1,4 @@
-import { Box, Button, Field, Flex, Grid, NumberInput, SingleSelect, SingleSelectOption, TextInput, Toggle } from '@strapi/design-system';
+import { Box, Button, Field, Flex, Grid, NumberInput, SingleSelect, SingleSelectOption, TextInput, Toggle, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
@@ -146,6 +146,34 @@ const SettingsPage = () => {
                     <Field.Hint />
                     <Field.Error />
                   </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Field.Root
+                    name="alertRecipients"
+                    error={fieldErrors.alertRecipients}
+                    hint={t('settings.alertRecipientsHint', 'Comma-separated emails told when an account starts failing, needs re-authorization or recovers; sent through the configured provider. Empty: no alert mails')}
+                  >
+                    <Field.Label>{t('settings.alertRecipients', 'Alert recipients')}</Field.Label>
+                    <TextInput value={values.alertRecipients} onChange={(e: ChangeEvent<HTMLInputElement>) => set('alertRecipients', e.target.value)} disabled={disabled} placeholder="ops@example.com, admin@example.com" />
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Field.Root name="recheckIntervalMinutes" required error={fieldErrors.recheckIntervalMinutes} hint={t('settings.recheckIntervalHint', '0: off; from 1 to 1440. Each active account is checked (login only, no mail sent)')}>
+                    <Field.Label>{t('settings.recheckInterval', 'Re-check accounts every … minutes')}</Field.Label>
+                    <NumberInput value={values.recheckIntervalMinutes} onValueChange={(v: number | undefined) => set('recheckIntervalMinutes', v ?? Number.NaN)} step={1} disabled={disabled} />
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={12} direction="column" alignItems="stretch">
+                  <Typography variant="pi" textColor="neutral600" data-testid="webhook-events-hint">
+                    {t(
+                      'settings.webhookEventsHint',
+                      "Webhook events smtp-account.failing, smtp-account.recovered, smtp-account.reauth-required and smtp-account.fallback can be added to a webhook through Strapi's webhook API (PUT /admin/webhooks/:id, events); Strapi's webhook form lists only its own events."
+                    )}
+                  </Typography>
                 </Grid.Item>
               </Grid.Root>
             </Box>

@@ -1,4 +1,4 @@
-import type { AuthType, SecurityMode } from '../../../shared/constants';
+import type { AuthType, OAuthProvider, SecurityMode } from '../../../shared/constants';
 import type { SmtpAccount, SmtpAccountInput } from '../../../shared/contracts/accounts';
 
 /** What the form edits; the port stays optional while the field is being typed into. */
@@ -13,6 +13,14 @@ export interface AccountFormValues {
   password: string;
   active: boolean;
   preferForNewsletters: boolean;
+  /** OAuth2 only; the client secret is write-only like the password (empty keeps the stored one). */
+  oauthProvider: OAuthProvider;
+  oauthTenant: string;
+  oauthClientId: string;
+  oauthClientSecret: string;
+  oauthAuthorizeUrl: string;
+  oauthTokenUrl: string;
+  oauthScope: string;
 }
 
 export const EMPTY_ACCOUNT: AccountFormValues = {
@@ -26,6 +34,13 @@ export const EMPTY_ACCOUNT: AccountFormValues = {
   password: '',
   active: true,
   preferForNewsletters: false,
+  oauthProvider: 'microsoft',
+  oauthTenant: '',
+  oauthClientId: '',
+  oauthClientSecret: '',
+  oauthAuthorizeUrl: '',
+  oauthTokenUrl: '',
+  oauthScope: '',
 };
 
 /** The usual port for each security mode, offered when the admin switches modes. */
@@ -43,20 +58,45 @@ export const toFormValues = (account: SmtpAccount): AccountFormValues => ({
   password: '',
   active: account.active,
   preferForNewsletters: account.preferForNewsletters,
+  oauthProvider: account.oauthProvider ?? 'microsoft',
+  oauthTenant: account.oauthTenant,
+  oauthClientId: account.oauthClientId,
+  oauthClientSecret: '',
+  oauthAuthorizeUrl: account.oauthAuthorizeUrl,
+  oauthTokenUrl: account.oauthTokenUrl,
+  oauthScope: account.oauthScope,
 });
 
-/** The request body; an empty password is left out so that an edit keeps the stored one. */
-export const toInput = (values: AccountFormValues): Partial<SmtpAccountInput> => {
-  const { password, port, ...rest } = values;
-  return {
-    ...rest,
+const OAUTH_TEXT_FIELDS = ['oauthTenant', 'oauthClientId', 'oauthAuthorizeUrl', 'oauthTokenUrl', 'oauthScope'] as const;
+
+
+/**
+ * The request body; an empty password (or client secret) is left out so that an edit keeps the stored one.
+ * OAuth2 fields go only with an OAuth2 account and, on edit, only when changed: the server compares each
+ * with the stored value (null there, '' here) to decide whether the sign-in or the secret must be redone.
+ */
+export const toInput = (values: AccountFormValues, stored?: SmtpAccount | null): Partial<SmtpAccountInput> => {
+  const { password, port, oauthClientSecret, oauthProvider, ...rest } = values;
+  const input: Partial<SmtpAccountInput> = {
     name: rest.name.trim(),
     email: rest.email.trim(),
     host: rest.host.trim(),
-    username: rest.username.trim(),
     port: port as number,
-    ...(password ? { password } : {}),
+    security: rest.security,
+    authType: rest.authType,
+    username: rest.username.trim(),
+    active: rest.active,
+    preferForNewsletters: rest.preferForNewsletters,
+    ...(password && rest.authType !== 'oauth2' ? { password } : {}),
   };
+  if (rest.authType !== 'oauth2') return input;
+  if (!stored || stored.oauthProvider !== oauthProvider) input.oauthProvider = oauthProvider;
+  for (const field of OAUTH_TEXT_FIELDS) {
+    const value = rest[field].trim();
+    if (!stored || stored[field] !== value) input[field] = value === '' ? null : value;
+  }
+  if (oauthClientSecret) input.oauthClientSecret = oauthClientSecret;
+  return input;
 };
 
 /**
@@ -67,7 +107,7 @@ export const DESTINATION_FIELDS = ['host', 'port', 'security', 'authType', 'user
 
 /** Whether these edits send the stored password to a new destination (the password must be re-entered). */
 export const movesPassword = (stored: SmtpAccount, values: AccountFormValues) => {
-  if (values.authType === 'none' || values.password) return false;
+  if (values.authType === 'none' || values.authType === 'oauth2' || values.password) return false;
   const edited = toInput(values);
   return DESTINATION_FIELDS.some((field) => edited[field] !== stored[field]);
 };

@@ -28,4 +28,10 @@ export const ERROR_MESSAGES: Record<string, string> = {
   MAIL_NOT_SENT: 'The mail could not be sent; the send log shows each attempt',
   MODULE_OFF: 'The module is switched off: switch it on in Settings → SMTP accounts',
   NOT_FOUND: 'Not found',
+  CLIENT_SECRET_REQUIRED: 'Re-enter the client secret: it is only sent to the token endpoint it was entered for',
+  INVALID_URL: '{field} must be an https URL',
+  NOT_OAUTH: 'This account does not sign in with OAuth2',
+  OAUTH_STATE_INVALID: 'This sign-in link expired or was already used: click Connect again',
+  OAUTH_EXCHANGE_FAILED: 'The provider refused to hand out the tokens: check the client id, the client secret and the redirect URI',
+  OAUTH_NO_REFRESH_TOKEN: 'The provider gave no refresh token: allow offline access (scope offline_access, or access_type=offline)',
 };

@@ -102,14 +102,17 @@ const createAccountsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const guard = getService(strapi, 'saveGuard');
       const address = await guard.admitHost(account.host);
       const settings = await getService(strapi, 'settings').get();
-      const options = guard.boundedOptions({ ...account, address }, settings.verifyTimeoutMs);
-      const forms = secretForms({ user: account.username, pass: password });
+      // an OAuth2 account signs in with its current access token (refreshed if due), as a real send does
+      const tokens = row.authType === 'oauth2' ? (renew: boolean) => getService(strapi, 'oauth').accessToken(row.id, renew) : undefined;
+      const options = guard.boundedOptions({ ...account, address }, settings.verifyTimeoutMs, tokens);
+      // the token is known only once the send asked for it: the forms to cut out are read afterwards
+      const formsOf = () => [...secretForms({ user: account.username, pass: password }), ...getService(strapi, 'oauth').tokenFormsOf(row.id, account.username)];
       try {
         const sent = await sendTestMessage(options, account, to, 'on request from the admin panel');
         // a server may echo what it got in its 250 reply too: the answer goes to a role that never reads passwords
-        return { messageId: sent.messageId, response: redact(sent.response ?? '', forms) };
+        return { messageId: sent.messageId, response: redact(sent.response ?? '', formsOf()) };
       } catch (error) {
-        const failure = describeSmtpFailure(error, forms);
+        const failure = describeSmtpFailure(error, formsOf());
         throw new errors.ValidationError(failure.message, {
           stage: failure.stage,
           code: failure.code,

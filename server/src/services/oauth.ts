@@ -4,7 +4,7 @@ import { PLUGIN_ID, SMTP_ACCOUNT_UID } from '../../../shared/constants';
 import type { PluginConfig } from '../config';
 import { getService } from '../get-service';
 import { createPkce, createState } from '../oauth/pkce';
-import { endpointsOf } from '../oauth/presets';
+import { endpointsOf } from '../../../shared/oauth-presets';
 import { OAuthTokenError, requestTokens, type TokenSet } from '../oauth/token-client';
 import { tokenForms } from '../redaction/redact';
 import { createHostPolicy, HostDeniedError } from '../transport/host-policy';
@@ -87,9 +87,8 @@ const createOAuthService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (row.authType !== 'oauth2') {
       throw new errors.ValidationError(`SMTP account ${row.id} does not sign in with OAuth2`, { code: 'NOT_OAUTH', field: 'authType' });
     }
-    if (!row.oauthClientId || !row.oauthClientSecret) {
-      throw new errors.ValidationError('Enter the client id and client secret first', { code: 'REQUIRED', field: 'oauthClientSecret' });
-    }
+    if (!row.oauthClientId) throw new errors.ValidationError('Enter the client id first', { code: 'REQUIRED', field: 'oauthClientId' });
+    if (!row.oauthClientSecret) throw new errors.ValidationError('Enter the client secret first', { code: 'REQUIRED', field: 'oauthClientSecret' });
   };
 
   /** Persists a token set straight to the columns (no lifecycles: nothing else changes, no reload needed). */

@@ -7,7 +7,7 @@ import type { PluginConfig } from '../config';
 import { getService } from '../get-service';
 import { secretForms } from '../redaction/redact';
 import { createHostPolicy, HostDeniedError } from '../transport/host-policy';
-import { buildTransportOptions } from '../transport/options';
+import { buildTransportOptions, type TokenProvider } from '../transport/options';
 import { describeSmtpFailure, type SmtpFailure } from '../transport/smtp-failure';
 import { sendTestMessage } from '../transport/test-message';
 import { verifySmtpAccount } from '../transport/verify';
@@ -66,8 +66,10 @@ const normalize = (data: Changes): Changes => {
 const pick = (source: Record<string, unknown>) =>
   Object.fromEntries(ACCOUNT_FIELDS.filter((field) => source[field] !== undefined && source[field] !== null).map((field) => [field, source[field]]));
 
+/** An empty text and a missing value are the same (the API answers '' for a null column, clients send it back). */
+const same = (a: unknown, b: unknown) => a === b || ((a === null || a === undefined || a === '') && (b === null || b === undefined || b === ''));
 const changed = (changes: Changes, stored: Stored, fields: readonly string[]) =>
-  fields.filter((field) => field in changes && changes[field] !== (stored as unknown as Changes)[field]);
+  fields.filter((field) => field in changes && !same(changes[field], (stored as unknown as Changes)[field]));
 
 /** 400 when the update moves the password somewhere new without carrying it. */
 const requirePasswordForNewDestination = (changes: Changes, stored: Stored) => {
@@ -148,10 +150,10 @@ const createSaveGuard = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** Transport options with every timeout capped by the verification timeout setting. */
-  const boundedOptions = (account: SmtpAccountInput & { address?: string }, timeoutMs: number) => {
+  const boundedOptions = (account: SmtpAccountInput & { address?: string }, timeoutMs: number, tokens?: TokenProvider) => {
     const { timeouts } = config();
     return {
-      ...buildTransportOptions(account, config()),
+      ...buildTransportOptions(account, config(), tokens),
       connectionTimeout: Math.min(timeouts.connectionMs, timeoutMs),
       greetingTimeout: Math.min(timeouts.greetingMs, timeoutMs),
       socketTimeout: Math.min(timeouts.socketMs, timeoutMs),

@@ -1,4 +1,4 @@
-import type { OAuthProvider, SecurityMode } from '../../../shared/constants';
+import type { OAuthProvider, SecurityMode } from './constants';
 
 /** The account fields that say where OAuth2 talks to. */
 export interface OAuthSettings {

@@ -1,0 +1,99 @@
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useState } from 'react';
+import { useIntl } from 'react-intl';
+import { PLUGIN_ID } from '../../../shared/constants';
+import type { SmtpAccount, StartOAuth } from '../../../shared/contracts/accounts';
+import { useApiError } from '../hooks/useApiError';
+import { useOAuthRedirectUri } from '../hooks/useOAuthRedirectUri';
+import type { ApiErrorInfo } from '../utils/apiError';
+import { getTranslation } from '../utils/getTranslation';
+import { OAUTH_PENDING_ACCOUNT_KEY } from '../utils/oauthCallback';
+import { OAuthStatusBadge } from './OAuthStatusBadge';
+import { SmtpErrorAlert } from './SmtpErrorAlert';
+
+interface OAuthConnectPanelProps {
+  account: SmtpAccount;
+  /** The form has unsaved changes: Connect would sign in with the stored settings, so save first. */
+  isDirty: boolean;
+  /** A Connect error names a field (a URL, the client secret): the form shows it there too. */
+  onFieldErrors: (fieldErrors: Record<string, string>) => void;
+}
+
+/** The status of a saved OAuth2 account and its Connect button: the provider's sign-in page, same tab. */
+const OAuthConnectPanel = ({ account, isDirty, onFieldErrors }: OAuthConnectPanelProps) => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(id), defaultMessage });
+  const { post } = useFetchClient();
+  const readApiError = useApiError();
+  const redirectUri = useOAuthRedirectUri();
+  const [isStarting, setIsStarting] = useState(false);
+  const [error, setError] = useState<ApiErrorInfo | null>(null);
+  const status = account.oauthStatus ?? 'pending';
+
+  const connect = async () => {
+    setIsStarting(true);
+    setError(null);
+    try {
+      const body: StartOAuth.Request['body'] = { redirectUri };
+      const { data } = await post<StartOAuth.Response>(
+        `/${PLUGIN_ID}/accounts/${account.id}/oauth/connect`,
+        body
+      );
+      // the callback page links back to this account if the sign-in fails (the provider's answer does not say which)
+      window.sessionStorage.setItem(OAUTH_PENDING_ACCOUNT_KEY, String(account.id));
+      window.location.assign(data.data.authorizationUrl);
+    } catch (caught) {
+      const info = readApiError(caught, t('oauth.connectFailed', 'Could not start the sign-in'));
+      setError(info);
+      onFieldErrors(info.fieldErrors);
+      setIsStarting(false);
+    }
+  };
+
+  return (
+    <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
+      <Flex direction="column" alignItems="stretch" gap={3}>
+        {error ? (
+          <SmtpErrorAlert
+            error={error}
+            title={t('oauth.connectFailed', 'Could not start the sign-in')}
+            onClose={() => setError(null)}
+          />
+        ) : null}
+        <Flex justifyContent="space-between" gap={4} wrap="wrap">
+          <Flex gap={3}>
+            <Typography variant="delta" tag="h2">
+              {t('oauth.title', 'OAuth2 sign-in')}
+            </Typography>
+            <OAuthStatusBadge status={status} />
+          </Flex>
+          <Button
+            type="button"
+            onClick={connect}
+            loading={isStarting}
+            disabled={isStarting || isDirty}
+          >
+            {status === 'pending'
+              ? t('oauth.connect', 'Connect')
+              : t('oauth.reconnect', 'Reconnect')}
+          </Button>
+        </Flex>
+        <Typography variant="pi" textColor="neutral600">
+          {isDirty
+            ? t(
+                'oauth.saveFirst',
+                'Save your changes first: Connect signs in with the saved settings.'
+              )
+            : t(
+                'oauth.connectHint',
+                'Connect opens the provider’s sign-in page; after you allow SMTP access, the account is checked and starts sending.'
+              )}
+        </Typography>
+      </Flex>
+    </Box>
+  );
+};
+
+export { OAuthConnectPanel };

@@ -1,0 +1,198 @@
+import { Field, Grid, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
+import type { ChangeEvent } from 'react';
+import { useIntl } from 'react-intl';
+import { LIMITS, OAUTH_PROVIDERS, type OAuthProvider } from '../../../shared/constants';
+import type { AccountFormValues } from '../utils/accountForm';
+import { getTranslation } from '../utils/getTranslation';
+import { RedirectUriHint } from './RedirectUriHint';
+
+type OAuthTextField =
+  | 'oauthTenant'
+  | 'oauthClientId'
+  | 'oauthClientSecret'
+  | 'oauthAuthorizeUrl'
+  | 'oauthTokenUrl'
+  | 'oauthScope';
+
+interface OAuthFieldsProps {
+  values: AccountFormValues;
+  onChange: (values: AccountFormValues) => void;
+  /** A new provider choice: the page may also fill the SMTP server the preset implies. */
+  onProviderChange: (provider: OAuthProvider) => void;
+  fieldErrors: Record<string, string>;
+  /** The stored account has a client secret (edit only): an empty field keeps it. */
+  hasClientSecret: boolean;
+  disabled: boolean;
+}
+
+export const PROVIDER_LABELS: Record<OAuthProvider, string> = {
+  microsoft: 'Microsoft 365',
+  google: 'Google',
+  generic: 'Other OAuth2 provider',
+};
+
+/** The app registration of an OAuth2 (XOAUTH2) account: provider, tenant, client id/secret, and URLs for "Other". */
+const OAuthFields = ({
+  values,
+  onChange,
+  onProviderChange,
+  fieldErrors,
+  hasClientSecret,
+  disabled,
+}: OAuthFieldsProps) => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(id), defaultMessage });
+  const text = (key: OAuthTextField) => (e: ChangeEvent<HTMLInputElement>) =>
+    onChange({ ...values, [key]: e.target.value });
+  const isGeneric = values.oauthProvider === 'generic';
+
+  return (
+    <>
+      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="oauthProvider" required error={fieldErrors.oauthProvider}>
+          <Field.Label>{t('form.oauth.provider', 'Provider')}</Field.Label>
+          <SingleSelect
+            value={values.oauthProvider}
+            onChange={(v: string | number) => onProviderChange(v as OAuthProvider)}
+            disabled={disabled}
+          >
+            {OAUTH_PROVIDERS.map((provider) => (
+              <SingleSelectOption key={provider} value={provider}>
+                {t(`form.oauth.provider.${provider}`, PROVIDER_LABELS[provider])}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+          <Field.Error />
+        </Field.Root>
+      </Grid.Item>
+      {values.oauthProvider === 'microsoft' ? (
+        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+          <Field.Root
+            name="oauthTenant"
+            required
+            error={fieldErrors.oauthTenant}
+            hint={t(
+              'form.oauth.tenantHint',
+              'Directory (tenant) id of the app registration, or "organizations"'
+            )}
+          >
+            <Field.Label>{t('form.oauth.tenant', 'Tenant id')}</Field.Label>
+            <TextInput
+              value={values.oauthTenant}
+              onChange={text('oauthTenant')}
+              maxLength={LIMITS.oauthTenant}
+              disabled={disabled}
+              autoComplete="off"
+            />
+            <Field.Hint />
+            <Field.Error />
+          </Field.Root>
+        </Grid.Item>
+      ) : null}
+      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="oauthClientId" required error={fieldErrors.oauthClientId}>
+          <Field.Label>{t('form.oauth.clientId', 'Client id')}</Field.Label>
+          <TextInput
+            value={values.oauthClientId}
+            onChange={text('oauthClientId')}
+            maxLength={LIMITS.oauthClientId}
+            disabled={disabled}
+            autoComplete="off"
+          />
+          <Field.Error />
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+        <Field.Root
+          name="oauthClientSecret"
+          required={!hasClientSecret}
+          error={fieldErrors.oauthClientSecret}
+          hint={
+            hasClientSecret
+              ? t('form.oauth.clientSecretKeepHint', 'Leave empty to keep the current one')
+              : t('form.passwordHint', 'Stored encrypted; never shown again')
+          }
+        >
+          <Field.Label>{t('form.oauth.clientSecret', 'Client secret')}</Field.Label>
+          <TextInput
+            type="password"
+            value={values.oauthClientSecret}
+            onChange={text('oauthClientSecret')}
+            maxLength={LIMITS.oauthSecret}
+            disabled={disabled}
+            autoComplete="new-password"
+          />
+          <Field.Hint />
+          <Field.Error />
+        </Field.Root>
+      </Grid.Item>
+      {isGeneric ? (
+        <>
+          <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+            <Field.Root name="oauthAuthorizeUrl" required error={fieldErrors.oauthAuthorizeUrl}>
+              <Field.Label>{t('form.oauth.authorizeUrl', 'Authorization URL')}</Field.Label>
+              <TextInput
+                type="url"
+                value={values.oauthAuthorizeUrl}
+                onChange={text('oauthAuthorizeUrl')}
+                maxLength={LIMITS.url}
+                disabled={disabled}
+                placeholder="https://"
+              />
+              <Field.Error />
+            </Field.Root>
+          </Grid.Item>
+          <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+            <Field.Root
+              name="oauthTokenUrl"
+              required
+              error={fieldErrors.oauthTokenUrl}
+              hint={t(
+                'form.oauth.tokenUrlHint',
+                'https (http only on this machine); receives the client secret'
+              )}
+            >
+              <Field.Label>{t('form.oauth.tokenUrl', 'Token URL')}</Field.Label>
+              <TextInput
+                type="url"
+                value={values.oauthTokenUrl}
+                onChange={text('oauthTokenUrl')}
+                maxLength={LIMITS.url}
+                disabled={disabled}
+                placeholder="https://"
+              />
+              <Field.Hint />
+              <Field.Error />
+            </Field.Root>
+          </Grid.Item>
+          <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+            <Field.Root
+              name="oauthScope"
+              error={fieldErrors.oauthScope}
+              hint={t(
+                'form.oauth.scopeHint',
+                'Space-separated; include what gives a refresh token (e.g. offline_access)'
+              )}
+            >
+              <Field.Label>{t('form.oauth.scope', 'Scope')}</Field.Label>
+              <TextInput
+                value={values.oauthScope}
+                onChange={text('oauthScope')}
+                maxLength={LIMITS.oauthScope}
+                disabled={disabled}
+              />
+              <Field.Hint />
+              <Field.Error />
+            </Field.Root>
+          </Grid.Item>
+        </>
+      ) : null}
+      <Grid.Item col={12} direction="column" alignItems="stretch">
+        <RedirectUriHint />
+      </Grid.Item>
+    </>
+  );
+};
+
+export { OAuthFields };
