@@ -1,5 +1,5 @@
 'use strict';
-/** Builds the playground admin when it is stale and runs `strapi start` as a child process on a free port. */
+/** Builds the playground admin (`strapi build`) when it is stale and starts the playground (`npm start`'s script) on a free port. */
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
@@ -40,7 +40,7 @@ const ensureAdminBuild = (log) => {
     return;
   }
   log('building the playground admin (strapi build, about a minute)');
-  const result = spawnSync(process.execPath, [path.join(__dirname, 'build-admin.js')], {
+  const result = spawnSync(strapiBin(), ['build'], {
     cwd: PLAYGROUND,
     env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'development', SMTP_ACCOUNTS_REACT_DEV: '1' },
     encoding: 'utf8',
@@ -77,7 +77,7 @@ const startStrapi = async ({ stockSmtpPort, logFile, log }) => {
   };
   const out = fs.openSync(logFile, 'w');
   // detached: Strapi gets its own process group, so stopping it also stops anything it spawned
-  const child = spawn(strapiBin(), ['start'], { cwd: PLAYGROUND, env, stdio: ['ignore', out, out], detached: true });
+  const child = spawn(process.execPath, [path.join(PLAYGROUND, 'scripts', 'start.js')], { cwd: PLAYGROUND, env, stdio: ['ignore', out, out], detached: true });
   let exited = null;
   child.on('exit', (code, signal) => (exited = { code, signal }));
   const url = `http://127.0.0.1:${port}`;
