@@ -41,7 +41,7 @@ const toPublicEntry = (row: StoredLogRow): SendLogEntry => ({
   durationMs: row.durationMs,
   resendOf: row.resendOf ?? null,
   resentAt: row.resentAt ? iso(row.resentAt) : null,
-  canResend: resendRefusal(row) === null,
+  canResend: resendBlock(row) === null,
 });
 
 const lastAttempt = (row: StoredLogRow) => {
@@ -49,24 +49,29 @@ const lastAttempt = (row: StoredLogRow) => {
   return log?.[log.length - 1];
 };
 
-/** Why a logged mail may not be sent again, or null when it may (once). */
-const resendRefusal = (row: StoredLogRow) => {
-  if (row.status !== 'failed') {
-    return new errors.ValidationError(`Send-log entry ${row.id} was delivered (status "${row.status}"): only a failed mail can be resent.`, { code: 'ALREADY_SENT' });
-  }
-  if (lastAttempt(row)?.uncertain) {
-    return new errors.ValidationError(
-      `Send-log entry ${row.id} may have been delivered: the connection dropped after the server could have taken it. It is not resent, so nobody gets it twice.`,
-      { code: 'MAYBE_DELIVERED' }
-    );
-  }
-  if (!row.body) {
-    return new errors.ValidationError('This mail cannot be resent: its body was not kept (turn on "keep message bodies" in the settings).', { code: 'BODY_NOT_KEPT' });
-  }
-  if (row.resentAt) {
-    return new errors.ValidationError(`Send-log entry ${row.id} was already resent: a failed mail is resent at most once (resend the new entry if it failed too).`, { code: 'ALREADY_RESENT' });
-  }
+type ResendBlock = 'ALREADY_SENT' | 'MAYBE_DELIVERED' | 'BODY_NOT_KEPT' | 'ALREADY_RESENT';
+
+/** Why a logged mail may not be sent again, or null when it may (once). Cheap: read for every listed entry. */
+const resendBlock = (row: StoredLogRow): ResendBlock | null => {
+  if (row.status !== 'failed') return 'ALREADY_SENT';
+  if (lastAttempt(row)?.uncertain) return 'MAYBE_DELIVERED';
+  if (!row.body) return 'BODY_NOT_KEPT';
+  if (row.resentAt) return 'ALREADY_RESENT';
   return null;
+};
+
+const RESEND_REFUSALS: Record<ResendBlock, (row: StoredLogRow) => string> = {
+  ALREADY_SENT: (row) => `Send-log entry ${row.id} was delivered (status "${row.status}"): only a failed mail can be resent.`,
+  MAYBE_DELIVERED: (row) =>
+    `Send-log entry ${row.id} may have been delivered: the connection dropped after the server could have taken it. It is not resent, so nobody gets it twice.`,
+  BODY_NOT_KEPT: () => 'This mail cannot be resent: its body was not kept (turn on "keep message bodies" in the settings).',
+  ALREADY_RESENT: (row) => `Send-log entry ${row.id} was already resent: a failed mail is resent at most once (resend the new entry if it failed too).`,
+};
+
+/** The 400 a resend of this entry answers, or null when it may be resent. */
+const resendRefusal = (row: StoredLogRow) => {
+  const block = resendBlock(row);
+  return block ? new errors.ValidationError(RESEND_REFUSALS[block](row), { code: block }) : null;
 };
 
 /**
