@@ -4,6 +4,24 @@
 export const PLUGIN_ID = 'smtp-accounts';
 export const SMTP_ACCOUNT_UID = 'plugin::smtp-accounts.smtp-account' as const;
 export const SEND_LOG_UID = 'plugin::smtp-accounts.send-log' as const;
+export const BATCH_UID = 'plugin::smtp-accounts.batch' as const;
+export const QUEUED_MAIL_UID = 'plugin::smtp-accounts.queued-mail' as const;
+
+/** A queued mail's life: queued → sending → sent | failed; queued → cancelled. */
+export const QUEUED_MAIL_STATES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export type QueuedMailState = (typeof QUEUED_MAIL_STATES)[number];
+/**
+ * A batch (one `enqueue` call): `enqueuing` while its messages are read, then `active`; `paused` and
+ * `cancelled` by an admin or the API; `done` once nothing is left to send.
+ */
+export const BATCH_STATES = ['enqueuing', 'active', 'paused', 'cancelled', 'done'] as const;
+export type BatchState = (typeof BATCH_STATES)[number];
+/** An account at its limit: the mail waits for room (`wait`), or goes to the next candidate in rule order with room (`next`). */
+export const LIMIT_OVERFLOW_MODES = ['wait', 'next'] as const;
+export type LimitOverflowMode = (typeof LIMIT_OVERFLOW_MODES)[number];
+/** Per-account sending limits: field → window length in seconds. */
+export const LIMIT_WINDOWS = { limitPerMinute: 60, limitPerHour: 3600, limitPerDay: 86400 } as const;
+export type LimitField = keyof typeof LIMIT_WINDOWS;
 
 export const SEND_STATUSES = ['sent', 'failed', 'fallback'] as const;
 export type SendStatus = (typeof SEND_STATUSES)[number];
@@ -48,6 +66,8 @@ export const PERMISSIONS = {
   settingsUpdate: `plugin::${PLUGIN_ID}.settings.update`,
   logRead: `plugin::${PLUGIN_ID}.log.read`,
   logResend: `plugin::${PLUGIN_ID}.log.resend`,
+  campaignsRead: `plugin::${PLUGIN_ID}.campaigns.read`,
+  campaignsManage: `plugin::${PLUGIN_ID}.campaigns.manage`,
 } as const;
 
 /** The same actions in the shape `admin::permission`.actionProvider.registerMany expects. */
@@ -61,6 +81,8 @@ export const ACTIONS = [
   { uid: 'settings.update', displayName: 'Update module settings', subCategory: 'settings' },
   { uid: 'log.read', displayName: 'Read the send log', subCategory: 'log' },
   { uid: 'log.resend', displayName: 'Resend a logged mail', subCategory: 'log' },
+  { uid: 'campaigns.read', displayName: 'Read campaign batches', subCategory: 'campaigns' },
+  { uid: 'campaigns.manage', displayName: 'Pause, resume and cancel campaign batches', subCategory: 'campaigns' },
 ].map((action) => ({ ...action, section: 'plugins' as const, pluginName: PLUGIN_ID }));
 
 /** Limits shared by the server's validation and the admin's form. */
@@ -75,4 +97,7 @@ export const LIMITS = {
   oauthSecret: 2000,
   url: 2000,
   oauthScope: 1000,
+  campaign: 200,
+  /** A sending limit per window, at most (a day of a big provider is far below). */
+  limit: 10_000_000,
 } as const;

@@ -30,6 +30,10 @@ export interface SmtpAccount {
   oauthAuthorizeUrl: string;
   oauthTokenUrl: string;
   oauthScope: string;
+  /** Sending limits (null: none). Kept across every process; see the setting `limitOverflow`. */
+  limitPerMinute: number | null;
+  limitPerHour: number | null;
+  limitPerDay: number | null;
   /** `connected` sends; `pending` waits for Connect; `reauth-required` lost its grant. null for password accounts. */
   oauthStatus: OAuthStatus | null;
   createdAt: string;
@@ -56,6 +60,10 @@ export interface SmtpAccountInput {
   oauthAuthorizeUrl?: string | null;
   oauthTokenUrl?: string | null;
   oauthScope?: string | null;
+  /** Positive integers, or null/empty for no limit. Changing a limit never needs the password again. */
+  limitPerMinute?: number | null;
+  limitPerHour?: number | null;
+  limitPerDay?: number | null;
 }
 
 /** Connect: the provider's sign-in page for this account (the panel sends the admin there). */

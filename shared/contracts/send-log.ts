@@ -36,6 +36,12 @@ export interface SendLogEntry {
   resendOf: number | null;
   /** When this entry was resent (a failed entry is resent at most once). */
   resentAt: string | null;
+  /** The campaign batch this mail was queued in (`queue.enqueue`), else null. */
+  batchId: number | null;
+  /** The Message-ID a queued mail carries (stable across retries, so receivers can de-duplicate). */
+  messageId: string | null;
+  /** A queued mail sent again after the process sending it died mid-send: it may have been delivered twice. */
+  uncertain: boolean;
   /** Only a failed entry whose body was kept, that was not resent yet, and whose last attempt was not `uncertain`. */
   canResend: boolean;
 }
@@ -47,6 +53,8 @@ export declare namespace ListSendLog {
     from?: string;
     since?: string;
     until?: string;
+    /** Only the entries of this campaign batch. */
+    batchId?: string;
     page?: string;
     pageSize?: string;
   }

@@ -1,4 +1,4 @@
-import type { FallbackMode } from '../constants';
+import type { FallbackMode, LimitOverflowMode } from '../constants';
 
 /** The module settings kept in the plugin store and edited in Settings → SMTP accounts. */
 export interface ModuleSettings {
@@ -20,6 +20,8 @@ export interface ModuleSettings {
   alertRecipients: string;
   /** Re-check every active account this often, in minutes (0: off). */
   recheckIntervalMinutes: number;
+  /** A queued mail whose account is at its sending limit: `wait` for room (default) or go to the `next` candidate in rule order that has room. */
+  limitOverflow: LimitOverflowMode;
 }
 
 export declare namespace GetSettings {
