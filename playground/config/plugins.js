@@ -42,6 +42,14 @@ module.exports = ({ env }) => ({
         timeoutMs: 10000,
         stateTtlMs: 10 * 60 * 1000,
       },
+      // the campaign queue: in the database unless SMTP_ACCOUNTS_QUEUE_REDIS names a Redis (BullMQ)
+      queue: {
+        redis: env('SMTP_ACCOUNTS_QUEUE_REDIS', '') || null,
+        worker: env.bool('SMTP_ACCOUNTS_QUEUE_WORKER', true),
+        concurrency: env.int('SMTP_ACCOUNTS_QUEUE_CONCURRENCY', 16),
+        pollMs: env.int('SMTP_ACCOUNTS_QUEUE_POLL_MS', 1000),
+        leaseMs: env.int('SMTP_ACCOUNTS_QUEUE_LEASE_MS', 60000),
+      },
       // a private CA for SMTP servers with self-signed certificates (the tests make one)
       tls: env('SMTP_ACCOUNTS_TLS_CA_FILE') ? { ca: fs.readFileSync(env('SMTP_ACCOUNTS_TLS_CA_FILE')) } : {},
     },

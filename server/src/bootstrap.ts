@@ -47,6 +47,11 @@ const startAccountWatch = ({ strapi }: Context) => {
   getService(strapi, 'accountWatch').start();
 };
 
+/** The campaign queue: indexes, then (unless `queue.worker: false`) this process starts sending queued mail. */
+const startQueue = async ({ strapi }: Context) => {
+  await getService(strapi, 'queue').start();
+};
+
 const bootstrap = async (context: Context) => {
   await registerPermissions(context);
   registerWebhookEvents(context);
@@ -55,6 +60,7 @@ const bootstrap = async (context: Context) => {
   installEmailProvider(context);
   scheduleLogPruning(context);
   startAccountWatch(context);
+  await startQueue(context);
 };
 
 export default bootstrap;

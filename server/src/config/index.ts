@@ -1,4 +1,5 @@
 import type { ModuleSettings } from '../../../shared/contracts/settings';
+import type { RedisConfig } from '../queue/redis-connection';
 import { hostPolicyProblems, type HostPolicyConfig } from '../transport/host-policy';
 
 export interface PluginConfig {
@@ -20,6 +21,13 @@ export interface PluginConfig {
   maxFromLength: number;
   /** OAuth2 accounts: refresh this long before expiry; the refresh lock's lifetime; token-request timeout; sign-in validity. */
   oauth: { refreshMarginMs: number; lockMs: number; timeoutMs: number; stateTtlMs: number };
+  /**
+   * The campaign queue. No `redis`: the embedded engine keeps it in Strapi's database and sends from this
+   * process. With `redis` (an ioredis URL or options): BullMQ, every instance sends, limits kept in Redis.
+   * `worker: false` makes a process only enqueue. `concurrency`: mails in flight per process.
+   * `leaseMs`: a mail held by a process that stopped answering is taken back after this long.
+   */
+  queue: { redis: RedisConfig | null; worker: boolean; concurrency: number; pollMs: number; leaseMs: number };
 }
 
 type Env = ((key: string, fallback?: string) => string) & { int?: unknown };
@@ -34,6 +42,7 @@ const defaults = ({ env }: { env: Env }): PluginConfig => ({
   hosts: { allow: [], deny: [], denyMetadata: true },
   maxFromLength: 998,
   oauth: { refreshMarginMs: 120000, lockMs: 30000, timeoutMs: 10000, stateTtlMs: 10 * 60 * 1000 },
+  queue: { redis: null, worker: true, concurrency: 16, pollMs: 1000, leaseMs: 60000 },
 });
 
 const positiveInt = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
@@ -56,6 +65,15 @@ const validator = (config: PluginConfig) => {
     if (!positiveInt(config.oauth?.[key])) problems.push(`oauth.${key} must be a positive integer (ms)`);
   }
   if (!positiveInt(config.maxFromLength) || config.maxFromLength > 998) problems.push('maxFromLength must be a whole number between 1 and 998 (RFC 5322\'s line limit)');
+  const queue = config.queue;
+  if (typeof queue !== 'object' || queue === null) problems.push('queue must be an object');
+  else {
+    if (queue.redis != null && typeof queue.redis !== 'string' && typeof queue.redis !== 'object') problems.push('queue.redis must be a redis:// URL or ioredis options');
+    if (typeof queue.worker !== 'boolean') problems.push('queue.worker must be true or false');
+    if (!positiveInt(queue.concurrency) || queue.concurrency > 500) problems.push('queue.concurrency must be a whole number between 1 and 500');
+    for (const key of ['pollMs', 'leaseMs'] as const) if (!positiveInt(queue[key])) problems.push(`queue.${key} must be a positive integer (ms)`);
+    if (positiveInt(queue.leaseMs) && queue.leaseMs < 5000) problems.push('queue.leaseMs must be at least 5000 (a send must fit in it)');
+  }
   if (problems.length) throw new Error(`smtp-accounts config: ${problems.join('; ')}`);
 };
 

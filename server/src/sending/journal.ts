@@ -7,6 +7,7 @@ import type { CheckedMail } from './check-mail';
 export interface JournalSink {
   record(entry: NewLogEntry): Promise<void>;
   recordNow(entry: NewLogEntry): Promise<number>;
+  recordDurably(entry: NewLogEntry): Promise<void>;
 }
 
 export interface JournalOptions {
@@ -17,6 +18,8 @@ export interface JournalOptions {
   resendOf: number | null;
   /** Write every outcome at once and answer its id (resends: the admin gets the new entry's id). */
   immediate: boolean;
+  /** A queued mail: its batch, its Message-ID, whether it may have gone out before. Its delivery is logged durably. */
+  queued?: { batchId: number; messageId: string; uncertain: boolean } | null;
 }
 
 /** What the log keeps for a resend: the message's JSON-safe fields (attachments are not kept). */
@@ -54,6 +57,9 @@ export const createJournal = (mail: CheckedMail, sink: JournalSink, options: Jou
     durationMs: Date.now() - started,
     resendOf: options.resendOf,
     resentAt: null,
+    batchId: options.queued?.batchId ?? null,
+    messageId: options.queued?.messageId ?? null,
+    uncertain: options.queued?.uncertain ?? false,
     body: options.keepBody ? keptBody(mail.options, options.newsletter) : null,
   });
 
@@ -66,7 +72,8 @@ export const createJournal = (mail: CheckedMail, sink: JournalSink, options: Jou
     async delivered(status: Extract<SendStatus, 'sent' | 'fallback'>, rule: string): Promise<number | null> {
       const row = entry(status, rule, attempts[attempts.length - 1] ?? {});
       if (options.immediate) return sink.recordNow(row);
-      await sink.record(row);
+      if (options.queued) await sink.recordDurably(row);
+      else await sink.record(row);
       return null;
     },
     /** Logs a mail nobody took, at once, and answers the entry id for the caller's error. */

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PLUGIN_ID } from '../../../shared/constants';
+import { PLUGIN_ID, type LimitOverflowMode } from '../../../shared/constants';
 import type { ResolveRule } from '../../../shared/contracts/resolve';
 import { getService } from '../get-service';
 import { redactOptional, secretForms, type Credentials } from '../redaction/redact';
@@ -13,6 +13,7 @@ import type { PluginConfig } from '../config';
 import { buildMessage, type EmailOptions } from '../transport/message';
 import { describeSmtpFailure, isFailoverSafe, mayHaveBeenDelivered } from '../transport/smtp-failure';
 import type { StoredAccount } from './accounts';
+import { limitsOf, type NoRoom } from './limits';
 
 /** The provider interface of Strapi's email plugin (send is required, the rest optional). */
 export interface EmailProvider {
@@ -45,12 +46,29 @@ interface Delivery {
   status: 'sent' | 'fallback';
   /** The send-log entry, when it was written at once (resends). */
   logId: number | null;
+  /** The account that took it (null: the stock provider). */
+  account: Pick<StoredAccount, 'id' | 'email'> | null;
+}
+
+/** A queued mail whose account (by the rule) is at its sending limit: try again at `retryAt`. */
+export interface Deferral {
+  deferred: true;
+  accountId: number;
+  room: NoRoom;
 }
 
 interface DeliverOptions {
   newsletter: boolean;
   resendOf?: number | null;
+  /** A mail of the campaign queue: limits are asked for room (else only counted), the log entry carries the batch. */
+  queued?: { batchId: number; messageId: string; uncertain: boolean; overflow: LimitOverflowMode } | null;
 }
+
+/** How a queued mail went: the queue records it on the message's row. */
+export type QueuedOutcome =
+  | { outcome: 'sent'; account: Pick<StoredAccount, 'id' | 'email'> | null }
+  | { outcome: 'failed'; code: string; account: Pick<StoredAccount, 'id' | 'email'> | null }
+  | { outcome: 'deferred'; deferral: Deferral };
 
 /**
  * The plugin as Strapi's email provider: every mail's From picks the SMTP account that sends it.
@@ -62,6 +80,7 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get<PluginConfig>(`plugin::${PLUGIN_ID}`);
   const emailSettings = () => (strapi.config.get('plugin::email.settings') ?? {}) as EmailPluginSettings;
   const index = () => getService(strapi, 'accountIndex');
+  const limits = () => getService(strapi, 'limits');
   let stock: EmailProvider | null = null;
   let stockSecrets: string[] | null = null;
 
@@ -101,14 +120,41 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** Step 3: the candidates in rule order; the next one only when the failed one cannot have taken the mail. */
-  const tryInRuleOrder = async (mail: CheckedMail, candidates: Iterable<Resolution<StoredAccount>>, journal: Journal) => {
+  /**
+   * Step 3: the candidates in rule order; the next one only when the failed one cannot have taken the mail.
+   * A queued mail (`overflow` set) first asks the account's limits for room: with none it waits (`wait`:
+   * a deferral) or goes on to the next candidate (`next`), never to an account the rule would not choose.
+   * Any other mail is only counted against the limits.
+   */
+  const tryInRuleOrder = async (
+    mail: CheckedMail,
+    candidates: Iterable<Resolution<StoredAccount>>,
+    journal: Journal,
+    overflow: LimitOverflowMode | null
+  ): Promise<{ info: SentInfo; rule: string; account: StoredAccount } | Deferral | null> => {
+    let full: Deferral | null = null;
     for (const candidate of candidates) {
+      const limited = limitsOf(candidate.account).length > 0;
+      if (overflow && limited) {
+        const room = await limits().take(candidate.account);
+        if ('retryAt' in room) {
+          if (!full || room.retryAt < full.room.retryAt) full = { deferred: true, accountId: candidate.account.id, room };
+          if (overflow === 'wait') return full;
+          continue;
+        }
+      }
       const outcome = await tryAccount(mail, candidate, journal);
-      if (outcome.info) return { info: outcome.info, rule: candidate.rule };
+      if (outcome.info) {
+        if (!overflow && limited) {
+          limits()
+            .count(candidate.account)
+            .catch((error: Error) => strapi.log.warn(`[${PLUGIN_ID}] could not count a mail against account #${candidate.account.id}'s limits: ${error.message}`));
+        }
+        return { info: outcome.info, rule: candidate.rule, account: candidate.account };
+      }
       if (!outcome.failoverSafe) throw await notSent(journal, candidate.rule);
     }
-    return null;
+    return full;
   };
 
   /** Step 4: no account took it: the stock provider, or a refusal (setting `fallback`). */
@@ -126,7 +172,7 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
       const info = ((await stockProvider().send(options)) ?? {}) as SentInfo;
       const response = redactOptional(info.response, stockSecretForms()) ?? undefined;
       journal.add({ ...attempt, ok: true, response, durationMs: Date.now() - tried });
-      return { info: { ...info, response }, status: 'fallback', logId: await journal.delivered('fallback', 'fallback') };
+      return { info: { ...info, response }, status: 'fallback', logId: await journal.delivered('fallback', 'fallback'), account: null };
     } catch (error) {
       const failure = describeSmtpFailure(error, stockSecretForms());
       journal.add({ ...attempt, ok: false, stage: failure.stage, code: failure.code, response: failure.detail, durationMs: Date.now() - tried });
@@ -143,7 +189,7 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** The whole send; the answer says how it went and, for resends, the new entry's id. */
-  const deliver = async (options: EmailOptions, { newsletter, resendOf = null }: DeliverOptions): Promise<Delivery> => {
+  const deliver = async (options: EmailOptions, { newsletter, resendOf = null, queued = null }: DeliverOptions): Promise<Delivery | Deferral> => {
     const mail = checkMail(options, emailSettings().defaultFrom, config().maxFromLength);
     const settings = await getService(strapi, 'settings').get();
     const journal = createJournal(mail, getService(strapi, 'sendLog'), {
@@ -151,10 +197,19 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
       keepBody: settings.logKeepBodies,
       resendOf,
       immediate: resendOf !== null,
+      queued,
     });
-    const delivered = await tryInRuleOrder(mail, await chooseCandidates(mail, newsletter), journal);
-    if (delivered) return { info: delivered.info, status: 'sent', logId: await journal.delivered('sent', delivered.rule) };
-    return fallBack(mail, journal, settings.fallback);
+    const delivered = await tryInRuleOrder(mail, await chooseCandidates(mail, newsletter), journal, queued?.overflow ?? null);
+    if (!delivered) return fallBack(mail, journal, settings.fallback);
+    if ('deferred' in delivered) return delivered;
+    const { id, email } = delivered.account;
+    return { info: delivered.info, status: 'sent', logId: await journal.delivered('sent', delivered.rule), account: { id, email } };
+  };
+
+  /** For the callers that never queue: a deferral cannot happen without `queued`. */
+  const delivered = (result: Delivery | Deferral): Delivery => {
+    if ('deferred' in result) throw new errors.ApplicationError('smtp-accounts: a direct send was deferred');
+    return result;
   };
 
   const moduleEnabled = async () => {
@@ -189,7 +244,41 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async send(options: EmailOptions, { newsletter = false }: SendOptions = {}): Promise<SentInfo | unknown> {
       if (!(await moduleEnabled())) return stockProvider().send(withoutFlag(options));
-      return (await deliver(options, { newsletter })).info;
+      return delivered(await deliver(options, { newsletter })).info;
+    },
+
+    /**
+     * One mail of the campaign queue (services/queue): routed by the same rule, within the accounts'
+     * limits, logged with its batch and Message-ID once the log entry is written. Never throws for the
+     * mail itself: the outcome says sent, failed (with a code) or deferred (the account is at its limit).
+     */
+    async sendQueued(
+      options: EmailOptions,
+      queued: { newsletter: boolean; batchId: number; messageId: string; uncertain: boolean }
+    ): Promise<QueuedOutcome> {
+      const { newsletter, ...rest } = queued;
+      const message = { ...options, messageId: options.messageId ?? queued.messageId };
+      if (!(await moduleEnabled())) {
+        try {
+          await stockProvider().send(withoutFlag(message));
+          return { outcome: 'sent', account: null };
+        } catch {
+          return { outcome: 'failed', code: 'STOCK_PROVIDER_FAILED', account: null };
+        }
+      }
+      try {
+        const { limitOverflow } = await getService(strapi, 'settings').get();
+        const result = await deliver(message, { newsletter, queued: { ...rest, overflow: limitOverflow } });
+        if ('deferred' in result) return { outcome: 'deferred', deferral: result };
+        return { outcome: 'sent', account: result.account };
+      } catch (error) {
+        if (isMailNotSent(error)) return { outcome: 'failed', code: 'MAIL_NOT_SENT', account: null };
+        if (error instanceof errors.ValidationError) {
+          const code = (error.details as { code?: string } | undefined)?.code ?? 'INVALID_MESSAGE';
+          return { outcome: 'failed', code, account: null };
+        }
+        throw error;
+      }
     },
 
     /**
@@ -203,7 +292,7 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const body = await getService(strapi, 'sendLog').claimForResend(logId);
       try {
-        const { status, logId: newId } = await deliver(body as EmailOptions, { newsletter: body.newsletter === true, resendOf: logId });
+        const { status, logId: newId } = delivered(await deliver(body as EmailOptions, { newsletter: body.newsletter === true, resendOf: logId }));
         return { status, logId: newId as number };
       } catch (error) {
         if (!isMailNotSent(error)) throw error;

@@ -7,6 +7,8 @@ import type { ListSendLog, SendAttempt, SendLogEntry } from '../../../shared/con
 export type NewLogEntry = Omit<SendLogEntry, 'id' | 'createdAt' | 'canResend'> & { body?: Record<string, unknown> | null };
 
 const FLUSH_DELAY_MS = 200;
+/** A durable record (queued mail) waits at most this long for company in its batch insert. */
+const DURABLE_FLUSH_DELAY_MS = 15;
 const FLUSH_BATCH = 200;
 /** Rows waiting for the database at most; past it, `record` waits for a flush (back-pressure on a slow database). */
 export const MAX_QUEUED_ROWS = 5000;
@@ -41,6 +43,9 @@ const toPublicEntry = (row: StoredLogRow): SendLogEntry => ({
   durationMs: row.durationMs,
   resendOf: row.resendOf ?? null,
   resentAt: row.resentAt ? iso(row.resentAt) : null,
+  batchId: row.batchId ?? null,
+  messageId: row.messageId ?? null,
+  uncertain: Boolean(row.uncertain),
   canResend: resendBlock(row) === null,
 });
 
@@ -121,18 +126,22 @@ const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const wake of woken) wake();
   };
 
-  const writeBatch = async (batch: Record<string, unknown>[]) => {
+  let durableFlush: Promise<void> | null = null;
+
+  const writeBatch = async (batch: Record<string, unknown>[], strict: boolean) => {
     try {
       await strapi.db.connection(target().name).insert(batch);
     } catch (error) {
       strapi.log.warn(`[${PLUGIN_ID}] could not write ${batch.length} send-log entries: ${(error as Error).message}`);
+      if (strict) throw error;
     } finally {
       writing -= batch.length;
       wakeWaiting();
     }
   };
 
-  const flush = (): Promise<void> => {
+  /** `strict`: the returned promise rejects when a write fails (durable records); else failures are only logged. */
+  const flush = ({ strict = false }: { strict?: boolean } = {}): Promise<void> => {
     if (timer) clearTimeout(timer);
     timer = null;
     const taken = queue;
@@ -140,11 +149,14 @@ const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (taken.length === 0) return flushing;
     writing += taken.length;
     // FLUSH_BATCH rows an insert at most: a row has ~20 columns, and databases cap the parameters of one statement
+    const writes: Promise<void>[] = [];
     for (let start = 0; start < taken.length; start += FLUSH_BATCH) {
       const batch = taken.slice(start, start + FLUSH_BATCH);
-      flushing = flushing.then(() => writeBatch(batch));
+      const write = flushing.then(() => writeBatch(batch, strict));
+      writes.push(write);
+      flushing = write.catch(() => undefined);
     }
-    return flushing;
+    return strict ? Promise.all(writes).then(() => undefined) : flushing;
   };
 
   const clipped = (entry: NewLogEntry): NewLogEntry => ({
@@ -168,6 +180,20 @@ const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
         timer.unref();
       }
       if (held() >= MAX_QUEUED_ROWS) await new Promise<void>((resolve) => waiting.push(resolve));
+    },
+
+    /**
+     * Queues an entry and resolves once it is written (or the write failed: rejects). The queue's outcome:
+     * a queued mail is marked done only after its log entry is in the database. Entries of all the
+     * sends in flight share one insert (a group commit), a few milliseconds later.
+     */
+    async recordDurably(entry: NewLogEntry): Promise<void> {
+      queue.push(toRow(clipped(entry)));
+      durableFlush ??= new Promise<void>((resolve) => setTimeout(resolve, DURABLE_FLUSH_DELAY_MS)).then(() => {
+        durableFlush = null;
+        return flush({ strict: true });
+      });
+      await durableFlush;
     },
 
     /** Writes one entry now and answers its id (failures and resends: the caller needs the id). */
@@ -195,6 +221,11 @@ const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
         const accountId = Number(query.accountId);
         if (!Number.isSafeInteger(accountId)) throw new errors.ValidationError('accountId must be a number');
         where.push({ accountId });
+      }
+      if (query.batchId) {
+        const batchId = Number(query.batchId);
+        if (!Number.isSafeInteger(batchId)) throw new errors.ValidationError('batchId must be a number');
+        where.push({ batchId });
       }
       if (query.from) where.push({ from: { $containsi: String(query.from).slice(0, 255) } });
       for (const [key, op] of [['since', '$gte'], ['until', '$lte']] as const) {

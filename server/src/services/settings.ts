@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: ModuleSettings = {
   logKeepBodies: false,
   alertRecipients: '',
   recheckIntervalMinutes: 0,
+  limitOverflow: 'wait',
 };
 
 /**

@@ -13,6 +13,14 @@ const text = (field: string, max: number) =>
     .max(max, `${field} must be at most ${max} characters`)
     .test('CONTROL_CHARS', `${field} must not contain line breaks or control characters`, (v) => !v || !CONTROL_CHARS.test(v));
 
+const limit = (field: string) =>
+  yup
+    .number()
+    .integer(`${field} must be a whole number of messages (or null for no limit)`)
+    .min(1, `${field} must be at least 1 (or null for no limit)`)
+    .max(LIMITS.limit, `${field} must be at most ${LIMITS.limit}`)
+    .nullable();
+
 const fields = {
   name: text('name', LIMITS.name),
   email: text('email', LIMITS.email).email('email must be a valid email address'),
@@ -28,6 +36,9 @@ const fields = {
   password: yup.string().max(LIMITS.password, `password must be at most ${LIMITS.password} characters`),
   active: yup.boolean(),
   preferForNewsletters: yup.boolean(),
+  limitPerMinute: limit('limitPerMinute'),
+  limitPerHour: limit('limitPerHour'),
+  limitPerDay: limit('limitPerDay'),
   oauthProvider: yup.mixed().oneOf([...OAUTH_PROVIDERS, null], `oauthProvider must be one of: ${OAUTH_PROVIDERS.join(', ')}`),
   oauthTenant: text('oauthTenant', LIMITS.oauthTenant).nullable(),
   oauthClientId: text('oauthClientId', LIMITS.oauthClientId).nullable(),

@@ -25,6 +25,10 @@ export default {
     // resend: the entry this one resends, and on the original the moment it was claimed for its one resend
     resendOf: { type: 'integer', configurable: false },
     resentAt: { type: 'datetime', configurable: false },
+    // a queued mail (services/queue): its batch, its stable Message-ID, and whether it may have gone out twice
+    batchId: { type: 'integer', configurable: false },
+    messageId: { type: 'string', configurable: false },
+    uncertain: { type: 'boolean', default: false, configurable: false },
     // the message, only when the "keep bodies" setting is on (for resend); never returned by the API
     body: { type: 'json', private: true, configurable: false },
   },

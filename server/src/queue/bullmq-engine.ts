@@ -1,0 +1,106 @@
+import type { Core } from '@strapi/strapi';
+import type { Job } from 'bullmq';
+import { PLUGIN_ID } from '../../../shared/constants';
+import type { QueueEngine } from './engine';
+import { loadBullmq, redisClient, type RedisConfig } from './redis-connection';
+import type { SendOne } from './send-one';
+import type { QueueStore } from './store';
+
+export interface BullmqEngineOptions {
+  owner: string;
+  concurrency: number;
+  leaseMs: number;
+  redis: RedisConfig;
+  worker: boolean;
+}
+
+/** One BullMQ queue for every batch; a job names one message row. */
+export const BULLMQ_QUEUE_NAME = 'smtp-accounts-mail';
+/** Row ids read per page when jobs are added. */
+const SCHEDULE_PAGE = 1000;
+
+interface MailJob {
+  id: number;
+}
+
+/**
+ * The Redis engine: BullMQ distributes the messages over every Strapi instance (each runs a Worker),
+ * and takes back the jobs of an instance that died (its stalled-job check): those messages are sent
+ * again marked `uncertain`. The message rows stay in the database (states, counts, the panel); a job
+ * only names its row, and its id (`m<row id>`) makes scheduling the same row twice harmless.
+ * A message at its account's limit is put back as a delayed job; a paused batch's jobs complete
+ * without sending, and resume schedules its queued rows again.
+ */
+export const createBullmqEngine = (strapi: Core.Strapi, store: QueueStore, sendOne: SendOne, options: BullmqEngineOptions): QueueEngine => {
+  const { Queue, Worker, DelayedError } = loadBullmq();
+  const { owner, concurrency, leaseMs, redis } = options;
+  const queue = new Queue<MailJob>(BULLMQ_QUEUE_NAME, {
+    connection: redisClient(redis, 'bullmq-queue'),
+    defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 1 },
+  });
+  let worker: InstanceType<typeof Worker<MailJob>> | null = null;
+  let inFlight = 0;
+  /** Per batch, the last row id already scheduled by this process (resume starts over). */
+  const scheduledUpTo = new Map<number, number>();
+  let scheduling = Promise.resolve();
+
+  const scheduleNow = async (batchId: number, from: number) => {
+    let last = from;
+    for (;;) {
+      const ids = await store.queuedIds(batchId, last, SCHEDULE_PAGE);
+      if (ids.length === 0) break;
+      await queue.addBulk(ids.map((id) => ({ name: 'mail', data: { id }, opts: { jobId: `m${id}` } })));
+      last = ids[ids.length - 1];
+      scheduledUpTo.set(batchId, last);
+    }
+  };
+
+  const handle = async (job: Job<MailJob>, token?: string) => {
+    // a job started before (its worker stopped answering, or it was delayed) may find its row mid-send
+    const takeOver = (job.attemptsStarted ?? 0) > 1 || (job.stalledCounter ?? 0) > 0;
+    const mail = await store.claimOne(job.data.id, owner, leaseMs, takeOver);
+    if (!mail) return; // finished, cancelled, or sending elsewhere
+    inFlight += 1;
+    try {
+      const result = await sendOne(mail);
+      if (result.kind === 'released' && result.why !== 'paused') {
+        await job.moveToDelayed(result.until, token);
+        throw new DelayedError();
+      }
+    } finally {
+      inFlight -= 1;
+    }
+  };
+
+  return {
+    name: 'redis',
+    async start() {
+      worker = new Worker<MailJob>(BULLMQ_QUEUE_NAME, handle, {
+        connection: redisClient(redis, 'bullmq-worker'),
+        concurrency,
+        lockDuration: Math.min(leaseMs, 30_000),
+        stalledInterval: Math.min(leaseMs, 30_000),
+        maxStalledCount: 5,
+      });
+      worker.on('error', (error) => strapi.log.warn(`[${PLUGIN_ID}] queue (BullMQ): ${error.message}`));
+      // rows a process stored but did not schedule (it stopped in between): scheduled again, once per start
+      for (const [batchId, batch] of await store.openBatches()) {
+        if (batch.state === 'active' || batch.state === 'enqueuing') await this.schedule(batchId, true);
+      }
+    },
+    async stop() {
+      await worker?.close();
+      worker = null;
+      await scheduling;
+      await queue.close();
+    },
+    async schedule(batchId: number, fromStart = false) {
+      const from = fromStart ? 0 : (scheduledUpTo.get(batchId) ?? 0);
+      scheduling = scheduling.then(() => scheduleNow(batchId, from)).catch((error: Error) => {
+        strapi.log.warn(`[${PLUGIN_ID}] queue (BullMQ): could not schedule batch ${batchId}: ${error.message}`);
+      });
+      await scheduling;
+    },
+    inFlight: () => inFlight,
+  };
+};

@@ -1,0 +1,89 @@
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID, type BatchState } from '../../../shared/constants';
+import { getService } from '../get-service';
+import type { Deferral } from '../services/mailer';
+import { createGroupCommit } from './group-commit';
+import type { ClaimedMail, FinishedMail, QueueStore } from './store';
+
+/** Batch states are read at most this often by a sending process (pause and cancel take effect within it). */
+const BATCH_STATES_TTL_MS = 1000;
+/** Outcomes of the sends in flight are written together after this long. */
+const FINISH_DELAY_MS = 10;
+/** A message whose send could not even be attempted (database down…) is tried again after this long. */
+const RETRY_AFTER_ERROR_MS = 30_000;
+
+/** What became of a taken message: finished, or given back (limit, pause) and due again at `until`. */
+export type SendOneResult = { kind: 'finished' } | { kind: 'released'; until: number; why: 'limit' | 'paused' | 'error' };
+
+/**
+ * The work on one queued message, the same for both engines: look at its batch (paused → give it back,
+ * cancelled → cancelled), send it through the mailer (the rule, the limits, the log), then record the
+ * outcome. A message is marked finished only after its send-log entry is written: a process that dies
+ * can only lose track of the sends it had in flight, and those come back `uncertain`.
+ */
+export const createSendOne = (strapi: Core.Strapi, store: QueueStore, owner: string) => {
+  const finishing = createGroupCommit<FinishedMail>((items) => store.finish(owner, items), FINISH_DELAY_MS);
+  let states: { read: number; map: Promise<Map<number, { state: BatchState; newsletter: boolean }>> } | null = null;
+  /** Per account and window: how many deferred mails this process already lined up for it (see `spread`). */
+  const lined = new Map<string, number>();
+
+  const batchOf = async (batchId: number) => {
+    if (!states || Date.now() - states.read > BATCH_STATES_TTL_MS) {
+      states = { read: Date.now(), map: store.openBatches() };
+      states.map.catch(() => (states = null));
+    }
+    return (await states.map).get(batchId);
+  };
+
+  /**
+   * Lines deferred mails up over the coming windows, as many per window as the limit allows, so that
+   * each waiting mail is tried about once, not at every window (10^4 mails behind a 30/min limit would
+   * otherwise all wake every minute). Only a hint: the limiter decides.
+   */
+  const spread = ({ accountId, room }: Deferral) => {
+    const key = `${accountId}:${Math.round(room.retryAt / 1000)}`;
+    const before = lined.get(key) ?? 0;
+    lined.set(key, before + 1);
+    if (lined.size > 10_000) lined.clear();
+    return room.retryAt + Math.floor(before / room.points) * room.windowMs + Math.floor(Math.random() * 250);
+  };
+
+  const release = async (mail: ClaimedMail, until: number, why: 'limit' | 'paused' | 'error'): Promise<SendOneResult> => {
+    await store.release(owner, [mail.id], until);
+    return { kind: 'released', until, why };
+  };
+
+  return async (mail: ClaimedMail): Promise<SendOneResult> => {
+    const batch = await batchOf(mail.batchId);
+    if (batch?.state === 'paused') return release(mail, Date.now(), 'paused');
+    if (batch?.state === 'cancelled') {
+      await finishing.add({ id: mail.id, state: 'cancelled', accountId: null, accountEmail: null, errorCode: null });
+      return { kind: 'finished' };
+    }
+    try {
+      const result = await getService(strapi, 'mailer').sendQueued(mail.message, {
+        newsletter: Boolean(batch?.newsletter),
+        batchId: mail.batchId,
+        messageId: mail.messageId,
+        uncertain: mail.uncertain,
+      });
+      if (result.outcome === 'deferred') return release(mail, spread(result.deferral), 'limit');
+      await finishing.add({
+        id: mail.id,
+        state: result.outcome,
+        accountId: result.account?.id ?? null,
+        accountEmail: result.account?.email ?? null,
+        errorCode: result.outcome === 'failed' ? result.code : null,
+      });
+      return { kind: 'finished' };
+    } catch (error) {
+      // where it broke is unknown (before the SMTP exchange, or after it, writing the log): maybe sent
+      strapi.log.warn(`[${PLUGIN_ID}] queued mail #${mail.id} (batch ${mail.batchId}) broke off, tried again in ${RETRY_AFTER_ERROR_MS / 1000} s as uncertain: ${(error as Error).message}`);
+      const until = Date.now() + RETRY_AFTER_ERROR_MS;
+      await store.abandon(owner, mail.id, until).catch(() => undefined);
+      return { kind: 'released', until, why: 'error' };
+    }
+  };
+};
+
+export type SendOne = ReturnType<typeof createSendOne>;

@@ -1,0 +1,349 @@
+import type { Core } from '@strapi/strapi';
+import { BATCH_UID, QUEUED_MAIL_UID, type BatchState, type QueuedMailState } from '../../../shared/constants';
+import type { BatchAccountShare, BatchCounts, BatchRejection } from '../../../shared/contracts/campaigns';
+import type { EmailOptions } from '../transport/message';
+
+/** A message as a process takes it to send. */
+export interface ClaimedMail {
+  id: number;
+  batchId: number;
+  seq: number;
+  message: EmailOptions;
+  messageId: string;
+  /** Taken back from a process that stopped answering mid-send: it may have gone out already. */
+  uncertain: boolean;
+}
+
+export interface NewQueuedMail {
+  seq: number;
+  message: EmailOptions;
+  messageId: string;
+}
+
+/** How a message ended, written with the others of the same kind in one UPDATE. */
+export interface FinishedMail {
+  id: number;
+  state: Extract<QueuedMailState, 'sent' | 'failed' | 'cancelled'>;
+  accountId: number | null;
+  accountEmail: string | null;
+  errorCode: string | null;
+}
+
+export interface StoredBatch {
+  id: number;
+  campaign: string | null;
+  newsletter: boolean | number;
+  state: BatchState;
+  total: number;
+  rejected: number;
+  rejections: BatchRejection[] | string | null;
+  enqueueError: string | null;
+  createdAt: string | Date;
+  finishedAt: string | Date | null;
+}
+
+/** Rows of one insert: a row has ~15 columns, and databases cap the parameters of one statement. */
+const INSERT_CHUNK = 200;
+/** Ids of one `WHERE id IN (…)`. */
+const ID_CHUNK = 500;
+
+const chunks = <T>(items: T[], size: number) => {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+};
+
+const parseJson = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+
+/**
+ * The queue's tables, for both engines: the batches, and one row per message with its state. Work is
+ * done set-wise with knex (a claim is one conditional UPDATE over a page of ids, outcomes are grouped),
+ * so that a campaign of 10^5 mails costs a few statements per hundred mails, not several per mail.
+ */
+export const createQueueStore = (strapi: Core.Strapi) => {
+  const knex = () => strapi.db.connection;
+  const tableOf = (uid: typeof QUEUED_MAIL_UID | typeof BATCH_UID) => {
+    const meta = strapi.db.metadata.get(uid);
+    const attributes = meta.attributes as Record<string, { columnName?: string }>;
+    return { name: meta.tableName, col: (attribute: string) => attributes[attribute]?.columnName ?? attribute };
+  };
+  let mails: ReturnType<typeof tableOf> | undefined;
+  const mailTable = () => (mails ??= tableOf(QUEUED_MAIL_UID));
+  const batches = () => strapi.db.query(BATCH_UID);
+
+  const toClaimed = (row: Record<string, unknown>): ClaimedMail => {
+    const { col } = mailTable();
+    return {
+      id: Number(row[col('id')]),
+      batchId: Number(row[col('batchId')]),
+      seq: Number(row[col('seq')]),
+      message: parseJson<EmailOptions>(row[col('message')]),
+      messageId: String(row[col('messageId')]),
+      uncertain: Boolean(row[col('uncertain')]),
+    };
+  };
+
+  return {
+    /** Indexes for the claim and the counts (Strapi's schema sync may drop them: made again at every start). */
+    async ensureIndexes() {
+      const { name, col } = mailTable();
+      const wanted = [
+        { index: `${name}_claim_idx`, columns: [col('state'), col('availableAt')] },
+        { index: `${name}_batch_idx`, columns: [col('batchId'), col('state')] },
+      ];
+      for (const { index, columns } of wanted) {
+        try {
+          await knex().schema.alterTable(name, (table) => table.index(columns, index));
+        } catch {
+          // already there
+        }
+      }
+    },
+
+    async createBatch(input: { campaign: string; newsletter: boolean }): Promise<number> {
+      const created = (await batches().create({
+        data: { campaign: input.campaign, newsletter: input.newsletter, state: 'enqueuing', total: 0, rejected: 0, rejections: [] },
+      })) as { id: number };
+      return created.id;
+    },
+
+    /** Stores a page of a batch's messages, ready to send now. */
+    async insertMails(batchId: number, items: NewQueuedMail[]) {
+      if (items.length === 0) return;
+      const { name, col } = mailTable();
+      const now = new Date();
+      const rows = items.map((item) => ({
+        [col('batchId')]: batchId,
+        [col('seq')]: item.seq,
+        [col('state')]: 'queued',
+        [col('message')]: JSON.stringify(item.message),
+        [col('messageId')]: item.messageId,
+        [col('availableAt')]: 0,
+        [col('attempts')]: 0,
+        [col('uncertain')]: false,
+        [col('createdAt')]: now,
+        [col('updatedAt')]: now,
+      }));
+      await knex().transaction(async (trx) => {
+        for (const chunk of chunks(rows, INSERT_CHUNK)) await trx(name).insert(chunk);
+        const batchTable = tableOf(BATCH_UID);
+        await trx(batchTable.name).where('id', batchId).increment(batchTable.col('total'), items.length);
+      });
+    },
+
+    async updateBatch(id: number, data: Partial<Omit<StoredBatch, 'id' | 'createdAt'>>) {
+      await batches().update({ where: { id }, data: data as never });
+    },
+
+    /** Moves a batch from one state to another only if it is still in one of `from` (pause/resume/cancel race safely). */
+    async moveBatch(id: number, from: BatchState[], to: BatchState, extra: Record<string, unknown> = {}): Promise<boolean> {
+      const { name, col } = tableOf(BATCH_UID);
+      const changed = await knex()(name)
+        .where('id', id)
+        .whereIn(col('state'), from)
+        .update({ [col('state')]: to, ...Object.fromEntries(Object.entries(extra).map(([key, value]) => [col(key), value])), [col('updatedAt')]: new Date() });
+      return Number(changed) > 0;
+    },
+
+    async findBatch(id: number): Promise<StoredBatch | null> {
+      return Number.isSafeInteger(id) && id > 0 ? ((await batches().findOne({ where: { id } })) as StoredBatch | null) : null;
+    },
+
+    async listBatches(offset: number, limit: number): Promise<{ rows: StoredBatch[]; total: number }> {
+      const [rows, total] = await Promise.all([batches().findMany({ orderBy: { id: 'desc' }, offset, limit }), batches().count({})]);
+      return { rows: rows as StoredBatch[], total };
+    },
+
+    /** Batch id → state and flag, for the batches that are not finished (small: read by the senders every second). */
+    async openBatches(): Promise<Map<number, { state: BatchState; newsletter: boolean }>> {
+      const rows = (await batches().findMany({
+        where: { state: { $in: ['enqueuing', 'active', 'paused', 'cancelled'] } },
+        select: ['id', 'state', 'newsletter'],
+      })) as { id: number; state: BatchState; newsletter: boolean | number }[];
+      return new Map(rows.map((row) => [row.id, { state: row.state, newsletter: Boolean(row.newsletter) }]));
+    },
+
+    /**
+     * Takes up to `limit` messages for `owner`: queued ones that are due, and ones whose sender's lease ran
+     * out (that process died mid-send: they come back `uncertain`). One conditional UPDATE decides which rows
+     * this process got, whichever processes race for them.
+     */
+    async claim(owner: string, limit: number, leaseMs: number, skipBatches: number[]): Promise<ClaimedMail[]> {
+      const { name, col } = mailTable();
+      const now = Date.now();
+      const due = (query: ReturnType<ReturnType<typeof knex>>) =>
+        query
+          .where((where) =>
+            where
+              .where((q) => q.where(col('state'), 'queued').andWhere(col('availableAt'), '<=', now))
+              .orWhere((q) => q.where(col('state'), 'sending').andWhere(col('lockedUntil'), '<', now))
+          )
+          .modify((q) => {
+            if (skipBatches.length) q.whereNotIn(col('batchId'), skipBatches);
+          });
+      const candidates = (await due(knex()(name)).orderBy('id').limit(limit).select('id')) as { id: number }[];
+      if (candidates.length === 0) return [];
+      const ids = candidates.map((row) => Number(row.id));
+      // `uncertain` first: MySQL evaluates SET from left to right, so it must read the old state
+      await due(knex()(name).whereIn('id', ids)).update({
+        [col('uncertain')]: knex().raw(`CASE WHEN ?? = 'sending' THEN ? ELSE ?? END`, [col('state'), true, col('uncertain')]),
+        [col('state')]: 'sending',
+        [col('lockedBy')]: owner,
+        [col('lockedUntil')]: now + leaseMs,
+        [col('attempts')]: knex().raw('?? + 1', [col('attempts')]),
+      });
+      const taken = (await knex()(name)
+        .whereIn('id', ids)
+        .where(col('state'), 'sending')
+        .where(col('lockedBy'), owner)
+        .where(col('lockedUntil'), now + leaseMs)
+        .orderBy('id')
+        .select('id', col('batchId'), col('seq'), col('message'), col('messageId'), col('uncertain'))) as Record<string, unknown>[];
+      return taken.map(toClaimed);
+    },
+
+    /**
+     * Takes one message by id (the BullMQ engine: the job names the row). A row already `sending` is taken
+     * over only when `takeOver` (BullMQ found its worker dead): then it is `uncertain`.
+     */
+    async claimOne(id: number, owner: string, leaseMs: number, takeOver: boolean): Promise<ClaimedMail | null> {
+      const { name, col } = mailTable();
+      const now = Date.now();
+      const states = takeOver ? ['queued', 'sending'] : ['queued'];
+      const changed = await knex()(name)
+        .where('id', id)
+        .whereIn(col('state'), states)
+        .update({
+          [col('uncertain')]: knex().raw(`CASE WHEN ?? = 'sending' THEN ? ELSE ?? END`, [col('state'), true, col('uncertain')]),
+          [col('state')]: 'sending',
+          [col('lockedBy')]: owner,
+          [col('lockedUntil')]: now + leaseMs,
+          [col('attempts')]: knex().raw('?? + 1', [col('attempts')]),
+        });
+      if (Number(changed) !== 1) return null;
+      const row = (await knex()(name).where('id', id).first('id', col('batchId'), col('seq'), col('message'), col('messageId'), col('uncertain'))) as
+        | Record<string, unknown>
+        | undefined;
+      return row ? toClaimed(row) : null;
+    },
+
+    /** Gives messages back (limit reached, batch paused, process stopping): queued again, due at `availableAt`. */
+    async release(owner: string, ids: number[], availableAt: number) {
+      const { name, col } = mailTable();
+      for (const chunk of chunks(ids, ID_CHUNK)) {
+        await knex()(name)
+          .whereIn('id', chunk)
+          .where(col('lockedBy'), owner)
+          .where(col('state'), 'sending')
+          .update({ [col('state')]: 'queued', [col('availableAt')]: availableAt, [col('lockedBy')]: null, [col('lockedUntil')]: null });
+      }
+    },
+
+    /**
+     * Gives back a message whose send broke off for an unexpected reason (the database failed after the
+     * SMTP exchange, say): it may have gone out, so it comes back `uncertain`, due at `availableAt`.
+     */
+    async abandon(owner: string, id: number, availableAt: number) {
+      const { name, col } = mailTable();
+      await knex()(name)
+        .where('id', id)
+        .where(col('lockedBy'), owner)
+        .where(col('state'), 'sending')
+        .update({ [col('state')]: 'queued', [col('uncertain')]: true, [col('availableAt')]: availableAt, [col('lockedBy')]: null, [col('lockedUntil')]: null });
+    },
+
+    /** Records outcomes, grouped: one UPDATE per kind of outcome (state, account, code). */
+    async finish(owner: string, finished: FinishedMail[]) {
+      const { name, col } = mailTable();
+      const groups = new Map<string, FinishedMail[]>();
+      for (const item of finished) {
+        const key = JSON.stringify([item.state, item.accountId, item.accountEmail, item.errorCode]);
+        groups.set(key, [...(groups.get(key) ?? []), item]);
+      }
+      const now = Date.now();
+      for (const items of groups.values()) {
+        const { state, accountId, accountEmail, errorCode } = items[0];
+        for (const chunk of chunks(items.map((item) => item.id), ID_CHUNK)) {
+          await knex()(name)
+            .whereIn('id', chunk)
+            .where(col('lockedBy'), owner)
+            .update({
+              [col('state')]: state,
+              [col('accountId')]: accountId,
+              [col('accountEmail')]: accountEmail,
+              [col('errorCode')]: errorCode,
+              [col('finishedAt')]: now,
+              [col('lockedBy')]: null,
+              [col('lockedUntil')]: null,
+            });
+        }
+      }
+    },
+
+    /** Keeps this process's leases alive while its sends run (one UPDATE for all of them). */
+    async renewLeases(owner: string, leaseMs: number) {
+      const { name, col } = mailTable();
+      await knex()(name).where(col('lockedBy'), owner).where(col('state'), 'sending').update({ [col('lockedUntil')]: Date.now() + leaseMs });
+    },
+
+    /** Cancels what a batch has not started; the messages in flight finish. Answers how many were cancelled. */
+    async cancelQueued(batchId: number): Promise<number> {
+      const { name, col } = mailTable();
+      const changed = await knex()(name)
+        .where(col('batchId'), batchId)
+        .where(col('state'), 'queued')
+        .update({ [col('state')]: 'cancelled', [col('finishedAt')]: Date.now() });
+      return Number(changed);
+    },
+
+    /** Ids of a batch's queued messages, in order (the BullMQ engine re-schedules them on resume). */
+    async queuedIds(batchId: number, afterId: number, limit: number): Promise<number[]> {
+      const { name, col } = mailTable();
+      const rows = (await knex()(name).where(col('batchId'), batchId).where(col('state'), 'queued').where('id', '>', afterId).orderBy('id').limit(limit).select('id')) as {
+        id: number;
+      }[];
+      return rows.map((row) => Number(row.id));
+    },
+
+    /** Counts per state (and uncertain), per account, and mails finished in the last minute. */
+    async progress(batchId: number): Promise<{ counts: Omit<BatchCounts, 'rejected' | 'total'>; accounts: BatchAccountShare[]; perMinute: number }> {
+      const { name, col } = mailTable();
+      const [byState, byAccount, uncertain, recent] = await Promise.all([
+        knex()(name).where(col('batchId'), batchId).groupBy(col('state')).select(col('state')).count({ n: '*' }),
+        knex()(name)
+          .where(col('batchId'), batchId)
+          .whereIn(col('state'), ['sent', 'failed'])
+          .groupBy(col('accountId'), col('accountEmail'), col('state'))
+          .select(col('accountId'), col('accountEmail'), col('state'))
+          .count({ n: '*' }),
+        knex()(name).where(col('batchId'), batchId).where(col('uncertain'), true).count({ n: '*' }),
+        knex()(name)
+          .where(col('batchId'), batchId)
+          .whereIn(col('state'), ['sent', 'failed'])
+          .where(col('finishedAt'), '>=', Date.now() - 60_000)
+          .count({ n: '*' }),
+      ]);
+      const counts = { queued: 0, sending: 0, sent: 0, failed: 0, cancelled: 0, uncertain: Number((uncertain[0] as { n: unknown }).n) };
+      for (const row of byState as Record<string, unknown>[]) counts[row[col('state')] as keyof typeof counts] = Number(row.n);
+      const shares = new Map<string, BatchAccountShare>();
+      for (const row of byAccount as Record<string, unknown>[]) {
+        const accountId = row[col('accountId')] == null ? null : Number(row[col('accountId')]);
+        const accountEmail = (row[col('accountEmail')] as string | null) ?? null;
+        const key = `${accountId}:${accountEmail}`;
+        const share = shares.get(key) ?? { accountId, accountEmail, sent: 0, failed: 0 };
+        share[row[col('state')] as 'sent' | 'failed'] += Number(row.n);
+        shares.set(key, share);
+      }
+      return { counts, accounts: [...shares.values()].sort((a, b) => b.sent + b.failed - (a.sent + a.failed)), perMinute: Number((recent[0] as { n: unknown }).n) };
+    },
+
+    /** Whether a batch still has work (queued or in flight). */
+    async hasWork(batchId: number): Promise<boolean> {
+      const { name, col } = mailTable();
+      const row = await knex()(name).where(col('batchId'), batchId).whereIn(col('state'), ['queued', 'sending']).first('id');
+      return Boolean(row);
+    },
+  };
+};
+
+export type QueueStore = ReturnType<typeof createQueueStore>;

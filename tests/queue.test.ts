@@ -1,0 +1,267 @@
+/**
+ * The campaign queue, embedded engine (Strapi's own database: SQLite here, PostgreSQL and MariaDB in
+ * their passes): a real Strapi, a real SMTP server. The SMTP user that authenticated names the account
+ * that sent each mail; the Message-ID header proves the stable id; the database rows are read back.
+ */
+import { PERMISSIONS, QUEUED_MAIL_UID, SEND_LOG_UID } from '../shared/constants';
+import { AdminClient, registerSuperAdmin } from './helpers/admin-client';
+import { createAdminWithActions } from './helpers/roles';
+import { startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
+import { startStrapi, type TestApp } from './helpers/strapi';
+
+let app: TestApp;
+let admin: AdminClient;
+let smtp: TestSmtpServer;
+const ids: Record<string, number> = {};
+
+const USERS: Record<string, string> = Object.fromEntries(
+  ['news', 'plain-old', 'plain-new', 'limited', 'spill', 'other', 'slow'].map((u) => [u, `pw-${u}-Secret1`])
+);
+USERS['stock-provider'] = 'stock-provider';
+
+const queue = () => app.strapi.plugin('smtp-accounts').service('queue');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const createAccount = async (key: string, name: string, email: string, extra: Record<string, unknown> = {}) => {
+  const res = await admin.post('/smtp-accounts/accounts', {
+    data: { name, email, host: '127.0.0.1', port: smtp.port, security: 'none', authType: 'login', username: key, password: USERS[key], ...extra },
+  });
+  expect(res.status).toBe(201);
+  ids[key] = res.body.data.id;
+};
+
+const mails = (from: string, count: number, tag: string) =>
+  Array.from({ length: count }, (_, i) => ({ from, to: `r${i}@example.test`, subject: `${tag} ${i}`, text: `hello ${i}` }));
+
+const receivedWith = (tag: string) => smtp.received.filter((mail) => mail.subject.startsWith(`${tag} `));
+
+const waitFor = async (check: () => Promise<boolean> | boolean, timeoutMs = 30000, what = 'condition') => {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+};
+
+const waitDone = async (batchId: number, timeoutMs = 30000) => {
+  await waitFor(async () => (await queue().status(batchId)).state === 'done', timeoutMs, `batch ${batchId} to be done`);
+  return queue().status(batchId);
+};
+
+beforeAll(async () => {
+  smtp = await startSmtpServer({ users: USERS, light: true });
+  app = await startStrapi({ STOCK_SMTP_PORT: String(smtp.port), SMTP_ACCOUNTS_ENABLED: 'true', SMTP_ACCOUNTS_QUEUE_POLL_MS: '100', SMTP_ACCOUNTS_QUEUE_LEASE_MS: '5000' });
+  admin = await registerSuperAdmin(app.url);
+  await createAccount('news', 'News', 'news@queue.test', { preferForNewsletters: true });
+  await createAccount('plain-old', 'Team', 'team@queue.test');
+  await createAccount('plain-new', 'Team', 'team@queue.test');
+  await createAccount('other', 'Other', 'other@queue.test');
+}, 120000);
+
+afterAll(async () => {
+  await app?.stop();
+  await smtp?.close();
+});
+
+describe('enqueue', () => {
+  it('sends every message by the rule (newsletter flag first, highest id), logs it with its batch and a stable Message-ID', async () => {
+    const batchId = await queue().enqueue(mails('Team <team@queue.test>', 30, 'rule'), { newsletter: true, campaign: 'Spring' });
+    expect(Number.isInteger(batchId)).toBe(true);
+    const done = await waitDone(batchId);
+    expect(done.counts).toMatchObject({ total: 30, sent: 30, failed: 0, queued: 0, sending: 0, rejected: 0, uncertain: 0 });
+    expect(done.campaign).toBe('Spring');
+    expect(done.newsletter).toBe(true);
+    expect(done.engine).toBe('database');
+    // newsletter: no flagged account has this address, so name + address, highest id: plain-new
+    const got = receivedWith('rule');
+    expect(got).toHaveLength(30);
+    expect(new Set(got.map((mail) => mail.user))).toEqual(new Set(['plain-new']));
+    expect(done.accounts).toEqual([{ accountId: ids['plain-new'], accountEmail: 'team@queue.test', sent: 30, failed: 0 }]);
+    const log = await app.strapi.db.query(SEND_LOG_UID).findMany({ where: { batchId } });
+    expect(log).toHaveLength(30);
+    expect(log.every((row: { newsletter: boolean; status: string }) => row.newsletter && row.status === 'sent')).toBe(true);
+    // the Message-ID the receiver got is the one logged and stored on the row
+    const rows = await app.strapi.db.query(QUEUED_MAIL_UID).findMany({ where: { batchId } });
+    const stored = new Set(rows.map((row: { messageId: string }) => row.messageId));
+    const header = (raw: string) => raw.match(/^Message-ID:\s*(\S+)/im)?.[1];
+    expect(new Set(got.map((mail) => header(mail.raw)))).toEqual(stored);
+    expect(new Set(log.map((row: { messageId: string }) => row.messageId))).toEqual(stored);
+  });
+
+  it('newsletter sends go to the flagged account of that address first', async () => {
+    const batchId = await queue().enqueue(mails('News <news@queue.test>', 5, 'flag'), { newsletter: true });
+    await waitDone(batchId);
+    expect(new Set(receivedWith('flag').map((mail) => mail.user))).toEqual(new Set(['news']));
+  });
+
+  it('reads an async iterable a page at a time; a bad message is rejected alone and the batch goes on', async () => {
+    let yielded = 0;
+    async function* campaign() {
+      for (let i = 0; i < 1200; i++) {
+        yielded++;
+        if (i === 3) yield { from: 'Team <team@queue.test>', subject: 'iter no recipient', text: 'x' };
+        else if (i === 7) yield 'not a message';
+        else if (i === 9) yield { from: `${'x'.repeat(2000)}@queue.test`, to: 'a@example.test', subject: 'iter long', text: 'x' };
+        else yield { from: 'Team <team@queue.test>', to: `i${i}@example.test`, subject: `iter ${i}`, text: 'x' };
+      }
+    }
+    const batchId = await queue().enqueue(campaign(), { campaign: 'iterable' });
+    const intake = await queue().whenEnqueued(batchId);
+    expect(yielded).toBe(1200);
+    expect(intake).toMatchObject({ accepted: 1197, rejected: 3 });
+    const done = await waitDone(batchId, 60000);
+    expect(done.counts).toMatchObject({ total: 1197, sent: 1197, rejected: 3 });
+    expect(done.rejections.map((r: { index: number; code: string }) => [r.index, r.code])).toEqual([
+      [3, 'INVALID_MAIL'],
+      [7, 'NOT_A_MESSAGE'],
+      [9, 'FROM_TOO_LONG'],
+    ]);
+    // the refusal names the problem, never echoes the input
+    expect(JSON.stringify(done.rejections)).not.toContain('xxxxxxxxxx');
+    expect(receivedWith('iter')).toHaveLength(1197);
+  }, 90000);
+
+  it('refuses what is not a list of messages, and bad options, with a clear error and nothing stored', async () => {
+    const before = await app.strapi.db.query('plugin::smtp-accounts.batch').count({});
+    for (const bad of [undefined, null, 42, 'a string', { from: 'a@b.c' }]) {
+      await expect(queue().enqueue(bad)).rejects.toMatchObject({ name: 'ValidationError', details: { code: 'NOT_ITERABLE' } });
+    }
+    await expect(queue().enqueue([], { newsletter: 'yes' })).rejects.toMatchObject({ details: { code: 'INVALID_OPTIONS' } });
+    await expect(queue().enqueue([], { campaign: 'x'.repeat(1_000_000) })).rejects.toThrow(/at most 200 characters/);
+    await expect(queue().enqueue([], { campaign: 'a\r\nb' })).rejects.toThrow(/line breaks/);
+    await expect(queue().enqueue([], { priority: 1 })).rejects.toThrow(/unknown option\(s\): priority/);
+    expect(await app.strapi.db.query('plugin::smtp-accounts.batch').count({})).toBe(before);
+  });
+});
+
+describe('per-account limits', () => {
+  it('a full account makes its mail wait (default), and only its limit is sent in the window', async () => {
+    await createAccount('limited', 'Limited', 'limited@queue.test', { limitPerMinute: 5 });
+    const batchId = await queue().enqueue(mails('Limited <limited@queue.test>', 12, 'wait'), { campaign: 'limited' });
+    await waitFor(() => receivedWith('wait').length >= 5, 20000, '5 mails');
+    await sleep(2500);
+    expect(receivedWith('wait')).toHaveLength(5);
+    const status = await queue().status(batchId);
+    expect(status.counts).toMatchObject({ sent: 5, queued: 7 });
+    expect(status.state).toBe('active');
+    await queue().cancel(batchId);
+  });
+
+  it('with limitOverflow "next", a full account hands over to the next candidate in rule order — never to another address', async () => {
+    // same address, lower id than "limited": the rule's next candidate
+    await createAccount('spill', 'Spill', 'limited@queue.test');
+    const put = await admin.put('/smtp-accounts/settings', { data: { limitOverflow: 'next' } });
+    expect(put.status).toBe(200);
+    try {
+      // the window of "limited" is still full from the previous test: everything spills, in rule order
+      const batchId = await queue().enqueue(mails('Limited <limited@queue.test>', 8, 'next'), {});
+      await waitDone(batchId);
+      const users = receivedWith('next').map((mail) => mail.user);
+      expect(users).toHaveLength(8);
+      expect(new Set(users)).toEqual(new Set(['spill']));
+    } finally {
+      await admin.put('/smtp-accounts/settings', { data: { limitOverflow: 'wait' } });
+    }
+  });
+
+  it('refuses a bad limit with a 400 naming the field, and a limit change needs no password', async () => {
+    const bad = await admin.put(`/smtp-accounts/accounts/${ids.other}`, { data: { limitPerHour: 0 } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('limitPerHour must be at least 1');
+    const ok = await admin.put(`/smtp-accounts/accounts/${ids.other}`, { data: { limitPerHour: 100, limitPerDay: 1000 } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.data).toMatchObject({ limitPerMinute: null, limitPerHour: 100, limitPerDay: 1000 });
+    const cleared = await admin.put(`/smtp-accounts/accounts/${ids.other}`, { data: { limitPerHour: null, limitPerDay: null } });
+    expect(cleared.body.data).toMatchObject({ limitPerHour: null, limitPerDay: null });
+  });
+});
+
+describe('pause, resume, cancel (admin API and RBAC)', () => {
+  it('pauses, resumes and cancels through the routes; a reader cannot change a batch', async () => {
+    await createAccount('slow', 'Slow', 'slow@queue.test', { limitPerMinute: 3 });
+    const batchId = await queue().enqueue(mails('Slow <slow@queue.test>', 10, 'pause'), { campaign: 'to pause' });
+    await waitFor(() => receivedWith('pause').length >= 3, 20000, '3 mails');
+
+    const reader = await createAdminWithActions(app.strapi, app.url, [PERMISSIONS.campaignsRead]);
+    const list = await reader.get('/smtp-accounts/campaigns');
+    expect(list.status).toBe(200);
+    expect(list.body.data.find((b: { id: number }) => b.id === batchId)).toMatchObject({ campaign: 'to pause', state: 'active' });
+    expect((await reader.post(`/smtp-accounts/campaigns/${batchId}/pause`, {})).status).toBe(403);
+    const stranger = await createAdminWithActions(app.strapi, app.url, [PERMISSIONS.logRead]);
+    expect((await stranger.get(`/smtp-accounts/campaigns/${batchId}`)).status).toBe(403);
+
+    const paused = await admin.post(`/smtp-accounts/campaigns/${batchId}/pause`, {});
+    expect(paused.status).toBe(200);
+    expect(paused.body.data.state).toBe('paused');
+    const notPaused = await admin.post(`/smtp-accounts/campaigns/${batchId}/resume`, {});
+    expect(notPaused.body.data.state).toBe('active');
+    const again = await admin.post(`/smtp-accounts/campaigns/${batchId}/resume`, {});
+    expect(again.status).toBe(400);
+    expect(again.body.error.details.code).toBe('NOT_PAUSED');
+
+    const cancelled = await admin.post(`/smtp-accounts/campaigns/${batchId}/cancel`, {});
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.data.state).toBe('cancelled');
+    // a mail being looked at right then (its account full) is cancelled when it is given back
+    await waitFor(async () => (await queue().status(batchId)).counts.cancelled === 7, 5000, '7 cancelled');
+    await sleep(1500);
+    expect(receivedWith('pause')).toHaveLength(3);
+    const twice = await admin.post(`/smtp-accounts/campaigns/${batchId}/cancel`, {});
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.details.code).toBe('BATCH_FINISHED');
+
+    const detail = await admin.get(`/smtp-accounts/campaigns/${batchId}`);
+    expect(detail.body.data.accounts).toEqual([{ accountId: ids.slow, accountEmail: 'slow@queue.test', sent: 3, failed: 0 }]);
+    const log = await admin.get(`/smtp-accounts/log?batchId=${batchId}`);
+    expect(log.body.meta.pagination.total).toBe(3);
+    expect(log.body.data[0]).toMatchObject({ batchId, uncertain: false });
+    expect((await admin.get('/smtp-accounts/campaigns/999999')).status).toBe(404);
+    expect((await admin.get('/smtp-accounts/campaigns/abc')).status).toBe(404);
+    expect((await admin.get('/smtp-accounts/campaigns?pageSize=x')).status).toBe(400);
+  });
+
+  it('a paused batch sends nothing until resumed', async () => {
+    const batchId = await queue().enqueue(mails('Other <other@queue.test>', 40, 'resume'), { campaign: 'resume' });
+    await queue().pause(batchId);
+    await sleep(1500);
+    const whilePaused = receivedWith('resume').length;
+    await sleep(1000);
+    expect(receivedWith('resume').length).toBe(whilePaused);
+    await queue().resume(batchId);
+    const done = await waitDone(batchId);
+    expect(done.counts.sent).toBe(40);
+    expect(receivedWith('resume')).toHaveLength(40);
+  });
+});
+
+describe('durability', () => {
+  it('a mail held by a process that died comes back after its lease, is sent once more and marked uncertain', async () => {
+    const batchId = await queue().enqueue(mails('Other <other@queue.test>', 4, 'lease'), { campaign: 'lease' });
+    await queue().pause(batchId);
+    await sleep(1200);
+    // what a SIGKILLed process leaves: rows "sending", locked by it, the lease running out
+    const knex = app.strapi.db.connection;
+    const table = app.strapi.db.metadata.get(QUEUED_MAIL_UID).tableName;
+    const [first] = (await knex(table).where('batch_id', batchId).orderBy('id').limit(1).select('id')) as { id: number }[];
+    await knex(table).where('id', first.id).update({ state: 'sending', locked_by: 'dead-process', locked_until: Date.now() + 1500 });
+    await queue().resume(batchId);
+    const done = await waitDone(batchId, 20000);
+    expect(done.counts).toMatchObject({ sent: 4, uncertain: 1 });
+    const logged = await app.strapi.db.query(SEND_LOG_UID).findMany({ where: { batchId } });
+    expect(logged.filter((row: { uncertain: boolean }) => row.uncertain)).toHaveLength(1);
+  });
+
+  it('a restart resumes where it stopped: nothing lost, nothing sent twice', async () => {
+    const batchId = await queue().enqueue(mails('Other <other@queue.test>', 300, 'restart'), { campaign: 'restart' });
+    await waitFor(() => receivedWith('restart').length >= 20, 20000, 'the first mails');
+    await app.restart();
+    // the old process stopped gracefully: what it had in flight was finished and recorded
+    const beforeRestart = receivedWith('restart').length;
+    expect(beforeRestart).toBeLessThan(300);
+    const done = await waitDone(batchId, 60000);
+    expect(done.counts).toMatchObject({ total: 300, sent: 300, uncertain: 0 });
+    const got = receivedWith('restart').map((mail) => mail.subject);
+    expect(got).toHaveLength(300);
+    expect(new Set(got).size).toBe(300);
+  }, 90000);
+});
