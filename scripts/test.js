@@ -159,6 +159,9 @@ const main = async () => {
       return finish(false);
     }
   }
+  // Redis: the BullMQ engine's two-process test (SQLite pass, on PostgreSQL)
+  const redis = await reachable(6379);
+  if (!redis && !missing('Redis not reachable on 127.0.0.1:6379', 'the Redis (BullMQ) queue test')) return finish(false);
   const e2e = !process.env.SKIP_E2E && fs.existsSync(CHROMIUM);
   if (!process.env.SKIP_E2E && !e2e && !missing(`Chromium not found at ${CHROMIUM} (install it: apt-get install -y chromium)`, 'the browser suite')) {
     return finish(false);
@@ -172,7 +175,8 @@ const main = async () => {
   const narrowed = extraArgs.some((arg) => !arg.startsWith('-'));
   // two-process.test.ts always runs on PostgreSQL, in the SQLite pass
   // (--testPathIgnorePatterns takes every word after it: it goes last)
-  const sqliteArgs = [...(narrowed ? ['--passWithNoTests'] : []), ...(postgres ? extraArgs : [...extraArgs, '--testPathIgnorePatterns', 'two-process'])];
+  const ignored = [...(postgres ? [] : ['two-process']), ...(redis ? [] : ['queue-redis'])];
+  const sqliteArgs = [...(narrowed ? ['--passWithNoTests'] : []), ...extraArgs, ...(ignored.length ? ['--testPathIgnorePatterns', ...ignored] : [])];
   if (databases.includes('sqlite')) ok = run('unit + integration (SQLite)', jest, sqliteArgs, env) && ok;
 
   // the server passes leave out what does not touch a database (package.test.ts)

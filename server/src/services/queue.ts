@@ -50,13 +50,20 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
   const owner = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
   const intakes = new Map<number, Promise<IntakeResult>>();
   let engine: QueueEngine | null = null;
+  /** What this process's engine did with the mails it took (for the bench and the two-process tests). */
+  const handled = { finished: 0, released: 0 };
   let housekeeping: NodeJS.Timeout | null = null;
 
   const engineName = () => (config().redis ? 'redis' : 'database') as 'redis' | 'database';
 
   const createEngine = async (): Promise<QueueEngine> => {
     const { concurrency, pollMs, leaseMs, redis } = config();
-    const sendOne = createSendOne(strapi, store, owner);
+    const sendOneHere = createSendOne(strapi, store, owner);
+    const sendOne: typeof sendOneHere = async (mail) => {
+      const result = await sendOneHere(mail);
+      handled[result.kind] += 1;
+      return result;
+    };
     if (redis) {
       const { createBullmqEngine } = await import('../queue/bullmq-engine');
       return createBullmqEngine(strapi, store, sendOne, { owner, concurrency, leaseMs, redis, worker: config().worker });
@@ -218,6 +225,9 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Sends in flight in this process (for a graceful stop and the bench). */
     inFlight: () => engine?.inFlight() ?? 0,
+
+    /** This process: its id, engine, mails finished and given back (limits, pause) since it started. */
+    stats: () => ({ owner, engine: engineName(), inFlight: engine?.inFlight() ?? 0, ...handled }),
 
     engineName,
     owner,

@@ -1,0 +1,114 @@
+/**
+ * The campaign queue on BullMQ (Redis): two Strapi processes on one PostgreSQL database share one queue
+ * and one limit. Needs Redis on 127.0.0.1:6379 (npm test checks it first; TEST_REQUIRE_ALL=1 makes it
+ * required). Its own Redis database (TEST_REDIS_DB, default 5) is emptied before and after.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { AdminClient, registerSuperAdmin } from './helpers/admin-client';
+import { startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
+import { startStrapi, type TestApp } from './helpers/strapi';
+
+const REDIS_DB = Number(process.env.TEST_REDIS_DB || 5);
+const REDIS_URL = `redis://127.0.0.1:6379/${REDIS_DB}`;
+let app: TestApp;
+let admin: AdminClient;
+let smtp: TestSmtpServer;
+let child: ChildProcess;
+let seq = 0;
+const waiting = new Map<number, (reply: { ok: boolean; result?: unknown; error?: string }) => void>();
+const USERS = { shared: 'shared-Secret-pw', capped: 'capped-Secret-pw', 'stock-provider': 'stock-provider' };
+
+const ask = <T>(cmd: string, body: Record<string, unknown> = {}) =>
+  new Promise<T>((resolve, reject) => {
+    const id = ++seq;
+    waiting.set(id, (reply) => (reply.ok ? resolve(reply.result as T) : reject(new Error(reply.error))));
+    child.send({ cmd, id, ...body });
+  });
+
+const flushRedis = async () => {
+  const { default: IORedis } = await import('ioredis');
+  const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  await redis.flushdb();
+  await redis.quit();
+};
+
+const queue = () => app.strapi.plugin('smtp-accounts').service('queue');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const received = (tag: string) => smtp.received.filter((mail) => mail.subject.startsWith(`${tag} `));
+
+const createAccount = async (user: keyof typeof USERS, extra: Record<string, unknown> = {}) => {
+  const res = await admin.post('/smtp-accounts/accounts', {
+    data: { name: user, email: `${user}@redis.test`, host: '127.0.0.1', port: smtp.port, security: 'none', authType: 'plain', username: user, password: USERS[user], ...extra },
+  });
+  expect(res.status).toBe(201);
+};
+
+beforeAll(async () => {
+  await flushRedis();
+  smtp = await startSmtpServer({ users: USERS, light: true });
+  app = await startStrapi({
+    DATABASE_CLIENT: 'postgres',
+    STOCK_SMTP_PORT: String(smtp.port),
+    SMTP_ACCOUNTS_ENABLED: 'true',
+    SMTP_ACCOUNTS_QUEUE_REDIS: REDIS_URL,
+    SMTP_ACCOUNTS_SYNC_INTERVAL_MS: '500',
+  });
+  admin = await registerSuperAdmin(app.url);
+  await createAccount('shared');
+  await createAccount('capped', { limitPerMinute: 10 });
+  child = fork(path.join(__dirname, 'helpers', 'strapi-child.js'), [], { env: { ...process.env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`second Strapi exited with ${code}`)));
+    child.on('message', (message: { ready?: boolean; id?: number; ok: boolean }) => {
+      if (message.ready) resolve();
+      if (message.id) waiting.get(message.id)?.(message);
+    });
+  });
+}, 180000);
+
+afterAll(async () => {
+  if (child?.connected) {
+    child.send({ cmd: 'stop' });
+    await new Promise((r) => child.once('exit', r));
+  }
+  await app?.stop();
+  await smtp?.close();
+  await flushRedis().catch(() => undefined);
+});
+
+it('runs on BullMQ, and both processes take work from one queue: every mail sent once', async () => {
+  expect(queue().engineName()).toBe('redis');
+  const batchId = await ask<number>('enqueue', { from: 'shared <shared@redis.test>', count: 600, tag: 'both' });
+  const started = Date.now();
+  while ((await queue().status(batchId)).state !== 'done') {
+    if (Date.now() - started > 60000) throw new Error('batch not done in 60 s');
+    await sleep(200);
+  }
+  const status = await queue().status(batchId);
+  expect(status).toMatchObject({ engine: 'redis', counts: { total: 600, sent: 600, failed: 0, uncertain: 0 } });
+  const subjects = received('both').map((mail) => mail.subject);
+  expect(subjects).toHaveLength(600);
+  expect(new Set(subjects).size).toBe(600);
+  const here = queue().stats().finished;
+  const there = (await ask<{ finished: number }>('queueStats')).finished;
+  expect(here + there).toBe(600);
+  expect(here).toBeGreaterThan(0);
+  expect(there).toBeGreaterThan(0);
+}, 90000);
+
+it('holds one limit across both processes (kept in Redis)', async () => {
+  const mine = await queue().enqueue(
+    Array.from({ length: 15 }, (_, i) => ({ from: 'capped <capped@redis.test>', to: `a${i}@example.test`, subject: `capped ${i}`, text: 'x' })),
+    { campaign: 'capped here' }
+  );
+  const theirs = await ask<number>('enqueue', { from: 'capped <capped@redis.test>', count: 15, tag: 'capped-child' });
+  await sleep(5000);
+  const sent = received('capped').length + received('capped-child').length;
+  expect(sent).toBe(10);
+  const [a, b] = [await queue().status(mine), await queue().status(theirs)];
+  expect(a.counts.sent + b.counts.sent).toBe(10);
+  expect(a.counts.queued + a.counts.sending + b.counts.queued + b.counts.sending).toBe(20);
+  await queue().cancel(mine);
+  await queue().cancel(theirs);
+}, 30000);
