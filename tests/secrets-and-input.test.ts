@@ -106,9 +106,56 @@ describe('a tampered ciphertext', () => {
   });
 });
 
+/** An OAuth2 account's row as another app (another key) or this one left it: written straight to the table. */
+const insertOAuthRow = async (email: string, box: ReturnType<typeof createSecretBox>) => {
+  const meta = app.strapi.db.metadata.get(SMTP_ACCOUNT_UID);
+  const col = (name: string) => (meta.attributes as Record<string, { columnName?: string }>)[name]?.columnName ?? name;
+  const now = new Date();
+  await app.strapi.db.connection(meta.tableName).insert({
+    [col('documentId')]: `oauth${Date.now()}${Math.random().toString(36).slice(2, 8)}`,
+    [col('name')]: 'OAuth',
+    [col('email')]: email,
+    [col('host')]: '127.0.0.1',
+    [col('port')]: smtp.port,
+    [col('security')]: 'none',
+    [col('authType')]: 'oauth2',
+    [col('username')]: email,
+    [col('active')]: true,
+    [col('preferForNewsletters')]: false,
+    [col('oauthProvider')]: 'generic',
+    [col('oauthClientId')]: 'client',
+    [col('oauthClientSecret')]: box.encrypt('client-Secret-xyz'),
+    [col('oauthRefreshToken')]: box.encrypt('refresh-Token-xyz'),
+    [col('oauthStatus')]: 'connected',
+    [col('createdAt')]: now,
+    [col('updatedAt')]: now,
+  });
+  const row = await app.strapi.db.query(SMTP_ACCOUNT_UID).findOne({ where: { email } });
+  return row.id as number;
+};
+
+describe('OAuth2 secrets sealed with another key', () => {
+  it('flag the account unreadable, and keep it out of routing', async () => {
+    const id = await insertOAuthRow('oauth-foreign@example.test', createSecretBox('the key of another app'));
+    try {
+      const res = await admin.get(`/smtp-accounts/accounts/${id}`);
+      expect(res.body.data).toMatchObject({ authType: 'oauth2', oauthStatus: 'connected', passwordState: 'unreadable' });
+      const unreadable = await app.strapi.plugin('smtp-accounts').service('secrets').findUnreadable();
+      expect(unreadable.map((row: { id: number }) => row.id)).toContain(id);
+      app.strapi.plugin('smtp-accounts').service('accountIndex').invalidate();
+      const preview = await admin.post('/smtp-accounts/resolve', { from: 'OAuth <oauth-foreign@example.test>', newsletter: false });
+      expect(preview.status).toBe(200);
+      expect(preview.body.data).toMatchObject({ account: null, rule: 'reject' });
+    } finally {
+      await app.strapi.db.query(SMTP_ACCOUNT_UID).delete({ where: { id } });
+    }
+  });
+});
+
 describe('rekey command', () => {
-  it('re-encrypts every password with the new key (run in the app folder, keys from the environment)', () => {
+  it('re-encrypts every secret with the new key: passwords, OAuth2 client secrets and tokens (run in the app folder, keys from the environment)', async () => {
     const oldKey = process.env.SMTP_ACCOUNTS_ENCRYPTION_KEY!;
+    const oauthId = await insertOAuthRow('oauth-rekey@example.test', createSecretBox(oldKey));
     const newKey = 'a brand new key text';
     const run = () =>
       spawnSync(process.execPath, [path.resolve(__dirname, '..', 'bin', 'rekey.js')], {
@@ -117,18 +164,17 @@ describe('rekey command', () => {
         encoding: 'utf8',
       });
     const first = run();
-    expect(first.stdout).toMatch(/1 password\(s\) re-encrypted, 0 already on the new key/);
+    expect(first.stdout).toMatch(/3 secret\(s\) re-encrypted, 0 already on the new key/);
     expect(first.status).toBe(0);
-    expect(run().stdout).toMatch(/0 password\(s\) re-encrypted, 1 already on the new key/);
-    for (const output of [first.stdout, first.stderr]) expect(output).not.toContain(PASSWORD);
-    return app.strapi.db
-      .connection(app.strapi.db.metadata.get(SMTP_ACCOUNT_UID).tableName)
-      .where({ id: accountId })
-      .first()
-      .then((row: { password: string }) => {
-        expect(createSecretBox(newKey).decrypt(row.password)).toBe(PASSWORD);
-        expect(() => createSecretBox(oldKey).decrypt(row.password)).toThrow();
-      });
+    expect(run().stdout).toMatch(/0 secret\(s\) re-encrypted, 3 already on the new key/);
+    for (const output of [first.stdout, first.stderr]) expect(output).not.toMatch(new RegExp(`${PASSWORD}|client-Secret-xyz|refresh-Token-xyz`));
+    const table = app.strapi.db.connection(app.strapi.db.metadata.get(SMTP_ACCOUNT_UID).tableName);
+    const row = (await table.clone().where({ id: accountId }).first()) as { password: string };
+    expect(createSecretBox(newKey).decrypt(row.password)).toBe(PASSWORD);
+    expect(() => createSecretBox(oldKey).decrypt(row.password)).toThrow();
+    const oauth = (await app.strapi.db.query(SMTP_ACCOUNT_UID).findOne({ where: { id: oauthId } })) as { oauthClientSecret: string; oauthRefreshToken: string };
+    expect(createSecretBox(newKey).decrypt(oauth.oauthClientSecret)).toBe('client-Secret-xyz');
+    expect(createSecretBox(newKey).decrypt(oauth.oauthRefreshToken)).toBe('refresh-Token-xyz');
   });
 });
 

@@ -1,9 +1,10 @@
 import type { AuthType, OAuthProvider, OAuthStatus, SecurityMode } from '../constants';
 
 /**
- * Whether the stored password can be used: `ok`; `unreadable` — stored, but sealed with another
- * encryption key (imported from another app, or the key changed): the account does not send until
- * the password is re-entered; `none` — no password stored.
+ * Whether the stored secrets can be used: `ok`; `unreadable` — the password, or an OAuth2 account's client
+ * secret or refresh token, is stored but sealed with another encryption key (imported from another app, or
+ * the key changed): the account does not send until the password is re-entered (OAuth2: the client secret
+ * entered again and the account reconnected); `none` — no secret stored.
  */
 export type PasswordState = 'ok' | 'unreadable' | 'none';
 

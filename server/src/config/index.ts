@@ -45,6 +45,15 @@ const defaults = ({ env }: { env: Env }): PluginConfig => ({
   queue: { redis: null, worker: true, concurrency: 16, pollMs: 1000, leaseMs: 60000 },
 });
 
+const bullmqInstalled = () => {
+  try {
+    require.resolve('bullmq');
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 const positiveInt = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
 
 /** Throws on a bad config so that Strapi refuses to start with a message naming the key. */
@@ -69,6 +78,7 @@ const validator = (config: PluginConfig) => {
   if (typeof queue !== 'object' || queue === null) problems.push('queue must be an object');
   else {
     if (queue.redis != null && typeof queue.redis !== 'string' && typeof queue.redis !== 'object') problems.push('queue.redis must be a redis:// URL or ioredis options');
+    if (queue.redis && !bullmqInstalled()) problems.push('queue.redis is set, but the package "bullmq" is not installed: npm install bullmq');
     if (typeof queue.worker !== 'boolean') problems.push('queue.worker must be true or false');
     if (!positiveInt(queue.concurrency) || queue.concurrency > 500) problems.push('queue.concurrency must be a whole number between 1 and 500');
     for (const key of ['pollMs', 'leaseMs'] as const) if (!positiveInt(queue[key])) problems.push(`queue.${key} must be a positive integer (ms)`);

@@ -88,7 +88,7 @@ export const createQueueStore = (strapi: Core.Strapi) => {
     async ensureIndexes() {
       const { name, col } = mailTable();
       const wanted = [
-        { index: `${name}_claim_idx`, columns: [col('state'), col('availableAt')] },
+        { index: `${name}_claim_idx`, columns: [col('state'), col('availableAt'), 'id'] },
         { index: `${name}_batch_idx`, columns: [col('batchId'), col('state')] },
       ];
       for (const { index, columns } of wanted) {
@@ -181,9 +181,22 @@ export const createQueueStore = (strapi: Core.Strapi) => {
           .modify((q) => {
             if (skipBatches.length) q.whereNotIn(col('batchId'), skipBatches);
           });
-      const candidates = (await due(knex()(name)).orderBy('id').limit(limit).select('id')) as { id: number }[];
-      if (candidates.length === 0) return [];
-      const ids = candidates.map((row) => Number(row.id));
+      // two index range reads (state, available_at) rather than one OR the planner may scan the table for
+      const skipping = (query: ReturnType<ReturnType<typeof knex>>) => (skipBatches.length ? query.whereNotIn(col('batchId'), skipBatches) : query);
+      const expired = (await skipping(knex()(name).where(col('state'), 'sending').andWhere(col('lockedUntil'), '<', now))
+        .orderBy('id')
+        .limit(limit)
+        .select('id')) as { id: number }[];
+      const queued =
+        expired.length < limit
+          ? ((await skipping(knex()(name).where(col('state'), 'queued').andWhere(col('availableAt'), '<=', now))
+              .orderBy(col('availableAt'))
+              .orderBy('id')
+              .limit(limit - expired.length)
+              .select('id')) as { id: number }[])
+          : [];
+      if (expired.length + queued.length === 0) return [];
+      const ids = [...expired, ...queued].map((row) => Number(row.id));
       // `uncertain` first: MySQL evaluates SET from left to right, so it must read the old state
       await due(knex()(name).whereIn('id', ids)).update({
         [col('uncertain')]: knex().raw(`CASE WHEN ?? = 'sending' THEN ? ELSE ?? END`, [col('state'), true, col('uncertain')]),
@@ -335,6 +348,17 @@ export const createQueueStore = (strapi: Core.Strapi) => {
         shares.set(key, share);
       }
       return { counts, accounts: [...shares.values()].sort((a, b) => b.sent + b.failed - (a.sent + a.failed)), perMinute: Number((recent[0] as { n: unknown }).n) };
+    },
+
+    /** Deletes finished batches (done, cancelled) older than `cutoff`, with their messages. Answers how many batches. */
+    async pruneFinished(cutoff: Date): Promise<number> {
+      const { name, col } = mailTable();
+      const old = (await batches().findMany({ where: { state: { $in: ['done', 'cancelled'] }, finishedAt: { $lt: cutoff } }, select: ['id'] })) as { id: number }[];
+      for (const { id } of old) {
+        await knex()(name).where(col('batchId'), id).delete();
+        await batches().delete({ where: { id } });
+      }
+      return old.length;
     },
 
     /** Whether a batch still has work (queued or in flight). */

@@ -24,10 +24,11 @@ const createAccountIndexService = ({ strapi }: { strapi: Core.Strapi }) => {
   let fingerprint = '';
   let lastSync = Date.now();
 
-  /** A password this key cannot open (imported from another app, key changed) cannot log in: not a candidate. */
+  /** A secret this key cannot open (imported from another app, key changed) cannot log in: not a candidate. */
   const usable = (row: StoredAccount) => {
-    if (!row.password || strapi.plugin(PLUGIN_ID).service('secrets').canOpen(row.password)) return true;
-    strapi.log.warn(`[${PLUGIN_ID}] SMTP account #${row.id} <${row.email}> takes no part in routing: its stored password cannot be decrypted (EDECRYPT). Re-enter the password.`);
+    if (getService(strapi, 'secrets').secretsState(row) !== 'unreadable') return true;
+    const fix = row.authType === 'oauth2' ? 'Enter the client secret again and reconnect the account.' : 'Re-enter the password.';
+    strapi.log.warn(`[${PLUGIN_ID}] SMTP account #${row.id} <${row.email}> takes no part in routing: a stored secret cannot be decrypted (EDECRYPT). ${fix}`);
     return false;
   };
 

@@ -19,7 +19,7 @@ export interface StoredAccount extends Omit<SmtpAccount, 'hasPassword' | 'hasCli
 const iso = (value: string | Date) => (value instanceof Date ? value.toISOString() : String(value));
 
 /** The only shape that leaves the server: the password is reduced to `hasPassword` and `passwordState`. */
-export const toPublicAccount = (row: StoredAccount, passwordState: (sealed: string | null) => SmtpAccount['passwordState']): SmtpAccount => ({
+export const toPublicAccount = (row: StoredAccount, passwordState: (row: StoredAccount) => SmtpAccount['passwordState']): SmtpAccount => ({
   id: row.id,
   documentId: row.documentId,
   name: row.name ?? '',
@@ -30,7 +30,7 @@ export const toPublicAccount = (row: StoredAccount, passwordState: (sealed: stri
   authType: row.authType,
   username: row.username ?? '',
   hasPassword: Boolean(row.password),
-  passwordState: passwordState(row.password),
+  passwordState: passwordState(row),
   active: Boolean(row.active),
   preferForNewsletters: Boolean(row.preferForNewsletters),
   limitPerMinute: row.limitPerMinute ?? null,
@@ -54,7 +54,7 @@ export const toPublicAccount = (row: StoredAccount, passwordState: (sealed: stri
  */
 const createAccountsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(SMTP_ACCOUNT_UID);
-  const passwordState = (sealed: string | null) => strapi.plugin(PLUGIN_ID).service('secrets').passwordState(sealed) as SmtpAccount['passwordState'];
+  const passwordState = (row: StoredAccount) => getService(strapi, 'secrets').secretsState(row);
   const documents = () => strapi.documents(SMTP_ACCOUNT_UID);
 
   const findRow = async (id: number): Promise<StoredAccount> => {

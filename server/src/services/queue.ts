@@ -223,6 +223,11 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
       engine = null;
     },
 
+    /** Retention: finished batches go with the send log (`logRetentionDays`), their messages too. */
+    async prune(retentionDays: number) {
+      return store.pruneFinished(new Date(Date.now() - retentionDays * 24 * 60 * 60 * 1000));
+    },
+
     /** Sends in flight in this process (for a graceful stop and the bench). */
     inFlight: () => engine?.inFlight() ?? 0,
 

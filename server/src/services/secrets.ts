@@ -14,6 +14,12 @@ export const sealedWithOtherKey = () =>
     { code: 'PASSWORD_SEALED_WITH_OTHER_KEY', field: 'password' }
   );
 
+/** Every column sealed with the key: the password and an OAuth2 account's client secret and tokens. */
+export const SEALED_FIELDS = ['password', 'oauthClientSecret', 'oauthRefreshToken', 'oauthAccessToken'] as const;
+/** The sealed values an account cannot send without (an access token is renewed from the refresh token). */
+const NEEDED_SECRETS = ['password', 'oauthClientSecret', 'oauthRefreshToken'] as const;
+type SealedValues = Partial<Record<(typeof SEALED_FIELDS)[number], string | null>>;
+
 /** The password box, keyed by the plugin's `encryptionKey`, else Strapi's `admin.secrets.encryptionKey`. */
 const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
   let box: SecretBox | undefined;
@@ -40,6 +46,17 @@ const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return canOpen(sealed) ? 'ok' : 'unreadable';
   };
 
+  /**
+   * The account's secrets as a whole: `none` (nothing stored), `unreadable` when any secret it needs (password,
+   * OAuth2 client secret or refresh token) was sealed with another key — it cannot send until re-entered
+   * (password) or reconnected (OAuth2) — else `ok`.
+   */
+  const secretsState = (row: SealedValues): PasswordState => {
+    const stored = NEEDED_SECRETS.map((field) => row[field]).filter((value): value is string => Boolean(value));
+    if (stored.length === 0) return 'none';
+    return stored.every(canOpen) ? 'ok' : 'unreadable';
+  };
+
   return {
     /** Throws SecretKeyMissingError at start-up rather than at the first save. */
     assertKey: () => void getBox(),
@@ -48,6 +65,7 @@ const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     canOpen,
     passwordState,
+    secretsState,
 
     /**
      * What to store for a password written to the table: plain text is encrypted; a value already
@@ -61,14 +79,13 @@ const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
       throw sealedWithOtherKey();
     },
 
-    /** Accounts whose stored password the current key cannot open (imported from another app, key changed). */
+    /** Accounts with a secret the current key cannot open (imported from another app, key changed). */
     async findUnreadable(): Promise<{ id: number; email: string }[]> {
-      const rows = (await strapi.db.query(SMTP_ACCOUNT_UID).findMany({ select: ['id', 'email', 'password'], orderBy: { id: 'asc' } })) as {
+      const rows = (await strapi.db.query(SMTP_ACCOUNT_UID).findMany({ select: ['id', 'email', ...NEEDED_SECRETS], orderBy: { id: 'asc' } })) as ({
         id: number;
         email: string;
-        password: string | null;
-      }[];
-      return rows.filter((row) => passwordState(row.password) === 'unreadable').map(({ id, email }) => ({ id, email }));
+      } & SealedValues)[];
+      return rows.filter((row) => secretsState(row) === 'unreadable').map(({ id, email }) => ({ id, email }));
     },
 
     /**
@@ -80,27 +97,32 @@ const createSecretsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async rekey(oldKey: string, newKey: string) {
       const from = createSecretBox(oldKey);
       const to = createSecretBox(newKey);
-      const table = strapi.db.metadata.get(SMTP_ACCOUNT_UID).tableName;
+      const meta = strapi.db.metadata.get(SMTP_ACCOUNT_UID);
+      const attributes = meta.attributes as Record<string, { columnName?: string }>;
+      const columns = SEALED_FIELDS.map((field) => attributes[field]?.columnName ?? field);
       let reencrypted = 0;
       let alreadyNew = 0;
       await strapi.db.connection.transaction(async (trx) => {
-        const rows = (await trx(table).select('id', 'password')) as { id: number; password: string | null }[];
+        const rows = (await trx(meta.tableName).select('id', ...columns)) as Record<string, string | null>[];
         for (const row of rows) {
-          if (!row.password) continue;
-          let plain: string;
-          try {
-            plain = from.decrypt(row.password);
-          } catch (error) {
+          const changes: Record<string, string> = {};
+          for (const column of columns) {
+            const sealed = row[column];
+            if (!sealed) continue;
             try {
-              to.decrypt(row.password);
-              alreadyNew += 1;
-              continue;
+              changes[column] = to.encrypt(from.decrypt(sealed));
             } catch {
-              throw new SecretDecryptError(`account ${row.id} opens with neither the old nor the new key`);
+              try {
+                to.decrypt(sealed);
+                alreadyNew += 1;
+              } catch {
+                throw new SecretDecryptError(`account ${row.id} (${column}) opens with neither the old nor the new key`);
+              }
             }
           }
-          await trx(table).where({ id: row.id }).update({ password: to.encrypt(plain) });
-          reencrypted += 1;
+          if (Object.keys(changes).length === 0) continue;
+          await trx(meta.tableName).where({ id: row.id }).update(changes);
+          reencrypted += Object.keys(changes).length;
         }
       });
       return { reencrypted, alreadyNew };

@@ -278,6 +278,7 @@ const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
         try {
           const { logRetentionDays } = await getService(strapi, 'settings').get();
           await this.prune(logRetentionDays);
+          await getService(strapi, 'queue').prune(logRetentionDays);
         } catch (error) {
           strapi.log.warn(`[${PLUGIN_ID}] send-log pruning failed: ${(error as Error).message}`);
         }

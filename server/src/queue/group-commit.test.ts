@@ -1,0 +1,23 @@
+import { createGroupCommit } from './group-commit';
+
+describe('createGroupCommit', () => {
+  it('writes the items of concurrent callers in one call, and each caller waits for it', async () => {
+    const writes: number[][] = [];
+    const commit = createGroupCommit<number>(async (items) => void writes.push(items), 5);
+    await Promise.all([1, 2, 3].map((n) => commit.add(n)));
+    expect(writes).toEqual([[1, 2, 3]]);
+    await commit.add(4);
+    expect(writes).toEqual([[1, 2, 3], [4]]);
+  });
+
+  it('rejects every caller of a failed write, and the next write starts afresh', async () => {
+    let fail = true;
+    const commit = createGroupCommit<number>(async () => {
+      if (fail) throw new Error('database down');
+    }, 1);
+    const results = await Promise.allSettled([commit.add(1), commit.add(2)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    fail = false;
+    await expect(commit.add(3)).resolves.toBeUndefined();
+  });
+});
