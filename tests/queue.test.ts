@@ -12,19 +12,21 @@ import { startStrapi, type TestApp } from './helpers/strapi';
 let app: TestApp;
 let admin: AdminClient;
 let smtp: TestSmtpServer;
+let flaky: TestSmtpServer;
+let refuser: TestSmtpServer;
 const ids: Record<string, number> = {};
 
 const USERS: Record<string, string> = Object.fromEntries(
-  ['news', 'plain-old', 'plain-new', 'limited', 'spill', 'other', 'slow'].map((u) => [u, `pw-${u}-Secret1`])
+  ['news', 'plain-old', 'plain-new', 'limited', 'spill', 'other', 'slow', 'flaky', 'refuser'].map((u) => [u, `pw-${u}-Secret1`])
 );
 USERS['stock-provider'] = 'stock-provider';
 
 const queue = () => app.strapi.plugin('smtp-accounts').service('queue');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const createAccount = async (key: string, name: string, email: string, extra: Record<string, unknown> = {}) => {
+const createAccount = async (key: string, name: string, email: string, extra: Record<string, unknown> = {}, port = smtp.port) => {
   const res = await admin.post('/smtp-accounts/accounts', {
-    data: { name, email, host: '127.0.0.1', port: smtp.port, security: 'none', authType: 'login', username: key, password: USERS[key], ...extra },
+    data: { name, email, host: '127.0.0.1', port, security: 'none', authType: 'login', username: key, password: USERS[key], ...extra },
   });
   expect(res.status).toBe(201);
   ids[key] = res.body.data.id;
@@ -50,17 +52,27 @@ const waitDone = async (batchId: number, timeoutMs = 30000) => {
 
 beforeAll(async () => {
   smtp = await startSmtpServer({ users: USERS, light: true });
-  app = await startStrapi({ STOCK_SMTP_PORT: String(smtp.port), SMTP_ACCOUNTS_ENABLED: 'true', SMTP_ACCOUNTS_QUEUE_POLL_MS: '100', SMTP_ACCOUNTS_QUEUE_LEASE_MS: '5000' });
+  flaky = await startSmtpServer({ users: USERS, light: true, fault: 'rcpt-451' });
+  refuser = await startSmtpServer({ users: USERS, light: true, fault: 'data-554' });
+  app = await startStrapi({
+    STOCK_SMTP_PORT: String(smtp.port),
+    SMTP_ACCOUNTS_ENABLED: 'true',
+    SMTP_ACCOUNTS_QUEUE_POLL_MS: '100',
+    SMTP_ACCOUNTS_QUEUE_LEASE_MS: '5000',
+    SMTP_ACCOUNTS_QUEUE_RETRY_DELAYS_MS: '300,300',
+  });
   admin = await registerSuperAdmin(app.url);
   await createAccount('news', 'News', 'news@queue.test', { preferForNewsletters: true });
   await createAccount('plain-old', 'Team', 'team@queue.test');
   await createAccount('plain-new', 'Team', 'team@queue.test');
   await createAccount('other', 'Other', 'other@queue.test');
+  await createAccount('flaky', 'Flaky', 'flaky@queue.test', {}, flaky.port);
+  await createAccount('refuser', 'Refuser', 'refuser@queue.test', {}, refuser.port);
 }, 120000);
 
 afterAll(async () => {
   await app?.stop();
-  await smtp?.close();
+  await Promise.all([smtp?.close(), flaky?.close(), refuser?.close()]);
 });
 
 describe('enqueue', () => {
@@ -231,6 +243,37 @@ describe('pause, resume, cancel (admin API and RBAC)', () => {
     const done = await waitDone(batchId);
     expect(done.counts.sent).toBe(40);
     expect(receivedWith('resume')).toHaveLength(40);
+  });
+});
+
+describe('failures', () => {
+  const logOf = (batchId: number) => app.strapi.db.query(SEND_LOG_UID).findMany({ where: { batchId }, orderBy: { id: 'asc' } });
+  const rowOf = async (batchId: number) => (await app.strapi.db.query(QUEUED_MAIL_UID).findMany({ where: { batchId } }))[0];
+
+  beforeAll(async () => {
+    expect((await admin.put('/smtp-accounts/settings', { data: { fallback: 'reject' } })).status).toBe(200);
+  });
+  afterAll(async () => {
+    await admin.put('/smtp-accounts/settings', { data: { fallback: 'provider' } });
+  });
+
+  it('a failure that may pass (451) is tried again after each retry delay, each try logged, then failed', async () => {
+    const batchId = await queue().enqueue(mails('Flaky <flaky@queue.test>', 1, 'flaky'), { campaign: 'flaky' });
+    const done = await waitDone(batchId, 20000);
+    expect(done.counts).toMatchObject({ total: 1, failed: 1, sent: 0 });
+    const log = await logOf(batchId);
+    expect(log.map((row: { status: string }) => row.status)).toEqual(['failed', 'failed', 'failed']);
+    expect(log.every((row: { messageId: string }) => row.messageId === log[0].messageId)).toBe(true);
+    expect(await rowOf(batchId)).toMatchObject({ state: 'failed', retries: 2, errorCode: 'MAIL_NOT_SENT' });
+  });
+
+  it('a permanent refusal (554 after DATA) fails at once, never retried', async () => {
+    const batchId = await queue().enqueue(mails('Refuser <refuser@queue.test>', 1, 'refused'), { campaign: 'refused' });
+    const done = await waitDone(batchId, 20000);
+    expect(done.counts).toMatchObject({ failed: 1 });
+    await sleep(1000);
+    expect(await logOf(batchId)).toHaveLength(1);
+    expect(await rowOf(batchId)).toMatchObject({ state: 'failed', retries: 0 });
   });
 });
 

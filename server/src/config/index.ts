@@ -27,7 +27,7 @@ export interface PluginConfig {
    * `worker: false` makes a process only enqueue. `concurrency`: mails in flight per process.
    * `leaseMs`: a mail held by a process that stopped answering is taken back after this long.
    */
-  queue: { redis: RedisConfig | null; worker: boolean; concurrency: number; pollMs: number; leaseMs: number };
+  queue: { redis: RedisConfig | null; worker: boolean; concurrency: number; pollMs: number; leaseMs: number; retryDelaysMs: number[] | null };
 }
 
 type Env = ((key: string, fallback?: string) => string) & { int?: unknown };
@@ -42,8 +42,11 @@ const defaults = ({ env }: { env: Env }): PluginConfig => ({
   hosts: { allow: [], deny: [], denyMetadata: true },
   maxFromLength: 998,
   oauth: { refreshMarginMs: 120000, lockMs: 30000, timeoutMs: 10000, stateTtlMs: 10 * 60 * 1000 },
-  queue: { redis: null, worker: true, concurrency: 16, pollMs: 1000, leaseMs: 60000 },
+  queue: { redis: null, worker: true, concurrency: 16, pollMs: 1000, leaseMs: 60000, retryDelaysMs: null },
 });
+
+/** Retries of a queued mail that failed for a reason that may pass: after 1, 5, 15 and 60 minutes. */
+export const DEFAULT_RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000];
 
 const bullmqInstalled = () => {
   try {
@@ -82,6 +85,10 @@ const validator = (config: PluginConfig) => {
     if (typeof queue.worker !== 'boolean') problems.push('queue.worker must be true or false');
     if (!positiveInt(queue.concurrency) || queue.concurrency > 500) problems.push('queue.concurrency must be a whole number between 1 and 500');
     for (const key of ['pollMs', 'leaseMs'] as const) if (!positiveInt(queue[key])) problems.push(`queue.${key} must be a positive integer (ms)`);
+    // null: DEFAULT_RETRY_DELAYS_MS (a non-empty default array would be merged index by index with the app's own by Strapi)
+    if (queue.retryDelaysMs !== null && (!Array.isArray(queue.retryDelaysMs) || queue.retryDelaysMs.length > 20 || !queue.retryDelaysMs.every(positiveInt))) {
+      problems.push('queue.retryDelaysMs must be a list of at most 20 positive integers (ms); [] never retries');
+    }
     if (positiveInt(queue.leaseMs) && queue.leaseMs < 5000) problems.push('queue.leaseMs must be at least 5000 (a send must fit in it)');
   }
   if (problems.length) throw new Error(`smtp-accounts config: ${problems.join('; ')}`);

@@ -13,7 +13,7 @@ const FINISH_DELAY_MS = 10;
 const RETRY_AFTER_ERROR_MS = 30_000;
 
 /** What became of a taken message: finished, or given back (limit, pause) and due again at `until`. */
-export type SendOneResult = { kind: 'finished' } | { kind: 'released'; until: number; why: 'limit' | 'paused' | 'error' };
+export type SendOneResult = { kind: 'finished' } | { kind: 'released'; until: number; why: 'limit' | 'paused' | 'error' | 'retry' };
 
 /**
  * The work on one queued message, the same for both engines: look at its batch (paused → give it back,
@@ -21,7 +21,11 @@ export type SendOneResult = { kind: 'finished' } | { kind: 'released'; until: nu
  * outcome. A message is marked finished only after its send-log entry is written: a process that dies
  * can only lose track of the sends it had in flight, and those come back `uncertain`.
  */
-export const createSendOne = (strapi: Core.Strapi, store: QueueStore, owner: string) => {
+/**
+ * `retryDelaysMs`: a message nobody could take for a reason that may pass (see journal.transient) is tried
+ * again after each of these delays in turn, then failed. Each try is its own send-log entry.
+ */
+export const createSendOne = (strapi: Core.Strapi, store: QueueStore, owner: string, retryDelaysMs: readonly number[]) => {
   const finishing = createGroupCommit<FinishedMail>((items) => store.finish(owner, items), FINISH_DELAY_MS);
   let states: { read: number; map: Promise<Map<number, { state: BatchState; newsletter: boolean }>> } | null = null;
   /** Per account and window: how many deferred mails this process already lined up for it (see `spread`). */
@@ -68,6 +72,11 @@ export const createSendOne = (strapi: Core.Strapi, store: QueueStore, owner: str
         uncertain: mail.uncertain,
       });
       if (result.outcome === 'deferred') return release(mail, spread(result.deferral), 'limit');
+      if (result.outcome === 'failed' && result.transient && mail.retries < retryDelaysMs.length) {
+        const until = Date.now() + retryDelaysMs[mail.retries];
+        await store.retryLater(owner, mail.id, until, result.code);
+        return { kind: 'released', until, why: 'retry' };
+      }
       await finishing.add({
         id: mail.id,
         state: result.outcome,

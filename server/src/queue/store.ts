@@ -12,6 +12,8 @@ export interface ClaimedMail {
   messageId: string;
   /** Taken back from a process that stopped answering mid-send: it may have gone out already. */
   uncertain: boolean;
+  /** Earlier tries that failed for a reason that may pass. */
+  retries: number;
 }
 
 export interface NewQueuedMail {
@@ -80,6 +82,7 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       message: parseJson<EmailOptions>(row[col('message')]),
       messageId: String(row[col('messageId')]),
       uncertain: Boolean(row[col('uncertain')]),
+      retries: Number(row[col('retries')] ?? 0),
     };
   };
 
@@ -121,6 +124,7 @@ export const createQueueStore = (strapi: Core.Strapi) => {
         [col('availableAt')]: 0,
         [col('attempts')]: 0,
         [col('uncertain')]: false,
+        [col('retries')]: 0,
         [col('createdAt')]: now,
         [col('updatedAt')]: now,
       }));
@@ -211,7 +215,7 @@ export const createQueueStore = (strapi: Core.Strapi) => {
         .where(col('lockedBy'), owner)
         .where(col('lockedUntil'), now + leaseMs)
         .orderBy('id')
-        .select('id', col('batchId'), col('seq'), col('message'), col('messageId'), col('uncertain'))) as Record<string, unknown>[];
+        .select('id', col('batchId'), col('seq'), col('message'), col('messageId'), col('uncertain'), col('retries'))) as Record<string, unknown>[];
       return taken.map(toClaimed);
     },
 
@@ -234,7 +238,7 @@ export const createQueueStore = (strapi: Core.Strapi) => {
           [col('attempts')]: knex().raw('?? + 1', [col('attempts')]),
         });
       if (Number(changed) !== 1) return null;
-      const row = (await knex()(name).where('id', id).first('id', col('batchId'), col('seq'), col('message'), col('messageId'), col('uncertain'))) as
+      const row = (await knex()(name).where('id', id).first('id', col('batchId'), col('seq'), col('message'), col('messageId'), col('uncertain'), col('retries'))) as
         | Record<string, unknown>
         | undefined;
       return row ? toClaimed(row) : null;
@@ -263,6 +267,23 @@ export const createQueueStore = (strapi: Core.Strapi) => {
         .where(col('lockedBy'), owner)
         .where(col('state'), 'sending')
         .update({ [col('state')]: 'queued', [col('uncertain')]: true, [col('availableAt')]: availableAt, [col('lockedBy')]: null, [col('lockedUntil')]: null });
+    },
+
+    /** A try failed for a reason that may pass: queued again for `availableAt`, its failure code kept. */
+    async retryLater(owner: string, id: number, availableAt: number, errorCode: string) {
+      const { name, col } = mailTable();
+      await knex()(name)
+        .where('id', id)
+        .where(col('lockedBy'), owner)
+        .where(col('state'), 'sending')
+        .update({
+          [col('state')]: 'queued',
+          [col('retries')]: knex().raw('?? + 1', [col('retries')]),
+          [col('errorCode')]: errorCode,
+          [col('availableAt')]: availableAt,
+          [col('lockedBy')]: null,
+          [col('lockedUntil')]: null,
+        });
     },
 
     /** Records outcomes, grouped: one UPDATE per kind of outcome (state, account, code). */

@@ -81,6 +81,16 @@ export const createJournal = (mail: CheckedMail, sink: JournalSink, options: Jou
       const last: Partial<SendAttempt> = attempts[attempts.length - 1] ?? {};
       return sink.recordNow(entry('failed', rule, { ...last, code: last.code ?? code }));
     },
+    /**
+     * Whether trying later may succeed: every attempt failed before the server could have taken the mail,
+     * and the last one for a reason that may pass (no connection, a timeout, TLS, the login, a 4xx reply).
+     * A 5xx refusal, or a mail that may have been delivered, is final.
+     */
+    transient() {
+      const last = attempts[attempts.length - 1];
+      if (!last || attempts.some((attempt) => attempt.ok || attempt.uncertain)) return false;
+      return ['connect', 'timeout', 'tls', 'auth'].includes(last.stage ?? '') || /^4\d\d\b/.test(last.response ?? '');
+    },
     /** One line for the server log and the admin: every attempt, no secrets (attempts are redacted). */
     summary(reason?: string) {
       return [reason, ...attempts.map(describeAttempt)].filter(Boolean).join('; ');

@@ -10,7 +10,9 @@ import { errors } from '@strapi/utils';
 export class MailNotSentError extends errors.ApplicationError {
   constructor(
     readonly logId: number,
-    readonly summary: string
+    readonly summary: string,
+    /** Every try failed for a reason that may pass (no connection, timeout, TLS, login, a 4xx reply), none maybe delivered. */
+    readonly transient = false
   ) {
     super(`The mail could not be sent (send-log entry #${logId}).`, { code: 'MAIL_NOT_SENT', logId });
   }

@@ -67,7 +67,7 @@ interface DeliverOptions {
 /** How a queued mail went: the queue records it on the message's row. */
 export type QueuedOutcome =
   | { outcome: 'sent'; account: Pick<StoredAccount, 'id' | 'email'> | null }
-  | { outcome: 'failed'; code: string; account: Pick<StoredAccount, 'id' | 'email'> | null }
+  | { outcome: 'failed'; code: string; account: Pick<StoredAccount, 'id' | 'email'> | null; transient: boolean }
   | { outcome: 'deferred'; deferral: Deferral };
 
 /**
@@ -185,7 +185,7 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
     const logId = await journal.failed(rule, code);
     const summary = journal.summary(reason);
     strapi.log.warn(`[${PLUGIN_ID}] mail not sent (send-log entry #${logId}): ${summary}`);
-    return new MailNotSentError(logId, summary);
+    return new MailNotSentError(logId, summary, journal.transient());
   };
 
   /** The whole send; the answer says how it went and, for resends, the new entry's id. */
@@ -263,7 +263,7 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
           await stockProvider().send(withoutFlag(message));
           return { outcome: 'sent', account: null };
         } catch {
-          return { outcome: 'failed', code: 'STOCK_PROVIDER_FAILED', account: null };
+          return { outcome: 'failed', code: 'STOCK_PROVIDER_FAILED', account: null, transient: false };
         }
       }
       try {
@@ -272,10 +272,10 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
         if ('deferred' in result) return { outcome: 'deferred', deferral: result };
         return { outcome: 'sent', account: result.account };
       } catch (error) {
-        if (isMailNotSent(error)) return { outcome: 'failed', code: 'MAIL_NOT_SENT', account: null };
+        if (isMailNotSent(error)) return { outcome: 'failed', code: 'MAIL_NOT_SENT', account: null, transient: error.transient === true };
         if (error instanceof errors.ValidationError) {
           const code = (error.details as { code?: string } | undefined)?.code ?? 'INVALID_MESSAGE';
-          return { outcome: 'failed', code, account: null };
+          return { outcome: 'failed', code, account: null, transient: false };
         }
         throw error;
       }

@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { LIMITS, PLUGIN_ID, type BatchState } from '../../../shared/constants';
 import type { BatchDetail, BatchRejection, ListBatches } from '../../../shared/contracts/campaigns';
-import type { PluginConfig } from '../config';
+import { DEFAULT_RETRY_DELAYS_MS, type PluginConfig } from '../config';
 import { createDatabaseEngine } from '../queue/database-engine';
 import type { QueueEngine } from '../queue/engine';
 import { isMessageSource, takeIn, type IntakeResult, type MessageSource } from '../queue/intake';
@@ -58,7 +58,7 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const createEngine = async (): Promise<QueueEngine> => {
     const { concurrency, pollMs, leaseMs, redis } = config();
-    const sendOneHere = createSendOne(strapi, store, owner);
+    const sendOneHere = createSendOne(strapi, store, owner, config().retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
     const sendOne: typeof sendOneHere = async (mail) => {
       const result = await sendOneHere(mail);
       handled[result.kind] += 1;

@@ -22,6 +22,8 @@ export default {
     lockedBy: { type: 'string', configurable: false },
     lockedUntil: { type: 'biginteger', configurable: false },
     attempts: { type: 'integer', default: 0, configurable: false },
+    // tries that failed for a reason that may pass (queue/send-one.ts RETRY_DELAYS_MS)
+    retries: { type: 'integer', default: 0, configurable: false },
     uncertain: { type: 'boolean', default: false, configurable: false },
     accountId: { type: 'integer', configurable: false },
     accountEmail: { type: 'string', configurable: false },
