@@ -41,6 +41,8 @@ export const WEBHOOK_EVENTS = {
   recovered: 'smtp-account.recovered',
   reauthRequired: 'smtp-account.reauth-required',
   fallback: 'smtp-account.fallback',
+  /** A campaign batch has nothing left to send (payload: its id, name and counts). */
+  campaignDone: 'smtp-campaign.done',
 } as const;
 export const FALLBACK_MODES = ['provider', 'reject'] as const;
 

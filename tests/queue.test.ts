@@ -77,9 +77,13 @@ afterAll(async () => {
 
 describe('enqueue', () => {
   it('sends every message by the rule (newsletter flag first, highest id), logs it with its batch and a stable Message-ID', async () => {
+    const events: { batch: { id: number; counts: { sent: number } } }[] = [];
+    app.strapi.eventHub.on('smtp-campaign.done', (payload: (typeof events)[number]) => void events.push(payload));
     const batchId = await queue().enqueue(mails('Team <team@queue.test>', 30, 'rule'), { newsletter: true, campaign: 'Spring' });
     expect(Number.isInteger(batchId)).toBe(true);
     const done = await waitDone(batchId);
+    await waitFor(() => events.some((event) => event.batch.id === batchId), 5000, 'the smtp-campaign.done event');
+    expect(events.filter((event) => event.batch.id === batchId)).toEqual([{ batch: { id: batchId, campaign: 'Spring', counts: expect.objectContaining({ sent: 30 }) } }]);
     expect(done.counts).toMatchObject({ total: 30, sent: 30, failed: 0, queued: 0, sending: 0, rejected: 0, uncertain: 0 });
     expect(done.campaign).toBe('Spring');
     expect(done.newsletter).toBe(true);

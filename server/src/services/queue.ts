@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { LIMITS, PLUGIN_ID, type BatchState } from '../../../shared/constants';
+import { LIMITS, PLUGIN_ID, WEBHOOK_EVENTS, type BatchState } from '../../../shared/constants';
 import type { BatchDetail, BatchRejection, ListBatches } from '../../../shared/contracts/campaigns';
 import { DEFAULT_RETRY_DELAYS_MS, type PluginConfig } from '../config';
 import { createDatabaseEngine } from '../queue/database-engine';
@@ -122,11 +122,17 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
   const finishedRefusal = (batch: StoredBatch, action: string) =>
     new errors.ValidationError(`Batch ${batch.id} is ${batch.state}: it cannot be ${action}.`, { code: 'BATCH_FINISHED' });
 
+  const batchStatus = async (id: number) => detail(await findBatch(id));
+
   /** Active batches with nothing left are done; a batch whose intake stopped with its process is opened with what it has. */
   const tidy = async () => {
     const open = await store.openBatches();
     for (const [id, { state }] of open) {
-      if (state === 'active' && !(await store.hasWork(id))) await store.moveBatch(id, ['active'], 'done', { finishedAt: new Date() });
+      if (state === 'active' && !(await store.hasWork(id)) && (await store.moveBatch(id, ['active'], 'done', { finishedAt: new Date() }))) {
+        // one process wins the move, so the event is sent once
+        const { campaign, counts } = await batchStatus(id);
+        strapi.eventHub.emit(WEBHOOK_EVENTS.campaignDone, { batch: { id, campaign, counts } });
+      }
       if (state === 'enqueuing' && !intakes.has(id)) {
         const batch = await store.findBatch(id);
         const updated = batch ? new Date(String((batch as unknown as { updatedAt: string | Date }).updatedAt)).getTime() : 0;
