@@ -31,12 +31,16 @@ export const createSendOne = (strapi: Core.Strapi, store: QueueStore, owner: str
   /** Per account and window: how many deferred mails this process already lined up for it (see `spread`). */
   const lined = new Map<string, number>();
 
+  const readStates = () => {
+    states = { read: Date.now(), map: store.openBatches() };
+    states.map.catch(() => (states = null));
+    return states.map;
+  };
+  /** The batch of a mail; a batch missing from a fresh read is finished or gone: its stray mail is cancelled. */
   const batchOf = async (batchId: number) => {
-    if (!states || Date.now() - states.read > BATCH_STATES_TTL_MS) {
-      states = { read: Date.now(), map: store.openBatches() };
-      states.map.catch(() => (states = null));
-    }
-    return (await states.map).get(batchId);
+    const map = !states || Date.now() - states.read > BATCH_STATES_TTL_MS ? await readStates() : await states.map;
+    const found = map.get(batchId) ?? (await readStates()).get(batchId);
+    return found ?? { state: 'cancelled' as const, newsletter: false };
   };
 
   /**
@@ -59,14 +63,14 @@ export const createSendOne = (strapi: Core.Strapi, store: QueueStore, owner: str
 
   return async (mail: ClaimedMail): Promise<SendOneResult> => {
     const batch = await batchOf(mail.batchId);
-    if (batch?.state === 'paused') return release(mail, Date.now(), 'paused');
-    if (batch?.state === 'cancelled') {
+    if (batch.state === 'paused') return release(mail, Date.now(), 'paused');
+    if (batch.state === 'cancelled' || batch.state === 'done') {
       await finishing.add({ id: mail.id, state: 'cancelled', accountId: null, accountEmail: null, errorCode: null });
       return { kind: 'finished' };
     }
     try {
       const result = await getService(strapi, 'mailer').sendQueued(mail.message, {
-        newsletter: Boolean(batch?.newsletter),
+        newsletter: batch.newsletter,
         batchId: mail.batchId,
         messageId: mail.messageId,
         uncertain: mail.uncertain,

@@ -131,7 +131,10 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       await knex().transaction(async (trx) => {
         for (const chunk of chunks(rows, INSERT_CHUNK)) await trx(name).insert(chunk);
         const batchTable = tableOf(BATCH_UID);
-        await trx(batchTable.name).where('id', batchId).increment(batchTable.col('total'), items.length);
+        // updatedAt too: it tells the other processes this batch's intake is alive (see queue service `tidy`)
+        await trx(batchTable.name)
+          .where('id', batchId)
+          .update({ [batchTable.col('total')]: trx.raw('?? + ?', [batchTable.col('total'), items.length]), [batchTable.col('updatedAt')]: new Date() });
       });
     },
 
@@ -158,10 +161,18 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       return { rows: rows as StoredBatch[], total };
     },
 
-    /** Batch id → state and flag, for the batches that are not finished (small: read by the senders every second). */
+    /**
+     * Batch id → state and flag, for the batches that are not finished, and those cancelled in the last hour
+     * (their mails in flight at the cancel may still come back). Small: read by the senders every second.
+     */
     async openBatches(): Promise<Map<number, { state: BatchState; newsletter: boolean }>> {
       const rows = (await batches().findMany({
-        where: { state: { $in: ['enqueuing', 'active', 'paused', 'cancelled'] } },
+        where: {
+          $or: [
+            { state: { $in: ['enqueuing', 'active', 'paused'] } },
+            { state: 'cancelled', finishedAt: { $gt: new Date(Date.now() - 60 * 60 * 1000) } },
+          ],
+        },
         select: ['id', 'state', 'newsletter'],
       })) as { id: number; state: BatchState; newsletter: boolean | number }[];
       return new Map(rows.map((row) => [row.id, { state: row.state, newsletter: Boolean(row.newsletter) }]));

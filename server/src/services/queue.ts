@@ -19,6 +19,11 @@ export interface EnqueueOptions {
 }
 
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/** How long a stopping process waits for the messages it is still reading (the rest of a stopped intake is lost to the batch, which says so). */
+const INTAKE_STOP_WAIT_MS = 5000;
+
+/** The batch was cancelled while its messages were being read. */
+class IntakeCancelled extends Error {}
 /** How often a worker process looks for finished batches and stale intakes. */
 const HOUSEKEEPING_MS = 2000;
 
@@ -80,10 +85,13 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     let enqueueError: string | null = null;
     try {
       result = await takeIn(batchId, source, checks, async (page) => {
+        // cancelled while it was read: the rest is not read (nor stored)
+        if ((await store.findBatch(batchId))?.state === 'cancelled') throw new IntakeCancelled();
         await store.insertMails(batchId, page);
         await engine?.schedule(batchId);
       });
     } catch (error) {
+      if (error instanceof IntakeCancelled) return { ...result, accepted: (await store.findBatch(batchId))?.total ?? 0 };
       enqueueError = `reading the messages failed: ${String((error as Error)?.message ?? error).slice(0, 500)}`;
       strapi.log.warn(`[${PLUGIN_ID}] batch ${batchId}: ${enqueueError} (what was read is sent)`);
     }
@@ -224,7 +232,7 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     async stop() {
       if (housekeeping) clearInterval(housekeeping);
       housekeeping = null;
-      await Promise.allSettled([...intakes.values()]);
+      await Promise.race([Promise.allSettled([...intakes.values()]), new Promise((resolve) => setTimeout(resolve, INTAKE_STOP_WAIT_MS).unref())]);
       await engine?.stop();
       engine = null;
     },
