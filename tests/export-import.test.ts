@@ -8,13 +8,14 @@
  *   part in routing (its mail goes to the fallback) until the password is re-entered.
  * Slow by nature (five Strapi boots, three of them the CLI): about a minute.
  */
-import { spawn, fork, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { registerSuperAdmin } from './helpers/admin-client';
 import { createScratchDatabase, type ScratchDatabase } from './helpers/database';
 import { startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
+import { startStrapiChild } from './helpers/strapi-child-process';
 import { PLAYGROUND, startStrapi } from './helpers/strapi';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { freshStrapiSecrets, QUIET_STRAPI } = require('../scripts/strapi-secrets') as {
@@ -78,45 +79,20 @@ const strapiCli = (label: string, args: string[], env: NodeJS.ProcessEnv) =>
     });
   });
 
+/** Numbers the test mails of every child: a subject names one mail across the whole file. */
+let mailSeq = 0;
+
 /** A Strapi process (tests/helpers/strapi-child.js) on one app's environment, with its log output. */
 const startChild = async (env: NodeJS.ProcessEnv) => {
-  const started = Date.now();
-  const child: ChildProcess = fork(path.join(__dirname, 'helpers', 'strapi-child.js'), [], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  let seq = 0;
-  const waiting = new Map<number, (reply: { ok: boolean; result?: any; error?: string }) => void>();
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the Strapi child exited with ${code}:\n${output}`)));
-    child.on('message', (message: { ready?: boolean; id?: number; ok: boolean }) => {
-      if (message.ready) resolve();
-      if (message.id) waiting.get(message.id)?.(message);
-    });
-  });
-  const ask = (cmd: string, extra: Record<string, unknown> = {}) =>
-    new Promise<{ ok: boolean; result?: any; error?: string }>((resolve) => {
-      const id = ++seq;
-      waiting.set(id, resolve);
-      child.send({ cmd, id, ...extra });
-    });
+  const child = await startStrapiChild(env, { captureOutput: true });
   return {
-    bootMs: Date.now() - started,
-    output: () => output,
-    ask,
+    ...child,
     /** Sends from `email`; answers the SMTP user the server saw for it (which account sent it). */
     async sendFrom(email: string, name = 'Sender') {
-      const subject = `export-import ${email} ${++seq}`;
-      const reply = await ask('send', { options: { from: `${name} <${email}>`, to: 'reader@example.test', subject, text: 'x' } });
+      const subject = `export-import ${email} ${++mailSeq}`;
+      const reply = await child.ask('send', { options: { from: `${name} <${email}>`, to: 'reader@example.test', subject, text: 'x' } });
       expect(reply).toMatchObject({ ok: true });
       return [...smtp.received, ...open.received].find((mail) => mail.subject === subject)?.user;
-    },
-    async stop() {
-      child.removeAllListeners('exit');
-      if (!child.connected) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send({ cmd: 'stop' });
-      await exited;
     },
   };
 };
@@ -138,9 +114,9 @@ beforeAll(async () => {
   try {
     for (const account of ACCOUNTS) {
       const port = account.authType === 'none' ? open.port : smtp.port;
-      const created = await source.ask('create', { data: { host: '127.0.0.1', port, security: 'none', ...account } });
+      const created = await source.ask<{ id: number }>('create', { data: { host: '127.0.0.1', port, security: 'none', ...account } });
       expect(created).toMatchObject({ ok: true });
-      sourceIds[account.email] = created.result.id;
+      sourceIds[account.email] = created.result!.id;
     }
     expect(await source.sendFrom('one@export.test')).toBe('ex-one');
   } finally {

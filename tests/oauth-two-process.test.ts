@@ -3,11 +3,10 @@
  * access token at the same moment refresh once (the database lock), the loser reuses the winner's
  * token, and the rotated refresh token survives a restart — no `invalid_grant` anywhere.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { AdminClient, registerSuperAdmin } from './helpers/admin-client';
 import { approveConsent, startOAuthServer, type TestOAuthServer } from './helpers/oauth-server';
 import { startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
+import { startStrapiChild, type StrapiChild } from './helpers/strapi-child-process';
 import { startStrapi, type TestApp } from './helpers/strapi';
 
 const TOKEN_LIFETIME_S = 3;
@@ -15,31 +14,14 @@ let app: TestApp;
 let admin: AdminClient;
 let oauth: TestOAuthServer;
 let smtp: TestSmtpServer;
-let child: ChildProcess | null = null;
-let seq = 0;
-const waiting = new Map<number, (reply: { ok: boolean; result?: { token: string }; error?: string }) => void>();
+let child: StrapiChild | null = null;
 
-const startChild = () =>
-  new Promise<ChildProcess>((resolve, reject) => {
-    const forked = fork(path.join(__dirname, 'helpers', 'strapi-child.js'), [], { env: { ...process.env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    forked.once('exit', (code) => reject(new Error(`second Strapi exited with ${code}`)));
-    forked.on('message', (message: { ready?: boolean; id?: number; ok: boolean }) => {
-      if (message.ready) resolve(forked);
-      if (message.id) waiting.get(message.id)?.(message);
-    });
-  });
+const startChild = () => startStrapiChild();
 const stopChild = async () => {
-  if (!child?.connected) return;
-  child.send({ cmd: 'stop' });
-  await new Promise((resolve) => child!.once('exit', resolve));
+  await child?.stop();
   child = null;
 };
-const tokenFromChild = (accountId: number) =>
-  new Promise<{ ok: boolean; result?: { token: string }; error?: string }>((resolve) => {
-    const id = ++seq;
-    waiting.set(id, resolve);
-    child!.send({ cmd: 'token', id, accountId });
-  });
+const tokenFromChild = (accountId: number) => child!.ask<{ token: string }>('token', { accountId });
 const tokenHere = (accountId: number) => app.strapi.plugin('smtp-accounts').service('oauth').accessToken(accountId, false);
 const expire = () => new Promise((resolve) => setTimeout(resolve, TOKEN_LIFETIME_S * 1000 + 300));
 

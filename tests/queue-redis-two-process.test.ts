@@ -3,9 +3,8 @@
  * and one limit. Needs Redis on 127.0.0.1:6379 (npm test checks it first; TEST_REQUIRE_ALL=1 makes it
  * required). Its own Redis database (TEST_REDIS_DB, default 5) is emptied before and after.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { AdminClient, registerSuperAdmin } from './helpers/admin-client';
+import { startStrapiChild, type StrapiChild } from './helpers/strapi-child-process';
 import { startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
 import { startStrapi, type TestApp } from './helpers/strapi';
 
@@ -14,17 +13,10 @@ const REDIS_URL = `redis://127.0.0.1:6379/${REDIS_DB}`;
 let app: TestApp;
 let admin: AdminClient;
 let smtp: TestSmtpServer;
-let child: ChildProcess;
-let seq = 0;
-const waiting = new Map<number, (reply: { ok: boolean; result?: unknown; error?: string }) => void>();
+let child: StrapiChild;
 const USERS = { shared: 'shared-Secret-pw', capped: 'capped-Secret-pw', 'stock-provider': 'stock-provider' };
 
-const ask = <T>(cmd: string, body: Record<string, unknown> = {}) =>
-  new Promise<T>((resolve, reject) => {
-    const id = ++seq;
-    waiting.set(id, (reply) => (reply.ok ? resolve(reply.result as T) : reject(new Error(reply.error))));
-    child.send({ cmd, id, ...body });
-  });
+const ask = <T>(cmd: string, body: Record<string, unknown> = {}) => child.call<T>(cmd, body);
 
 const flushRedis = async () => {
   const { default: IORedis } = await import('ioredis');
@@ -57,21 +49,11 @@ beforeAll(async () => {
   admin = await registerSuperAdmin(app.url);
   await createAccount('shared');
   await createAccount('capped', { limitPerMinute: 10 });
-  child = fork(path.join(__dirname, 'helpers', 'strapi-child.js'), [], { env: { ...process.env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`second Strapi exited with ${code}`)));
-    child.on('message', (message: { ready?: boolean; id?: number; ok: boolean }) => {
-      if (message.ready) resolve();
-      if (message.id) waiting.get(message.id)?.(message);
-    });
-  });
+  child = await startStrapiChild();
 }, 180000);
 
 afterAll(async () => {
-  if (child?.connected) {
-    child.send({ cmd: 'stop' });
-    await new Promise((r) => child.once('exit', r));
-  }
+  await child?.stop();
   await app?.stop();
   await smtp?.close();
   await flushRedis().catch(() => undefined);

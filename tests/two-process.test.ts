@@ -2,9 +2,8 @@
  * Two Strapi processes on one PostgreSQL database: an account created or deactivated through one
  * is used (or no longer used) by the other within the sync interval (SMTP_ACCOUNTS_SYNC_INTERVAL_MS).
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { AdminClient, registerSuperAdmin } from './helpers/admin-client';
+import { startStrapiChild, type StrapiChild } from './helpers/strapi-child-process';
 import { startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
 import { startStrapi, type TestApp } from './helpers/strapi';
 
@@ -12,16 +11,10 @@ const SYNC_MS = 1000;
 let app: TestApp;
 let admin: AdminClient;
 let smtp: TestSmtpServer;
-let child: ChildProcess;
+let child: StrapiChild;
 let seq = 0;
-const waiting = new Map<number, (reply: { ok: boolean; error?: string }) => void>();
 
-const sendFromChild = (from: string, subject: string) =>
-  new Promise<{ ok: boolean; error?: string }>((resolve) => {
-    const id = ++seq;
-    waiting.set(id, resolve);
-    child.send({ cmd: 'send', id, options: { from, to: 'reader@example.test', subject, text: 'x' } });
-  });
+const sendFromChild = (from: string, subject: string) => child.ask('send', { options: { from, to: 'reader@example.test', subject, text: 'x' } });
 
 /** Sends from the second process every 100 ms until the mail goes through `user`; returns the time it took. */
 const timeUntilChildUses = async (from: string, user: string, limitMs: number) => {
@@ -45,21 +38,11 @@ beforeAll(async () => {
   });
   admin = await registerSuperAdmin(app.url);
   await admin.put('/smtp-accounts/settings', { data: { enabled: true, fallback: 'provider' } });
-  child = fork(path.join(__dirname, 'helpers', 'strapi-child.js'), [], { env: { ...process.env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`second Strapi exited with ${code}`)));
-    child.on('message', (message: { ready?: boolean; id?: number; ok: boolean; error?: string }) => {
-      if (message.ready) resolve();
-      if (message.id) waiting.get(message.id)?.(message);
-    });
-  });
+  child = await startStrapiChild();
 }, 180000);
 
 afterAll(async () => {
-  if (child?.connected) {
-    child.send({ cmd: 'stop' });
-    await new Promise((r) => child.once('exit', r));
-  }
+  await child?.stop();
   await app?.stop();
   await smtp?.close();
 });
