@@ -13,8 +13,9 @@ const REDIS_URL = `redis://127.0.0.1:6379/${REDIS_DB}`;
 let app: TestApp;
 let admin: AdminClient;
 let smtp: TestSmtpServer;
+let slow: TestSmtpServer;
 let child: StrapiChild;
-const USERS = { shared: 'shared-Secret-pw', capped: 'capped-Secret-pw', 'stock-provider': 'stock-provider' };
+const USERS = { shared: 'shared-Secret-pw', capped: 'capped-Secret-pw', slowpoke: 'slowpoke-Secret-pw', 'stock-provider': 'stock-provider' };
 
 const ask = <T>(cmd: string, body: Record<string, unknown> = {}) => child.call<T>(cmd, body);
 
@@ -29,9 +30,9 @@ const queue = () => app.strapi.plugin('smtp-accounts').service('queue');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const received = (tag: string) => smtp.received.filter((mail) => mail.subject.startsWith(`${tag} `));
 
-const createAccount = async (user: keyof typeof USERS, extra: Record<string, unknown> = {}) => {
+const createAccount = async (user: keyof typeof USERS, extra: Record<string, unknown> = {}, port = smtp.port) => {
   const res = await admin.post('/smtp-accounts/accounts', {
-    data: { name: user, email: `${user}@redis.test`, host: '127.0.0.1', port: smtp.port, security: 'none', authType: 'plain', username: user, password: USERS[user], ...extra },
+    data: { name: user, email: `${user}@redis.test`, host: '127.0.0.1', port, security: 'none', authType: 'plain', username: user, password: USERS[user], ...extra },
   });
   expect(res.status).toBe(201);
 };
@@ -39,23 +40,26 @@ const createAccount = async (user: keyof typeof USERS, extra: Record<string, unk
 beforeAll(async () => {
   await flushRedis();
   smtp = await startSmtpServer({ users: USERS, light: true });
+  slow = await startSmtpServer({ users: USERS, light: true, dataDelayMs: 100 });
   app = await startStrapi({
     DATABASE_CLIENT: 'postgres',
     STOCK_SMTP_PORT: String(smtp.port),
     SMTP_ACCOUNTS_ENABLED: 'true',
     SMTP_ACCOUNTS_QUEUE_REDIS: REDIS_URL,
     SMTP_ACCOUNTS_SYNC_INTERVAL_MS: '500',
+    SMTP_ACCOUNTS_QUEUE_POLL_MS: '100',
   });
   admin = await registerSuperAdmin(app.url);
   await createAccount('shared');
   await createAccount('capped', { limitPerMinute: 10 });
-  child = await startStrapiChild();
+  await createAccount('slowpoke', {}, slow.port);
+  child = await startStrapiChild(undefined, { captureOutput: true });
 }, 180000);
 
 afterAll(async () => {
   await child?.stop();
   await app?.stop();
-  await smtp?.close();
+  await Promise.all([smtp?.close(), slow?.close()]);
   await flushRedis().catch(() => undefined);
 });
 
@@ -94,3 +98,25 @@ it('holds one limit across both processes (kept in Redis)', async () => {
   await queue().cancel(mine);
   await queue().cancel(theirs);
 }, 30000);
+
+it('when Redis loses its jobs (flushed, restarted without persistence), the queued messages are scheduled again', async () => {
+  // a slow server: most jobs still wait in Redis when it is flushed
+  const batchId = await queue().enqueue(
+    Array.from({ length: 300 }, (_, i) => ({ from: 'slowpoke <slowpoke@redis.test>', to: `l${i}@example.test`, subject: `lost-jobs ${i}`, text: 'x' })),
+    { campaign: 'lost jobs' }
+  );
+  await queue().whenEnqueued(batchId);
+  await flushRedis();
+  const started = Date.now();
+  while ((await queue().status(batchId)).state !== 'done') {
+    if (Date.now() - started > 60000) throw new Error('batch not done in 60 s');
+    await sleep(200);
+  }
+  const got = slow.received.filter((mail) => mail.subject.startsWith('lost-jobs ')).map((mail) => mail.subject);
+  expect(new Set(got).size).toBe(300);
+  // sent once each, but for the mails in flight at the flush (their jobs vanished mid-send): those are marked uncertain
+  const status = await queue().status(batchId);
+  expect(got.length - 300).toBeLessThanOrEqual(status.counts.uncertain);
+  const reconciled = [...app.logs, child.output()].join('\n');
+  expect(reconciled).toMatch(new RegExp(`Redis holds no job for batch ${batchId}'s queued messages`));
+}, 90000);

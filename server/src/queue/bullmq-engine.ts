@@ -8,6 +8,8 @@ import type { QueueStore } from './store';
 
 export interface BullmqEngineOptions {
   owner: string;
+  /** The reconcile check runs every 30 × pollMs (30 s by default). */
+  pollMs: number;
   concurrency: number;
   leaseMs: number;
   redis: RedisConfig;
@@ -18,6 +20,8 @@ export interface BullmqEngineOptions {
 export const BULLMQ_QUEUE_NAME = 'smtp-accounts-mail';
 /** Row ids read per page when jobs are added. */
 const SCHEDULE_PAGE = 1000;
+/** How often (in `pollMs`) an instance checks that Redis still holds jobs for the queued messages. */
+const RECONCILE_EVERY_POLLS = 30;
 
 interface MailJob {
   id: number;
@@ -47,13 +51,32 @@ export const createBullmqEngine = (strapi: Core.Strapi, store: QueueStore, sendO
   const scheduleNow = async (batchId: number, from: number) => {
     let last = from;
     for (;;) {
-      const ids = await store.queuedIds(batchId, last, SCHEDULE_PAGE);
-      if (ids.length === 0) break;
-      await queue.addBulk(ids.map((id) => ({ name: 'mail', data: { id }, opts: { jobId: `m${id}` } })));
-      last = ids[ids.length - 1];
+      const rows = await store.queuedAfter(batchId, last, SCHEDULE_PAGE);
+      if (rows.length === 0) break;
+      const now = Date.now();
+      // a message waiting for a limit or a retry keeps its wait as the job's delay
+      await queue.addBulk(rows.map(({ id, availableAt }) => ({ name: 'mail', data: { id }, opts: { jobId: `m${id}`, delay: Math.max(0, availableAt - now) } })));
+      last = rows[rows.length - 1].id;
       scheduledUpTo.set(batchId, last);
     }
   };
+
+  /**
+   * Redis may lose its jobs (restarted without persistence, flushed) while the messages wait in the
+   * database: when BullMQ has no job at all but a batch still has queued messages, they are scheduled again.
+   * Scheduling twice is harmless (job ids), so every instance may do it.
+   */
+  const reconcile = async () => {
+    const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized', 'paused');
+    if (Object.values(counts).some((count) => count > 0)) return;
+    for (const [batchId, batch] of await store.openBatches()) {
+      if ((batch.state === 'active' || batch.state === 'enqueuing') && (await store.hasWork(batchId))) {
+        strapi.log.info(`[${PLUGIN_ID}] queue (BullMQ): Redis holds no job for batch ${batchId}'s queued messages: scheduling them again`);
+        await engine.schedule(batchId, true);
+      }
+    }
+  };
+  let reconciler: NodeJS.Timeout | null = null;
 
   const handle = async (job: Job<MailJob>, token?: string) => {
     // a job started before (its worker stopped answering, or it was delayed) may find its row mid-send
@@ -72,7 +95,7 @@ export const createBullmqEngine = (strapi: Core.Strapi, store: QueueStore, sendO
     }
   };
 
-  return {
+  const engine: QueueEngine = {
     name: 'redis',
     async start() {
       worker = new Worker<MailJob>(BULLMQ_QUEUE_NAME, handle, {
@@ -83,12 +106,17 @@ export const createBullmqEngine = (strapi: Core.Strapi, store: QueueStore, sendO
         maxStalledCount: 5,
       });
       worker.on('error', (error) => strapi.log.warn(`[${PLUGIN_ID}] queue (BullMQ): ${error.message}`));
+      reconciler = setInterval(() => {
+        reconcile().catch((error: Error) => strapi.log.warn(`[${PLUGIN_ID}] queue (BullMQ): reconcile: ${error.message}`));
+      }, RECONCILE_EVERY_POLLS * options.pollMs);
+      reconciler.unref();
       // rows a process stored but did not schedule (it stopped in between): scheduled again, once per start
       for (const [batchId, batch] of await store.openBatches()) {
-        if (batch.state === 'active' || batch.state === 'enqueuing') await this.schedule(batchId, true);
+        if (batch.state === 'active' || batch.state === 'enqueuing') await engine.schedule(batchId, true);
       }
     },
     async stop() {
+      if (reconciler) clearInterval(reconciler);
       await worker?.close();
       worker = null;
       await scheduling;
@@ -103,4 +131,5 @@ export const createBullmqEngine = (strapi: Core.Strapi, store: QueueStore, sendO
     },
     inFlight: () => inFlight,
   };
+  return engine;
 };

@@ -341,13 +341,17 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       return Number(changed);
     },
 
-    /** Ids of a batch's queued messages, in order (the BullMQ engine re-schedules them on resume). */
-    async queuedIds(batchId: number, afterId: number, limit: number): Promise<number[]> {
+    /** A batch's queued messages after `afterId`, in id order, with when each is due (the BullMQ engine schedules them). */
+    async queuedAfter(batchId: number, afterId: number, limit: number): Promise<{ id: number; availableAt: number }[]> {
       const { name, col } = mailTable();
-      const rows = (await knex()(name).where(col('batchId'), batchId).where(col('state'), 'queued').where('id', '>', afterId).orderBy('id').limit(limit).select('id')) as {
-        id: number;
-      }[];
-      return rows.map((row) => Number(row.id));
+      const rows = (await knex()(name)
+        .where(col('batchId'), batchId)
+        .where(col('state'), 'queued')
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(limit)
+        .select('id', col('availableAt'))) as Record<string, unknown>[];
+      return rows.map((row) => ({ id: Number(row.id), availableAt: Number(row[col('availableAt')] ?? 0) }));
     },
 
     /** Counts per state (and uncertain), per account, and mails finished in the last minute. */

@@ -71,7 +71,7 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
     if (redis) {
       const { createBullmqEngine } = await import('../queue/bullmq-engine');
-      return createBullmqEngine(strapi, store, sendOne, { owner, concurrency, leaseMs, redis, worker: config().worker });
+      return createBullmqEngine(strapi, store, sendOne, { owner, concurrency, leaseMs, pollMs, redis, worker: config().worker });
     }
     return createDatabaseEngine(strapi, store, sendOne, { owner, concurrency, pollMs, leaseMs });
   };
