@@ -24,6 +24,9 @@ export interface EmailProvider {
   close?(): void;
 }
 
+/** A queued mail whose account's limits cannot be read waits this long. */
+const LIMIT_STORE_RETRY_MS = 30_000;
+
 interface EmailPluginSettings {
   defaultFrom?: string;
   defaultReplyTo?: string;
@@ -121,6 +124,19 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /**
+   * The account's limits, asked for room. When the store cannot answer (database or Redis down) the mail
+   * waits as if the account were full: sending blind could break the mailbox's limit.
+   */
+  const askForRoom = async (account: StoredAccount) => {
+    try {
+      return await limits().take(account);
+    } catch (error) {
+      strapi.log.warn(`[${PLUGIN_ID}] the sending limits of account #${account.id} could not be read (${(error as Error).message}): its queued mail waits ${LIMIT_STORE_RETRY_MS / 1000} s`);
+      return { ok: false as const, retryAt: Date.now() + LIMIT_STORE_RETRY_MS, field: 'limitPerMinute' as const, points: 1, windowMs: LIMIT_STORE_RETRY_MS };
+    }
+  };
+
+  /**
    * Step 3: the candidates in rule order; the next one only when the failed one cannot have taken the mail.
    * A queued mail (`overflow` set) first asks the account's limits for room: with none it waits (`wait`:
    * a deferral) or goes on to the next candidate (`next`), never to an account the rule would not choose.
@@ -136,7 +152,7 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const candidate of candidates) {
       const limited = limitsOf(candidate.account).length > 0;
       if (overflow && limited) {
-        const room = await limits().take(candidate.account);
+        const room = await askForRoom(candidate.account);
         if ('retryAt' in room) {
           if (!full || room.retryAt < full.room.retryAt) full = { deferred: true, accountId: candidate.account.id, room };
           if (overflow === 'wait') return full;
