@@ -69,3 +69,13 @@ it('seeds three verified accounts on the catcher and the users-permissions From'
     Object.values(templates).map(() => 'support@playground.test')
   );
 });
+
+it('queues a demo campaign through the Newsletter account, 12 a minute', async () => {
+  const queue = app.strapi.plugin('smtp-accounts').service('queue');
+  const [batch] = (await queue.list({})).data;
+  expect(batch).toMatchObject({ campaign: 'Playground welcome campaign', newsletter: true });
+  await queue.whenEnqueued(batch.id);
+  const status = await queue.status(batch.id);
+  expect(status.counts.total).toBe(30);
+  expect(status.counts.sent).toBeLessThanOrEqual(12);
+});

@@ -5,7 +5,8 @@ const ACCOUNT_UID = 'plugin::smtp-accounts.smtp-account';
 /** Pointed at the local mail catcher (scripts/develop.js starts it first); it accepts any login. */
 const SEED_ACCOUNTS = [
   { name: 'Shop', email: 'shop@playground.test', username: 'shop' },
-  { name: 'Newsletter', email: 'news@playground.test', username: 'newsletter', preferForNewsletters: true },
+  // a sending limit, so that the demo campaign below moves for a few minutes on the Campaigns page
+  { name: 'Newsletter', email: 'news@playground.test', username: 'newsletter', preferForNewsletters: true, limitPerMinute: 12 },
   { name: 'Support', email: 'support@playground.test', username: 'support' },
 ];
 const TEMPLATE_FROM = { name: 'Support', email: 'support@playground.test' };
@@ -37,6 +38,18 @@ const seedPlayground = async (strapi) => {
     await store.set({ value: templates });
     strapi.log.info(`[playground] users-permissions mails are sent From ${TEMPLATE_FROM.name} <${TEMPLATE_FROM.email}>`);
   }
+  await seedCampaign(strapi);
+};
+
+/** A small newsletter through the campaign queue (SMTP accounts → Campaigns): 30 mails, 12 a minute. */
+const seedCampaign = async (strapi) => {
+  async function* subscribers() {
+    for (let i = 1; i <= 30; i++) {
+      yield { from: 'Newsletter <news@playground.test>', to: `subscriber${i}@playground.test`, subject: `Playground welcome letter #${i}`, text: `Hello subscriber ${i}!` };
+    }
+  }
+  const batchId = await strapi.plugin('smtp-accounts').service('queue').enqueue(subscribers(), { newsletter: true, campaign: 'Playground welcome campaign' });
+  strapi.log.info(`[playground] campaign batch #${batchId} queued: 30 mails, 12 a minute (SMTP accounts → Campaigns)`);
 };
 
 module.exports = {
