@@ -31,6 +31,19 @@ const startSink = () =>
               child.send({ type: 'stats', id });
             });
           },
+          /** Records every message received from now on (time, user, Message-ID) in `file` (bench/queue). */
+          record(file) {
+            if (!exited) child.send({ type: 'record', file });
+          },
+          /** Stops recording; resolves once the file is complete. */
+          flush() {
+            if (exited) return Promise.reject(new Error('SMTP sink is not running'));
+            const id = nextId++;
+            return new Promise((res, rej) => {
+              pending.set(id, { resolve: res, reject: rej });
+              child.send({ type: 'flush', id });
+            });
+          },
           resetPeak() {
             if (!exited) child.send({ type: 'resetPeak' });
           },
@@ -53,7 +66,7 @@ const startSink = () =>
             if (!exited) child.kill('SIGKILL');
           },
         });
-      } else if (msg && msg.type === 'stats') {
+      } else if (msg && (msg.type === 'stats' || msg.type === 'flushed')) {
         const waiter = pending.get(msg.id);
         pending.delete(msg.id);
         if (waiter) waiter.resolve(msg);

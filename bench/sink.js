@@ -15,8 +15,21 @@
  * user too), AUTHs. The parent asks with IPC { type: 'stats', id } and gets { type: 'stats', id, ... };
  * { type: 'resetPeak' } sets the peak to the current number of open connections.
  * Listens on 127.0.0.1 only, on a free port, and reports { type: 'ready', port }.
+ *
+ * Recording (the queue bench, bench/queue/): after { type: 'record', file } every message received is
+ * appended to `file` as a line `<ms since epoch>\t<user>\t<Message-ID without <>>`; { type: 'flush', id }
+ * closes that file and answers { type: 'flushed', id }. Off by default (the send bench does not pay for it).
  */
+const fs = require('fs');
 const net = require('net');
+
+let recorder = null; // a write stream while recording
+const MESSAGE_ID = /^message-id:[ \t]*<?([^>\r\n]*)>?/im;
+const recordMessage = (user, content) => {
+  const head = content.indexOf('\r\n\r\n');
+  const match = MESSAGE_ID.exec(head === -1 ? content : content.slice(0, head));
+  recorder.write(`${Date.now()}\t${user}\t${match ? match[1].trim() : '-'}\n`);
+};
 
 const stats = {
   connections: 0,
@@ -48,6 +61,7 @@ const server = net.createServer((socket) => {
   let loginUser = '';
   let closed = false;
   let dataStart = false; // nothing of the message read yet (an empty message is just ".\r\n")
+  let content = ''; // the message so far, only while recording
 
   const reply = (text) => {
     if (!closed) socket.write(text + '\r\n');
@@ -141,11 +155,16 @@ const server = net.createServer((socket) => {
           // keep only a tail that could start the terminator
           if (buffer.length > 8) {
             stats.bytes += buffer.length - 4;
+            if (recorder) content += buffer.slice(0, -4);
             buffer = buffer.slice(-4);
           }
           return;
         }
         stats.bytes += end;
+        if (recorder) {
+          recordMessage(user, content + buffer.slice(0, end));
+          content = '';
+        }
         buffer = buffer.slice(end + skip);
         mode = 'command';
         stats.messages += 1;
@@ -177,6 +196,18 @@ process.on('message', (msg) => {
   if (!msg || typeof msg !== 'object') return;
   if (msg.type === 'stats') process.send({ type: 'stats', id: msg.id, ...stats, byUser: { ...stats.byUser } });
   else if (msg.type === 'resetPeak') stats.peakOpen = stats.open;
+  else if (msg.type === 'record') {
+    if (recorder) recorder.end();
+    recorder = fs.createWriteStream(msg.file, { flags: 'w' });
+  } else if (msg.type === 'flush') {
+    const done = () => process.send({ type: 'flushed', id: msg.id });
+    if (!recorder) done();
+    else {
+      const stream = recorder;
+      recorder = null;
+      stream.end(done);
+    }
+  }
   else if (msg.type === 'stop') {
     server.close();
     process.exit(0);

@@ -1,0 +1,108 @@
+'use strict';
+/**
+ * One Strapi process of the queue bench (bench/queue/main.js forks it): boots the playground with the
+ * environment it is given (database, Redis, keys), then answers its parent over IPC ({ cmd, id, ... } →
+ * { id, ok, result | error }). Counts the SQL statements it runs (knex 'query' events), by kind.
+ */
+const path = require('path');
+
+const QUEUED_MAIL_UID = 'plugin::smtp-accounts.queued-mail';
+const SEND_LOG_UID = 'plugin::smtp-accounts.send-log';
+
+/** A statement's kind: verb + table (+ the SET columns of an UPDATE), without values. */
+const kindOf = (sql) => {
+  const s = sql.replace(/\s+/g, ' ').trim();
+  const verb = s.split(' ', 1)[0].toLowerCase();
+  const table = (/(?:from|into|update)\s+"?([\w.]+)"?/i.exec(s) || [])[1] || '?';
+  if (verb === 'update') {
+    const set = (/ set (.*?) where /i.exec(s) || [])[1] || '';
+    const cols = set.match(/"(\w+)"\s*=/g) || [];
+    return `update ${table} set ${cols.map((c) => c.replace(/[" =]/g, '')).join(',')}`.slice(0, 110);
+  }
+  if (verb === 'select' && /for update|count\(/i.test(s)) return `select ${table} (${/count\(/i.test(s) ? 'count' : 'for update'})`;
+  return `${verb} ${table}`;
+};
+
+const main = async () => {
+  const playground = path.resolve(__dirname, '..', '..', 'playground');
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi = await createStrapi({ appDir: playground, distDir: playground }).load();
+  const queries = { total: 0, byKind: new Map() };
+  strapi.db.connection.on('query', (q) => {
+    queries.total += 1;
+    const k = kindOf(String(q.sql || ''));
+    queries.byKind.set(k, (queries.byKind.get(k) || 0) + 1);
+  });
+  const plugin = strapi.plugin('smtp-accounts');
+  const queue = () => plugin.service('queue');
+
+  const commands = {
+    /** Module on, and the accounts created through the accounts service (each verified against the sink). */
+    async setup({ accounts }) {
+      await plugin.service('settings').update({ enabled: true });
+      const ids = [];
+      for (const account of accounts) ids.push((await plugin.service('accounts').create(account)).id);
+      return ids;
+    },
+    /** A batch of `n` mails (an async iterable), From cycling over `froms`; subjects `${tag} <i>`. */
+    async enqueue({ n, froms, tag, newsletter = false }) {
+      async function* mailing() {
+        for (let i = 0; i < n; i += 1) {
+          yield { from: froms[i % froms.length], to: `r${i}@example.test`, subject: `${tag} ${i}`, text: `Message ${i} of ${tag} from the smtp-accounts queue bench.` };
+        }
+      }
+      return queue().enqueue(mailing(), { campaign: tag, newsletter });
+    },
+    whenEnqueued: ({ batchId }) => queue().whenEnqueued(batchId),
+    status: ({ batchId }) => queue().status(batchId),
+    usage() {
+      const top = [...queries.byKind.entries()].sort((a, b) => b[1] - a[1]);
+      return {
+        pid: process.pid,
+        cpu: process.cpuUsage(),
+        rss: process.memoryUsage().rss,
+        maxRss: process.resourceUsage().maxRSS * 1024,
+        queue: queue().stats(),
+        queries: { total: queries.total, byKind: top },
+      };
+    },
+    resetQueries() {
+      queries.total = 0;
+      queries.byKind.clear();
+      return null;
+    },
+    /** The batch's message rows: [messageId, uncertain, state]. */
+    async rows({ batchId }) {
+      const rows = await strapi.db.query(QUEUED_MAIL_UID).findMany({ where: { batchId }, select: ['messageId', 'uncertain', 'state'] });
+      return rows.map((r) => [r.messageId, Boolean(r.uncertain), r.state]);
+    },
+    /** The batch's send-log entries: how many, and the Message-IDs of those marked uncertain. */
+    async log({ batchId }) {
+      const total = await strapi.db.query(SEND_LOG_UID).count({ where: { batchId } });
+      const uncertain = await strapi.db.query(SEND_LOG_UID).findMany({ where: { batchId, uncertain: true }, select: ['messageId'] });
+      return { total, uncertain: uncertain.map((r) => r.messageId) };
+    },
+  };
+
+  process.on('message', async (message) => {
+    if (message.cmd === 'stop') {
+      await strapi.destroy();
+      process.exit(0);
+    }
+    const fn = commands[message.cmd];
+    if (!fn) return process.send({ id: message.id, ok: false, error: `unknown command ${message.cmd}` });
+    try {
+      const result = await fn(message);
+      process.send({ id: message.id, ok: true, result: result === undefined ? null : result });
+    } catch (error) {
+      process.send({ id: message.id, ok: false, error: (error && error.message) || String(error) });
+    }
+  });
+  process.on('disconnect', () => process.exit(0));
+  process.send({ ready: true });
+};
+
+main().catch((error) => {
+  console.error('[bench-queue child]', error && error.stack ? error.stack : error);
+  process.exit(1);
+});
