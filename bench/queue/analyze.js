@@ -41,7 +41,7 @@ const delivery = (records, rows, logUncertain = []) => {
   for (const { state } of expected.values()) states[state] = (states[state] || 0) + 1;
   const uncertainRows = [...expected.values()].filter((x) => x.uncertain).length;
   const times = records.filter((r) => expected.has(r.mid)).map((r) => r.t);
-  const first = times.length ? Math.min(...times.slice(0, 1), times.reduce((a, b) => Math.min(a, b), Infinity)) : NaN;
+  const first = times.length ? times.reduce((a, b) => Math.min(a, b), Infinity) : NaN;
   const last = times.length ? times.reduce((a, b) => Math.max(a, b), -Infinity) : NaN;
   return {
     expected: expected.size,

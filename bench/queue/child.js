@@ -13,7 +13,8 @@ const SEND_LOG_UID = 'plugin::smtp-accounts.send-log';
 const kindOf = (sql) => {
   const s = sql.replace(/\s+/g, ' ').trim();
   const verb = s.split(' ', 1)[0].toLowerCase();
-  const table = (/(?:from|into|update)\s+"?([\w.]+)"?/i.exec(s) || [])[1] || '?';
+  // "public"."smtp_accounts_queue" → smtp_accounts_queue
+  const table = ((/(?:from|into|update)\s+((?:"?\w+"?\.)?"?\w+"?)/i.exec(s) || [])[1] || '?').replace(/"/g, '').replace(/^\w+\./, '');
   if (verb === 'update') {
     const set = (/ set (.*?) where /i.exec(s) || [])[1] || '';
     const cols = set.match(/"(\w+)"\s*=/g) || [];

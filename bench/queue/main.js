@@ -1,0 +1,507 @@
+'use strict';
+/**
+ * The campaign queue bench (`npm run bench:queue`). See bench/README.md, "Queue bench".
+ *
+ *  raw     pooled nodemailer 10 (one transport per account login), same message shape, same total
+ *          concurrency as the three processes' workers, straight to the sink
+ *  bullmq  three Strapi processes on one PostgreSQL database with Redis (BullMQ), 20 unlimited accounts;
+ *          one process enqueues N mails (an async iterable); every Message-ID checked at the sink
+ *  limits  4 accounts with limitPerMinute, a batch spanning several windows: per-window counts at the sink
+ *  kill    three processes, one SIGKILLed mid-way: lost, duplicates, uncertain marks
+ *  sqlite  the embedded engine on SQLite, one process SIGKILLed mid-way and started again on the same file
+ *
+ * Everything goes to the SMTP sink (bench/sink.js, child process) on 127.0.0.1. Exit code 0 when the bench
+ * ran (whatever the PASS/FAIL lines say), 1 when the harness broke.
+ */
+const crypto = require('crypto');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { startSink } = require('../sink-client');
+const { freshStrapiSecrets, QUIET_STRAPI } = require('../../scripts/strapi-secrets');
+const { startChild, procCpu, cpuDelta, pgBackends, pgAux, pgClient, pgStat, redisCpuMs } = require('./procs');
+const { readRecords, delivery, windows } = require('./analyze');
+
+const envNum = (name, fallback, { integer = true } = {}) => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) throw new Error(`${name} must be a positive ${integer ? 'integer' : 'number'} (got "${raw}")`);
+  return value;
+};
+
+const N = envNum('BENCH_QUEUE_N', 100000);
+const RAW_N = envNum('BENCH_QUEUE_RAW_N', N);
+const KILL_N = envNum('BENCH_QUEUE_KILL_N', 30000);
+const SQLITE_N = envNum('BENCH_QUEUE_SQLITE_N', 10000);
+const WARMUP = envNum('BENCH_QUEUE_WARMUP', 1000);
+const LIMIT = envNum('BENCH_QUEUE_LIMIT', 40);
+const LIMIT_WINDOWS = envNum('BENCH_QUEUE_LIMIT_WINDOWS', 3.5, { integer: false });
+const LIMITED_ACCOUNTS = 4;
+const ACCOUNTS = 20;
+const PROCESSES = 3;
+const CONCURRENCY = envNum('BENCH_QUEUE_CONCURRENCY', 16);
+const LEASE_MS = envNum('BENCH_QUEUE_LEASE_MS', 20000);
+const REDIS_DB = Number(process.env.BENCH_QUEUE_REDIS_DB || 9);
+const PG_DB = process.env.BENCH_QUEUE_PG_DB || 'bench_queue';
+const STALL_S = envNum('BENCH_QUEUE_STALL_S', 180);
+const PHASES = (process.env.BENCH_QUEUE_PHASES || 'raw,bullmq,limits,kill,sqlite').split(',').map((s) => s.trim());
+const KEEP = process.env.BENCH_QUEUE_KEEP === '1';
+const POOL = { maxConnections: 5, maxMessages: 1000 }; // the plugin's defaults (server/src/config)
+const REPLY_TO = 'support@playground.test'; // the playground's defaultReplyTo: the plugin adds it to every mail
+if (!/^[a-z_][a-z0-9_]*$/.test(PG_DB)) throw new Error('BENCH_QUEUE_PG_DB must be a plain identifier');
+for (const p of PHASES) if (!['raw', 'bullmq', 'limits', 'kill', 'sqlite'].includes(p)) throw new Error(`unknown phase ${p} in BENCH_QUEUE_PHASES`);
+
+const REDIS_URL = `redis://127.0.0.1:6379/${REDIS_DB}`;
+const log = (...args) => console.log(...args);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : String(n));
+const mb = (bytes) => `${fmt(bytes / 1048576, 0)} MB`;
+const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const cpuMs = (u) => (u.user + u.system) / 1000;
+
+const pad2 = (i) => String(i).padStart(2, '0');
+const accountsFor = (port) => {
+  const plain = Array.from({ length: ACCOUNTS }, (_, k) => ({ name: `Q${pad2(k + 1)}`, email: `q${pad2(k + 1)}@bench.test`, username: `bench-q${pad2(k + 1)}` }));
+  const limited = Array.from({ length: LIMITED_ACCOUNTS }, (_, k) => ({
+    name: `Lim${k + 1}`,
+    email: `lim${k + 1}@bench.test`,
+    username: `bench-lim${k + 1}`,
+    limitPerMinute: LIMIT,
+  }));
+  const common = { host: '127.0.0.1', port, security: 'none', authType: 'plain', password: 'bench-queue-pw' };
+  return { plain: plain.map((a) => ({ ...a, ...common })), limited: limited.map((a) => ({ ...a, ...common })) };
+};
+const fromOf = (a) => `${a.name} <${a.email}>`;
+
+// ------------------------------------------------------------------------------------------ results
+const rows = []; // the final table: [phase, figure, value, target, PASS/FAIL/'']
+const row = (phase, figure, value, target = '', ok = null) => rows.push([phase, figure, value, target, ok === null ? '' : ok ? 'PASS' : 'FAIL']);
+
+/** Polls a batch until it is done (or cancelled); gives up when nothing moved for STALL_S seconds. */
+const waitDone = async (ask, batchId, label, { progressEvery = 10000 } = {}) => {
+  let lastKey = '';
+  let lastMove = Date.now();
+  let lastLog = Date.now();
+  for (;;) {
+    const status = await ask(batchId);
+    if (status.state === 'done' || status.state === 'cancelled') return { status, done: true };
+    const c = status.counts;
+    const key = `${c.queued}/${c.sending}/${c.sent}/${c.failed}`;
+    if (key !== lastKey) {
+      lastKey = key;
+      lastMove = Date.now();
+    }
+    if (Date.now() - lastLog >= progressEvery) {
+      lastLog = Date.now();
+      log(`    ${label}: ${status.state}, sent ${c.sent}/${c.total}, queued ${c.queued}, sending ${c.sending}, failed ${c.failed}, uncertain ${c.uncertain}, ${status.perMinute}/min`);
+    }
+    if (Date.now() - lastMove > STALL_S * 1000) {
+      log(`    ${label}: nothing moved for ${STALL_S} s: giving up on this batch`);
+      return { status, done: false };
+    }
+    await sleep(500);
+  }
+};
+
+const childEnv = (extra) => {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (/^(DATABASE_|SMTP_ACCOUNTS_|STOCK_SMTP_)/.test(key)) delete env[key];
+  return { ...env, NODE_ENV: 'test', ...QUIET_STRAPI, ...extra };
+};
+
+const main = async () => {
+  const t0 = Date.now();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-accounts-bench-queue-'));
+  const cleanups = [];
+  const cleanup = async () => {
+    while (cleanups.length) {
+      const fn = cleanups.pop();
+      try {
+        await fn();
+      } catch (error) {
+        console.error('[bench:queue] cleanup step failed:', error && error.message);
+      }
+    }
+  };
+  let interrupted = false;
+  const onSignal = (signal) => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`[bench:queue] ${signal}: cleaning up`);
+    cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let broke = false;
+
+  try {
+    const sink = await startSink();
+    cleanups.push(() => sink.stop());
+    const { plain, limited } = accountsFor(sink.port);
+    const plainFroms = plain.map(fromOf);
+    log(`[bench:queue] sink pid ${sink.pid} on 127.0.0.1:${sink.port}; ${os.cpus().length} CPU(s), load average ${loadavg()}; work dir ${work}`);
+    log(
+      `[bench:queue] N=${N} (raw ${RAW_N}), kill N=${KILL_N}, SQLite N=${SQLITE_N}, warm-up ${WARMUP}; ${PROCESSES} processes × concurrency ${CONCURRENCY}; ` +
+        `${ACCOUNTS} accounts + ${LIMITED_ACCOUNTS} at ${LIMIT}/min over ${LIMIT_WINDOWS} windows; leaseMs ${LEASE_MS}; phases ${PHASES.join(',')}`
+    );
+    let recordNo = 0;
+    const record = () => {
+      const file = path.join(work, `sink-${++recordNo}.tsv`);
+      sink.record(file);
+      return file;
+    };
+    const sinkCount = async () => (await sink.stats()).messages;
+    const results = {};
+
+    // ================================================================== raw
+    if (PHASES.includes('raw')) {
+      log('\n=== raw: pooled nodemailer straight to the sink ===');
+      const nodemailer = require('nodemailer');
+      const total = PROCESSES * CONCURRENCY;
+      const transports = plain.map((a) =>
+        nodemailer.createTransport({
+          host: '127.0.0.1',
+          port: sink.port,
+          secure: false,
+          ignoreTLS: true,
+          auth: { user: a.username, pass: a.password },
+          authMethod: 'PLAIN',
+          pool: true,
+          ...POOL,
+          logger: false,
+          debug: false,
+        })
+      );
+      const runRaw = async (tag, n) => {
+        let next = 0;
+        let errors = 0;
+        const worker = async () => {
+          for (;;) {
+            const i = next++;
+            if (i >= n) return;
+            const k = i % ACCOUNTS;
+            const text = `Message ${i} of ${tag} from the smtp-accounts queue bench.`;
+            try {
+              await transports[k].sendMail({
+                from: plainFroms[k],
+                to: `r${i}@example.test`,
+                subject: `${tag} ${i}`,
+                text,
+                html: text,
+                replyTo: REPLY_TO,
+                messageId: `<${tag}.m${i}.${crypto.randomBytes(4).toString('hex')}@bench.test>`,
+              });
+            } catch {
+              errors += 1;
+            }
+          }
+        };
+        const file = record();
+        const cpu0 = process.cpuUsage();
+        const w0 = Date.now();
+        await Promise.all(Array.from({ length: total }, worker));
+        const wall = (Date.now() - w0) / 1000;
+        const cpu = cpuMs(process.cpuUsage(cpu0));
+        await sink.flush();
+        const recs = readRecords(file);
+        const ids = new Set(recs.map((r) => r.mid));
+        const first = recs.reduce((a, r) => Math.min(a, r.t), Infinity);
+        const last = recs.reduce((a, r) => Math.max(a, r.t), -Infinity);
+        return { n, wall, seconds: (last - first) / 1000, rate: recs.length / ((last - first) / 1000), cpuPerMail: cpu / n, errors, received: recs.length, unique: ids.size };
+      };
+      if (WARMUP) await runRaw('rawwarm', WARMUP);
+      const raw = await runRaw('raw', RAW_N);
+      for (const t of transports) t.close();
+      log(
+        `  raw: ${raw.received}/${raw.n} received (${raw.unique} distinct), ${raw.errors} errors; ${fmt(raw.seconds, 1)} s first→last receipt, ` +
+          `${fmt(raw.rate, 0)} msgs/s; ${fmt(raw.cpuPerMail, 3)} ms CPU per mail (bench process, concurrency ${total}, ${ACCOUNTS} pooled transports × ${POOL.maxConnections} connections)`
+      );
+      results.raw = raw;
+      row('raw', `pooled nodemailer, ${RAW_N} mails, concurrency ${total}`, `${fmt(raw.rate, 0)} msgs/s; ${fmt(raw.cpuPerMail, 3)} ms CPU/mail`, 'all delivered once', raw.unique === RAW_N && raw.received === RAW_N && raw.errors === 0);
+    }
+
+    // ================================================================== BullMQ cluster
+    const clusterPhases = PHASES.filter((p) => ['bullmq', 'limits', 'kill'].includes(p));
+    if (clusterPhases.length) {
+      log(`\n=== BullMQ cluster: ${PROCESSES} Strapi processes, PostgreSQL database ${PG_DB}, Redis ${REDIS_URL} ===`);
+      const IORedis = require('ioredis');
+      const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: 1 });
+      cleanups.push(() => redis.quit());
+      await redis.flushdb();
+      const pgAdmin = await pgClient();
+      await pgAdmin.query(`DROP DATABASE IF EXISTS ${PG_DB} WITH (FORCE)`);
+      await pgAdmin.query(`CREATE DATABASE ${PG_DB}`);
+      await pgAdmin.end();
+      if (!KEEP) {
+        cleanups.push(async () => {
+          const c = await pgClient();
+          await c.query(`DROP DATABASE IF EXISTS ${PG_DB} WITH (FORCE)`);
+          await c.end();
+        });
+        cleanups.push(() => redis.flushdb());
+      }
+      const env = childEnv({
+        ...freshStrapiSecrets(),
+        DATABASE_CLIENT: 'postgres',
+        DATABASE_HOST: '127.0.0.1',
+        DATABASE_PORT: '5432',
+        DATABASE_NAME: PG_DB,
+        DATABASE_USERNAME: 'postgres',
+        STOCK_SMTP_HOST: '127.0.0.1',
+        STOCK_SMTP_PORT: String(sink.port),
+        SMTP_ACCOUNTS_ENABLED: 'true',
+        SMTP_ACCOUNTS_QUEUE_REDIS: REDIS_URL,
+        SMTP_ACCOUNTS_QUEUE_CONCURRENCY: String(CONCURRENCY),
+        SMTP_ACCOUNTS_QUEUE_LEASE_MS: String(LEASE_MS),
+      });
+      const children = [];
+      // one after the other: the first one makes the schema
+      for (let k = 1; k <= PROCESSES; k += 1) {
+        const c = await startChild(env, { name: `strapi-${k}`, logFile: path.join(work, `strapi-${k}.log`) });
+        children.push(c);
+        cleanups.push(() => c.stop());
+        log(`  strapi-${k} (pid ${c.pid}) booted in ${fmt(c.bootMs / 1000, 1)} s`);
+      }
+      const [first] = children;
+      const c0 = await sinkCount();
+      const ids = await first.call('setup', { accounts: [...plain, ...limited] });
+      log(`  ${ids.length} accounts created through the accounts service (verified against the sink: ${(await sinkCount()) - c0} message(s) at the sink meanwhile)`);
+      await sleep(3000); // the other processes see new accounts within sync.intervalMs (2 s)
+      const status = (batchId) => first.call('status', { batchId });
+      const usageAll = () => Promise.all(children.filter((c) => !c.exited).map((c) => c.call('usage')));
+
+      if (clusterPhases.includes('bullmq')) {
+        log(`\n=== bullmq: ${N} mails over ${ACCOUNTS} accounts, ${PROCESSES} processes ===`);
+        if (WARMUP) {
+          const w = await first.call('enqueue', { n: WARMUP, froms: plainFroms, tag: 'warm' });
+          await waitDone(status, w, 'warm-up');
+          log(`  warm-up batch ${w} (${WARMUP} mails) done`);
+        }
+        await Promise.all(children.map((c) => c.call('resetQueries')));
+        const u0 = await usageAll();
+        const pg0 = await pgStat(PG_DB);
+        const pgCpu0 = procCpu(pgBackends(PG_DB));
+        const aux0 = procCpu(pgAux);
+        const redis0 = await redisCpuMs(redis);
+        const file = record();
+        const peakRss = new Map();
+        const sampler = setInterval(() => {
+          usageAll()
+            .then((us) => us.forEach((u) => peakRss.set(u.pid, Math.max(peakRss.get(u.pid) || 0, u.rss))))
+            .catch(() => undefined);
+        }, 2000);
+        const w0 = Date.now();
+        const batchId = await first.call('enqueue', { n: N, froms: plainFroms, tag: 'bull' });
+        const intake = await first.call('whenEnqueued', { batchId });
+        const enqueuedS = (Date.now() - w0) / 1000;
+        log(`  batch ${batchId}: ${intake.accepted} accepted, ${intake.rejected} rejected in ${fmt(enqueuedS, 1)} s (intake, while sending)`);
+        const { status: end, done } = await waitDone(status, batchId, 'bullmq');
+        const wall = (Date.now() - w0) / 1000;
+        clearInterval(sampler);
+        await sleep(1500); // pg_stat_database is flushed about once a second
+        const u1 = await usageAll();
+        const pg1 = await pgStat(PG_DB);
+        const pgCpu = cpuDelta(pgCpu0, procCpu(pgBackends(PG_DB)));
+        const auxCpu = cpuDelta(aux0, procCpu(pgAux));
+        const redisCpu = (await redisCpuMs(redis)) - redis0;
+        await sink.flush();
+        const d = delivery(readRecords(file), await first.call('rows', { batchId }), (await first.call('log', { batchId })).uncertain);
+        const rate = d.received / d.seconds;
+        log(`  ${done ? 'done' : 'NOT done'}: counts ${JSON.stringify(end.counts)}; wall ${fmt(wall, 1)} s from enqueue() to done`);
+        log(`  sink: ${d.received} received, ${d.unique}/${d.expected} distinct Message-IDs, lost ${d.lost}, duplicates ${d.duplicates}; ${fmt(d.seconds, 1)} s first→last receipt = ${fmt(rate, 0)} msgs/s`);
+        let strapiCpu = 0;
+        const perProcess = u1.map((u) => {
+          const before = u0.find((x) => x.pid === u.pid);
+          const cpu = cpuMs(u.cpu) - cpuMs(before.cpu);
+          strapiCpu += cpu;
+          const mails = u.queue.finished - before.queue.finished;
+          return { pid: u.pid, cpu, mails, maxRss: u.maxRss, peak: Math.max(peakRss.get(u.pid) || 0, u.rss), queries: u.queries };
+        });
+        for (const [k, p] of perProcess.entries()) {
+          log(
+            `  strapi-${k + 1}: sent ${p.mails}, CPU ${fmt(p.cpu / 1000, 1)} s = ${fmt(p.cpu / Math.max(1, p.mails), 3)} ms/mail it sent; ` +
+              `RSS peak ${mb(p.peak)} (sampled every 2 s), maxRSS ${mb(p.maxRss)}; ${p.queries.total} SQL statements = ${fmt(p.queries.total / Math.max(1, p.mails), 2)}/mail it sent`
+          );
+        }
+        const mails = d.expected;
+        const stmtTotal = perProcess.reduce((n, p) => n + p.queries.total, 0);
+        const kinds = new Map();
+        for (const p of perProcess) for (const [k, v] of p.queries.byKind) kinds.set(k, (kinds.get(k) || 0) + v);
+        log(`  SQL statements (knex 'query' events, all ${PROCESSES} processes): ${stmtTotal} = ${fmt(stmtTotal / mails, 2)} per mail; by kind:`);
+        for (const [k, v] of [...kinds.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12)) log(`    ${fmt(v / mails, 3).padStart(7)}/mail  ${k}`);
+        const pgd = Object.fromEntries(Object.keys(pg1).map((k) => [k, pg1[k] - (pg0[k] || 0)]));
+        log(
+          `  pg_stat_database ${PG_DB} per mail: commits ${fmt(pgd.xact_commit / mails, 2)}, rows inserted ${fmt(pgd.tup_inserted / mails, 2)}, updated ${fmt(pgd.tup_updated / mails, 2)}, ` +
+            `deleted ${fmt(pgd.tup_deleted / mails, 2)}, fetched ${fmt(pgd.tup_fetched / mails, 1)}, returned ${fmt(pgd.tup_returned / mails, 1)}`
+        );
+        log(
+          `  CPU per mail: Strapi ${fmt(strapiCpu / mails, 3)} ms (3 processes), PostgreSQL backends of ${PG_DB} ${fmt(pgCpu / mails, 3)} ms (+ server processes ${fmt(auxCpu / mails, 3)} ms), ` +
+            `Redis ${fmt(redisCpu / mails, 3)} ms (whole server)`
+        );
+        results.bullmq = { d, rate, wall, perProcess, strapiCpu, pgCpu, auxCpu, redisCpu, stmtTotal, pgd, kinds };
+        const ratio = results.raw ? rate / results.raw.rate : NaN;
+        row('bullmq', `${N} mails, ${PROCESSES} processes, PG + Redis`, `${fmt(rate, 0)} msgs/s (${fmt(d.seconds, 1)} s first→last receipt)`);
+        row('bullmq', 'throughput vs raw nodemailer', results.raw ? `${fmt(ratio, 3)}×` : 'raw phase not run', '≥ 0.8×', results.raw ? ratio >= 0.8 : null);
+        row('bullmq', 'lost / duplicates', `${d.lost} / ${d.duplicates} (${d.unique}/${d.expected} distinct Message-IDs)`, '0 / 0', done && d.lost === 0 && d.duplicates === 0);
+        row('bullmq', 'CPU ms per mail', `Strapi ${fmt(strapiCpu / mails, 3)} (all 3), PG ${fmt(pgCpu / mails, 3)} (+${fmt(auxCpu / mails, 3)} server), Redis ${fmt(redisCpu / mails, 3)}; raw ${results.raw ? fmt(results.raw.cpuPerMail, 3) : '–'}`);
+        row('bullmq', 'CPU ms per mail sent, per process', perProcess.map((p) => `${fmt(p.cpu / Math.max(1, p.mails), 3)} (${p.mails})`).join(', '));
+        row('bullmq', 'peak RSS per process', perProcess.map((p) => mb(Math.max(p.peak, p.maxRss))).join(', '));
+        row('bullmq', 'SQL statements per mail', `${fmt(stmtTotal / mails, 2)} (PG commits ${fmt(pgd.xact_commit / mails, 2)}, rows updated ${fmt(pgd.tup_updated / mails, 2)})`);
+      }
+
+      if (clusterPhases.includes('limits')) {
+        const perAccount = Math.ceil(LIMIT * LIMIT_WINDOWS);
+        const n = perAccount * LIMITED_ACCOUNTS;
+        log(`\n=== limits: ${n} mails over ${LIMITED_ACCOUNTS} accounts at ${LIMIT}/min (${perAccount} each, ~${LIMIT_WINDOWS} windows) ===`);
+        const file = record();
+        const batchId = await first.call('enqueue', { n, froms: limited.map(fromOf), tag: 'lim' });
+        const { status: end, done } = await waitDone(status, batchId, 'limits', { progressEvery: 30000 });
+        await sink.flush();
+        const recs = readRecords(file);
+        const d = delivery(recs, await first.call('rows', { batchId }), []);
+        log(`  ${done ? 'done' : 'NOT done'}: counts ${JSON.stringify(end.counts)}; sink ${d.received} received, lost ${d.lost}, duplicates ${d.duplicates}, ${fmt(d.seconds, 1)} s first→last`);
+        let allHeld = true;
+        let allClose = true;
+        let worst = 0;
+        let slidingMax = 0;
+        const periods = [];
+        for (const a of limited) {
+          const w = windows(
+            recs.filter((r) => r.user === a.username).map((r) => r.t),
+            LIMIT
+          );
+          periods.push(...w.periods);
+          slidingMax = Math.max(slidingMax, w.sliding);
+          if (w.over || w.sliding > LIMIT) allHeld = false;
+          if (w.worstDeviation === null || w.worstDeviation > 0.05) allClose = false;
+          worst = Math.max(worst, w.worstDeviation || 0);
+          log(
+            `  ${a.username}: per fixed window ${w.counts.join(', ')} (limit ${LIMIT}); sliding 60 s max ${w.sliding}; ` +
+              `windows opened ${w.periods.map((p) => fmt(p, 1)).join(', ')} s apart`
+          );
+        }
+        const meanPeriod = periods.length ? periods.reduce((a, b) => a + b, 0) / periods.length : NaN;
+        results.limits = { d, allHeld, allClose, worst, slidingMax, meanPeriod };
+        row('limits', `${LIMITED_ACCOUNTS} accounts × ${LIMIT}/min, ${n} mails`, `max per window ≤ limit: ${allHeld ? 'yes' : 'NO'}; sliding 60 s max ${slidingMax}`, `≤ ${LIMIT}`, done && allHeld);
+        row(
+          'limits',
+          'full windows vs limit',
+          `worst ${fmt(worst * 100, 1)} % off; windows ${fmt(meanPeriod, 1)} s apart on average`,
+          'within 5 %',
+          done && allClose
+        );
+        row('limits', 'lost / duplicates', `${d.lost} / ${d.duplicates}`, '0 / 0', done && d.lost === 0 && d.duplicates === 0);
+      }
+
+      if (clusterPhases.includes('kill')) {
+        log(`\n=== kill: ${KILL_N} mails, ${PROCESSES} processes, one SIGKILLed mid-way ===`);
+        const file = record();
+        const c0 = await sinkCount();
+        const batchId = await first.call('enqueue', { n: KILL_N, froms: plainFroms, tag: 'kill' });
+        await first.call('whenEnqueued', { batchId });
+        while ((await sinkCount()) - c0 < KILL_N / 2) await sleep(20);
+        const victim = children[children.length - 1];
+        const vu = await victim.call('usage');
+        const killedAt = Date.now();
+        await victim.kill();
+        const atKill = (await sinkCount()) - c0;
+        log(`  SIGKILL ${victim.name} (pid ${victim.pid}) after ${atKill} receipts; it had ${vu.queue.inFlight} mail(s) in flight just before (sent ${vu.queue.finished} in all)`);
+        const { status: end, done } = await waitDone((id) => first.call('status', { batchId: id }), batchId, 'kill');
+        await sink.flush();
+        const recs = readRecords(file);
+        const logInfo = await first.call('log', { batchId });
+        const d = delivery(recs, await first.call('rows', { batchId }), logInfo.uncertain);
+        const lastT = d.last;
+        log(
+          `  ${done ? 'done' : 'NOT done'}: counts ${JSON.stringify(end.counts)}; sink ${d.received} received, ${d.unique}/${d.expected} distinct, lost ${d.lost}, ` +
+            `duplicates ${d.duplicates} (${d.duplicatedIds} Message-IDs), not marked uncertain ${d.unmarked}; uncertain rows ${d.uncertainRows}, uncertain log entries ${d.uncertainLog}; ` +
+            `last receipt ${fmt((lastT - killedAt) / 1000, 1)} s after the kill`
+        );
+        results.kill = { d, inFlight: vu.queue.inFlight };
+        row('kill', `${KILL_N} mails, SIGKILL 1 of ${PROCESSES} at ${atKill}`, `lost ${d.lost}`, '0', done && d.lost === 0);
+        row('kill', 'duplicates', `${d.duplicates} (in flight at the kill: ${vu.queue.inFlight}; concurrency ${CONCURRENCY})`, `≤ in-flight`, d.duplicates <= Math.max(vu.queue.inFlight, 0) && d.duplicates <= CONCURRENCY);
+        row('kill', 'duplicates marked uncertain', `${d.duplicatedIds - d.unmarked}/${d.duplicatedIds} (uncertain: ${d.uncertainRows} rows, ${d.uncertainLog} log entries)`, 'all', d.unmarked === 0);
+        row('kill', 'recovery', `batch done ${fmt((lastT - killedAt) / 1000, 1)} s after the kill (leaseMs ${LEASE_MS}: BullMQ lock ${Math.min(LEASE_MS, 30000) / 1000} s)`);
+      }
+      for (const c of children) await c.stop();
+    }
+
+    // ================================================================== SQLite, embedded
+    if (PHASES.includes('sqlite')) {
+      log(`\n=== sqlite: embedded engine, ${SQLITE_N} mails, one process SIGKILLed mid-way and started again on the same file ===`);
+      const env = childEnv({
+        ...freshStrapiSecrets(),
+        DATABASE_CLIENT: 'sqlite',
+        DATABASE_FILENAME: path.join(work, 'embedded.db'),
+        STOCK_SMTP_HOST: '127.0.0.1',
+        STOCK_SMTP_PORT: String(sink.port),
+        SMTP_ACCOUNTS_ENABLED: 'true',
+        SMTP_ACCOUNTS_QUEUE_CONCURRENCY: String(CONCURRENCY),
+        SMTP_ACCOUNTS_QUEUE_LEASE_MS: String(LEASE_MS),
+      });
+      const a = await startChild(env, { name: 'sqlite-1', logFile: path.join(work, 'sqlite-1.log') });
+      cleanups.push(() => a.stop());
+      log(`  sqlite-1 (pid ${a.pid}) booted in ${fmt(a.bootMs / 1000, 1)} s`);
+      await a.call('setup', { accounts: plain });
+      const file = record();
+      const c0 = await sinkCount();
+      const batchId = await a.call('enqueue', { n: SQLITE_N, froms: plainFroms, tag: 'lite' });
+      await a.call('whenEnqueued', { batchId });
+      while ((await sinkCount()) - c0 < SQLITE_N / 2) await sleep(20);
+      const au = await a.call('usage');
+      const killedAt = Date.now();
+      await a.kill();
+      const atKill = (await sinkCount()) - c0;
+      log(`  SIGKILL sqlite-1 after ${atKill} receipts (${au.queue.inFlight} in flight just before)`);
+      const b = await startChild(env, { name: 'sqlite-2', logFile: path.join(work, 'sqlite-2.log') });
+      cleanups.push(() => b.stop());
+      log(`  sqlite-2 (pid ${b.pid}) booted on the same file in ${fmt(b.bootMs / 1000, 1)} s`);
+      const { status: end, done } = await waitDone((id) => b.call('status', { batchId: id }), batchId, 'sqlite');
+      const bu = await b.call('usage');
+      await sink.flush();
+      const recs = readRecords(file);
+      const d = delivery(recs, await b.call('rows', { batchId }), (await b.call('log', { batchId })).uncertain);
+      const before = recs.filter((r) => r.t <= killedAt).map((r) => r.t);
+      const after = recs.filter((r) => r.t > killedAt).map((r) => r.t);
+      const span = (ts) => (ts.length > 1 ? (Math.max(...ts) - Math.min(...ts)) / 1000 : NaN);
+      const rateBefore = before.length / span(before);
+      const rateAfter = after.length / span(after);
+      log(
+        `  ${done ? 'done' : 'NOT done'}: counts ${JSON.stringify(end.counts)}; sink ${d.received} received, ${d.unique}/${d.expected} distinct, lost ${d.lost}, duplicates ${d.duplicates}, ` +
+          `not marked uncertain ${d.unmarked}; ${fmt(rateBefore, 0)} msgs/s before the kill, ${fmt(rateAfter, 0)} msgs/s after the restart (first receipt ${fmt((Math.min(...after) - killedAt) / 1000, 1)} s after the kill); ` +
+          `RSS maxRSS ${mb(au.maxRss)} / ${mb(bu.maxRss)}`
+      );
+      results.sqlite = { d, rateBefore, rateAfter };
+      row('sqlite', `${SQLITE_N} mails, SIGKILL + restart at ${atKill}`, `lost ${d.lost}`, '0', done && d.lost === 0);
+      row('sqlite', 'duplicates (marked uncertain)', `${d.duplicates} (${d.duplicatedIds - d.unmarked}/${d.duplicatedIds} marked; in flight at the kill ${au.queue.inFlight})`, '≤ in-flight, all marked', d.duplicates <= Math.max(au.queue.inFlight, 0) && d.unmarked === 0);
+      row('sqlite', 'msgs/s before / after the restart', `${fmt(rateBefore, 0)} / ${fmt(rateAfter, 0)} (first receipt after the kill: +${fmt((Math.min(...after) - killedAt) / 1000, 1)} s)`);
+      row('sqlite', 'peak RSS (before / after)', `${mb(au.maxRss)} / ${mb(bu.maxRss)}`);
+      await b.stop();
+    }
+
+    // ================================================================== table
+    log(`\n=== Results (${new Date().toISOString()}, ${os.cpus().length} CPU(s), load average ${loadavg()}, ${fmt((Date.now() - t0) / 1000, 0)} s) ===\n`);
+    log('| phase | figure | value | target | |');
+    log('| --- | --- | --- | --- | --- |');
+    for (const r of rows) log(`| ${r.map((x) => String(x).replace(/\|/g, '\\|')).join(' | ')} |`);
+    const judged = rows.filter((r) => r[4]);
+    log(`\n[bench:queue] ${judged.filter((r) => r[4] === 'PASS').length}/${judged.length} targets met`);
+  } catch (error) {
+    broke = true;
+    console.error('[bench:queue] CRASHED:', error && error.stack ? error.stack : error);
+    console.error(`[bench:queue] the Strapi processes' output is kept in ${work}`);
+  } finally {
+    await cleanup();
+    if (!broke && !KEEP) fs.rmSync(work, { recursive: true, force: true });
+  }
+  return broke ? 1 : 0;
+};
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error('[bench:queue] CRASHED:', error && error.stack ? error.stack : error);
+    process.exit(1);
+  }
+);

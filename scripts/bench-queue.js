@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:queue`: the campaign queue bench (BullMQ on three processes vs raw nodemailer, limits,
+ * a killed process, the embedded engine on SQLite). See bench/README.md, "Queue bench". Needs a built
+ * plugin (`npm run build`), PostgreSQL and Redis on 127.0.0.1. Env: BENCH_QUEUE_N (100000), …
+ */
+require('../bench/queue/main.js');
