@@ -14,14 +14,45 @@ const kindOf = (sql) => {
   const s = sql.replace(/\s+/g, ' ').trim();
   const verb = s.split(' ', 1)[0].toLowerCase();
   // "public"."smtp_accounts_queue" → smtp_accounts_queue
-  const table = ((/(?:from|into|update)\s+((?:"?\w+"?\.)?"?\w+"?)/i.exec(s) || [])[1] || '?').replace(/"/g, '').replace(/^\w+\./, '');
+  const table = ((/(?:from|into|update)\s+((?:["`]?\w+["`]?\.)?["`]?\w+["`]?)/i.exec(s) || [])[1] || '?').replace(/["`]/g, '').replace(/^\w+\./, '');
   if (verb === 'update') {
     const set = (/ set (.*?) where /i.exec(s) || [])[1] || '';
-    const cols = set.match(/"(\w+)"\s*=/g) || [];
-    return `update ${table} set ${cols.map((c) => c.replace(/[" =]/g, '')).join(',')}`.slice(0, 110);
+    const cols = set.match(/["`](\w+)["`]\s*=/g) || [];
+    return `update ${table} set ${cols.map((c) => c.replace(/["` =]/g, '')).join(',')}`.slice(0, 110);
   }
   if (verb === 'select' && /for update|count\(/i.test(s)) return `select ${table} (${/count\(/i.test(s) ? 'count' : 'for update'})`;
   return `${verb} ${table}`;
+};
+
+/** Where a CPU profile's self time went: by package (node_modules), by plugin file, by V8/Node bucket. */
+const summarize = (profile) => {
+  const selfUs = new Map();
+  for (let i = 0; i < profile.samples.length; i += 1) selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) || 0) + (profile.timeDeltas[i] || 0));
+  const bucketOf = ({ url, functionName }) => {
+    if (!url) return `(${functionName || 'native'})`.replace(/^\(\((.*)\)\)$/, '($1)');
+    const nm = url.lastIndexOf('node_modules/');
+    if (nm !== -1) {
+      const parts = url.slice(nm + 13).split('/');
+      return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+    }
+    if (url.startsWith('node:')) return url.split('/').slice(0, 2).join('/');
+    if (url.includes('/dist/server/')) return 'plugin (dist/server)';
+    return url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
+  };
+  const byBucket = new Map();
+  const byFn = new Map();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const us = selfUs.get(node.id) || 0;
+    if (!us) continue;
+    total += us;
+    const bucket = bucketOf(node.callFrame);
+    byBucket.set(bucket, (byBucket.get(bucket) || 0) + us);
+    const fn = `${node.callFrame.functionName || '(anonymous)'} [${bucket}]`;
+    byFn.set(fn, (byFn.get(fn) || 0) + us);
+  }
+  const top = (m, n) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => [k, Math.round(us / 1000), us / total]);
+  return { totalMs: Math.round(total / 1000), byBucket: top(byBucket, 18), byFunction: top(byFn, 15) };
 };
 
 const main = async () => {
@@ -37,7 +68,25 @@ const main = async () => {
   const plugin = strapi.plugin('smtp-accounts');
   const queue = () => plugin.service('queue');
 
+  let session = null;
+  const post = (method, params = {}) => new Promise((res, rej) => session.post(method, params, (err, out) => (err ? rej(err) : res(out))));
+
   const commands = {
+    /** A sampling CPU profile of this process, from now until profileStop (inspector, 1 ms). */
+    async profileStart() {
+      session = new (require('inspector').Session)();
+      session.connect();
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 1000 });
+      await post('Profiler.start');
+      return null;
+    },
+    async profileStop() {
+      const { profile } = await post('Profiler.stop');
+      session.disconnect();
+      session = null;
+      return summarize(profile);
+    },
     /** Module on, and the accounts created through the accounts service (each verified against the sink). */
     async setup({ accounts }) {
       await plugin.service('settings').update({ enabled: true });
