@@ -77,11 +77,17 @@ const windows = (times, limit, windowMs = 60000) => {
     }
     fixed[fixed.length - 1].count += 1;
   }
-  let sliding = 0;
-  for (let i = 0, j = 0; i < sorted.length; i += 1) {
-    while (sorted[i] - sorted[j] >= windowMs) j += 1;
-    sliding = Math.max(sliding, i - j + 1);
-  }
+  const slidingMax = (span) => {
+    let most = 0;
+    for (let i = 0, j = 0; i < sorted.length; i += 1) {
+      while (sorted[i] - sorted[j] >= span) j += 1;
+      most = Math.max(most, i - j + 1);
+    }
+    return most;
+  };
+  const sliding = slidingMax(windowMs);
+  // the limiter counts when a mail is taken, the sink when it arrives: a second less absorbs that lag
+  const sliding59 = slidingMax(windowMs - 1000);
   const full = fixed.slice(0, -1); // the last window holds the remainder
   const periods = fixed.slice(1).map((w, k) => (w.start - fixed[k].start) / 1000);
   return {
@@ -89,7 +95,10 @@ const windows = (times, limit, windowMs = 60000) => {
     maxFixed: Math.max(0, ...fixed.map((w) => w.count)),
     minFull: full.length ? Math.min(...full.map((w) => w.count)) : null,
     sliding,
+    sliding59,
     periods,
+    // an overfull window: its receipts, in seconds after its first one
+    overfull: fixed.filter((w) => w.count > limit).map((w) => sorted.filter((t) => t >= w.start && t < w.start + windowMs).map((t) => (t - w.start) / 1000)),
     // full windows only: how far each is from the limit (over or under)
     worstDeviation: full.length ? Math.max(...full.map((w) => Math.abs(w.count - limit) / limit)) : null,
     over: fixed.some((w) => w.count > limit),
