@@ -44,6 +44,7 @@ const CampaignPage = () => {
   const [pending, setPending] = useState<ChangeBatch.Action | null>(null);
   const [error, setError] = useState<ApiErrorInfo | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const [hideEnqueueError, setHideEnqueueError] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -133,8 +134,8 @@ const CampaignPage = () => {
         <Flex direction="column" alignItems="stretch" gap={4}>
           <ModuleOffBanner />
           {error ? <SmtpErrorAlert error={error} title={t('campaign.changeFailed', 'The campaign could not be changed')} onClose={() => setError(null)} /> : null}
-          {batch.enqueueError ? (
-            <Alert variant="danger" closeLabel={t('log.modal.close', 'Close')} title={t('campaign.enqueueError', 'Reading the messages stopped early: what was read is sent')} onClose={() => undefined}>
+          {batch.enqueueError && !hideEnqueueError ? (
+            <Alert variant="danger" closeLabel={t('log.modal.close', 'Close')} title={t('campaign.enqueueError', 'Reading the messages stopped early: what was read is sent')} onClose={() => setHideEnqueueError(true)}>
               {batch.enqueueError}
             </Alert>
           ) : null}
