@@ -20,7 +20,7 @@ import { getTranslation } from '../utils/getTranslation';
 const REFRESH_MS = 5000;
 const DEFAULT_PAGE_SIZE = 10;
 
-/** Campaign batches queued by server code (`queue.enqueue`), with their progress; refreshed while one is sending. */
+/** Campaign batches queued by server code (`queue.enqueue`), with their progress; refreshed while one is sending or the list is empty. */
 const CampaignsPage = () => {
   const { formatMessage } = useIntl();
   const readApiError = useApiError();
@@ -59,7 +59,8 @@ const CampaignsPage = () => {
   }, [load, permissions.canRead]);
 
   const batches = result?.data ?? [];
-  const moving = batches.some((batch) => !isFinished(batch.state));
+  // while a batch sends, and while there is none yet (a module may queue one any moment)
+  const moving = result !== null && (batches.length === 0 || batches.some((batch) => !isFinished(batch.state)));
   useEffect(() => {
     if (!permissions.canRead || !moving) return;
     const timer = window.setInterval(() => {
