@@ -69,7 +69,7 @@ const campaignSteps = async (ctx) => {
     assert(/sending/i.test(text), `the row is not "Sending": ${text}`);
     assert((await row.getByTestId('campaign-progress').getAttribute('data-percent')) === String(Math.floor((LIMIT * 100) / TOTAL)), 'the progress bar is wrong');
     assert(/\/ min/.test(text), `no rate in the row: ${text}`);
-    await page.getByTestId('campaigns-total').getByText('1 batch').waitFor();
+    await waitFor('"1 batch" under the list', async () => (await page.getByTestId('campaigns-total').innerText()) === '1 batch');
     await shot('31-campaigns-list');
     await new Promise((r) => setTimeout(r, 1500));
     assert(campaignMails().length === LIMIT, `the limit let ${campaignMails().length} mails through`);
@@ -78,7 +78,7 @@ const campaignSteps = async (ctx) => {
   await step('the batch page: counts, per account, rejection, pause, resume, cancel after confirming', async () => {
     await page.locator(`tbody tr[data-batch-id="${batchId}"]`).click();
     await heading(tag);
-    await page.getByTestId('count-sent').getByText(String(LIMIT), { exact: true }).waitFor();
+    await waitFor('the sent count', async () => (await page.getByTestId('count-sent').innerText()) === String(LIMIT));
     assert((await page.getByTestId('count-queued').innerText()) === String(TOTAL - LIMIT), 'queued count');
     assert((await page.getByTestId('count-rejected').innerText()) === '1', 'rejected count');
     const share = page.locator(`tr[data-account-id="${accountId}"]`);
@@ -104,7 +104,7 @@ const campaignSteps = async (ctx) => {
     await waitForState('cancelled');
     const status = await batchStatus();
     assert(status.state === 'cancelled' && status.counts.cancelled === TOTAL - LIMIT && status.counts.sent === LIMIT, `after cancel: ${JSON.stringify(status.counts)}`);
-    await page.getByTestId('count-cancelled').getByText(String(TOTAL - LIMIT), { exact: true }).waitFor();
+    await waitFor('the cancelled count', async () => (await page.getByTestId('count-cancelled').innerText()) === String(TOTAL - LIMIT));
     assert(await page.getByRole('button', { name: 'Cancel', exact: true }).isDisabled(), 'Cancel is still enabled on a cancelled batch');
     assert(await page.getByRole('button', { name: 'Pause' }).isDisabled(), 'Pause is still enabled on a cancelled batch');
     assert((await page.getByTestId('campaign-progress').first().getAttribute('data-percent')) === '100', 'a cancelled batch is not at 100 %');
@@ -127,7 +127,9 @@ const campaignSteps = async (ctx) => {
     assert(entries.length === LIMIT && entries.every((e) => e.batchId === batchId && e.messageId), `the batch's log entries: ${JSON.stringify(entries)}`);
     await page.getByRole('button', { name: `Details of mail #${entries[0].id}` }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByTestId('log-message-id').getByText(entries[0].messageId).waitFor();
+    await dialog.getByTestId('log-message-id').waitFor();
+    const shown = await dialog.getByTestId('log-message-id').innerText();
+    assert(shown === `Message-ID: ${entries[0].messageId}`, `the dialog shows ${shown}`);
     const received = campaignMails().find((m) => m.subject === entries[0].subject);
     assert(received && received.messageId === entries[0].messageId, 'the Message-ID shown is not the one the server received');
     await shot('35-send-log-batch');

@@ -22,7 +22,7 @@ const CampaignRejectionsTable = ({ rejections, rejected }: { rejections: BatchRe
         <Thead>
           <Tr>
             <Th>
-              <Typography variant="sigma">{t('campaign.rejections.index', 'Message')}</Typography>
+              <Typography variant="sigma">{t('campaign.rejections.index', 'Index (from 0)')}</Typography>
             </Th>
             <Th>
               <Typography variant="sigma">{t('campaign.rejections.reason', 'Reason')}</Typography>
@@ -36,7 +36,7 @@ const CampaignRejectionsTable = ({ rejections, rejected }: { rejections: BatchRe
           {rejections.map((rejection) => (
             <Tr key={rejection.index} data-rejection-code={rejection.code}>
               <Td>
-                <Typography textColor="neutral800">{`#${rejection.index}`}</Typography>
+                <Typography textColor="neutral800">{rejection.index}</Typography>
               </Td>
               <Td>
                 <Typography textColor="neutral800">
