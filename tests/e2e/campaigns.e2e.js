@@ -215,7 +215,15 @@ const campaignSteps = async (ctx) => {
     } finally {
       await viewerContext.close();
     }
-    await api('POST', `/campaigns/${pausedId}/cancel`);
+    // a page left open while another admin cancels: Resume is answered 400 BATCH_FINISHED, shown translated
+    await page.goto(`${url}/admin/plugins/smtp-accounts/campaigns/${pausedId}`);
+    await page.getByRole('button', { name: 'Resume' }).waitFor();
+    const cancelled = await api('POST', `/campaigns/${pausedId}/cancel`);
+    assert(cancelled.status === 200 && cancelled.body.data.state === 'cancelled', `cancel by API: ${JSON.stringify(cancelled.body)}`);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'The campaign could not be changed' });
+    await alert.getByText('This campaign batch has finished: there is nothing left to pause, resume or cancel').waitFor();
+    await waitForState('cancelled');
   });
 
   await step('settings: what an account at its limit does (limitOverflow) is saved', async () => {
