@@ -2,7 +2,7 @@
 /**
  * Builds the playground admin (`strapi build`) when it is stale and starts the playground on a free port,
  * as `npm start` does (`strapi.start()`), through tests/helpers/strapi-child.js: the suite can then call
- * services inside that process over IPC (`ask('enqueue', …)`: campaign mail is queued by server code only).
+ * services inside that process over IPC (`call('enqueue', …)`: campaign mail is queued by server code only).
  */
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
