@@ -27,7 +27,7 @@ interface LogFilterBarProps {
   onReset: () => void;
 }
 
-/** Status, account, From and date filters of the send log; each change goes to the address bar. */
+/** Status, account, From, date and campaign-batch filters of the send log; each change goes to the address bar. */
 const LogFilterBar = ({ filters, accounts, onChange, onReset }: LogFilterBarProps) => {
   const { formatMessage, locale } = useIntl();
   const t = (id: string, defaultMessage: string) =>
@@ -110,6 +110,20 @@ const LogFilterBar = ({ filters, accounts, onChange, onReset }: LogFilterBarProp
               onChange={(date: Date | undefined) => onChange('until', dayFromDate(date))}
               onClear={() => onChange('until', '')}
               clearLabel={t('log.filter.clearDate', 'Clear the date')}
+            />
+          </Field.Root>
+        </Box>
+        <Box width="10rem">
+          <Field.Root name="batchId">
+            <Field.Label>{t('log.filter.batch', 'Campaign batch')}</Field.Label>
+            {/* digits only, like the account form's port: a batch id is never grouped or signed */}
+            <TextInput
+              inputMode="numeric"
+              value={filters.batchId}
+              placeholder="#"
+              onChange={(e: ChangeEvent<HTMLInputElement>) =>
+                onChange('batchId', e.target.value.replace(/\D/g, '').slice(0, 9))
+              }
             />
           </Field.Root>
         </Box>
