@@ -53,6 +53,10 @@ describe('campaign helpers of the panel', () => {
     // a hand-edited address asks nothing odd of the server
     expect(readLogFilters(new URLSearchParams('batchId=1;drop')).batchId).toBe('');
     expect(withFilter(link.searchParams, 'batchId', '').has('batchId')).toBe(false);
+    const twice = new URL(batchLogPath(7, 'uncertain'), 'http://admin.test');
+    expect(readLogFilters(twice.searchParams)).toMatchObject({ batchId: '7', status: '', uncertain: 'true' });
+    expect(Object.fromEntries(toLogQuery(twice.searchParams))).toEqual({ batchId: '7', uncertain: 'true', page: '1', pageSize: '25' });
+    expect(readLogFilters(new URLSearchParams('uncertain=1')).uncertain).toBe('');
   });
 });
 

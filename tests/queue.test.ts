@@ -323,6 +323,16 @@ describe('durability', () => {
     expect(done.counts).toMatchObject({ sent: 4, uncertain: 1 });
     const logged = await app.strapi.db.query(SEND_LOG_UID).findMany({ where: { batchId } });
     expect(logged.filter((row: { uncertain: boolean }) => row.uncertain)).toHaveLength(1);
+    // the admin finds it through the log's filter (and a bad value is a 400)
+    const onlyUncertain = await admin.get(`/smtp-accounts/log?batchId=${batchId}&uncertain=true`);
+    expect(onlyUncertain.status).toBe(200);
+    expect(onlyUncertain.body.data.map((row: { uncertain: boolean; subject: string }) => [row.uncertain, row.subject])).toEqual([[true, 'lease 0']]);
+    const certain = await admin.get(`/smtp-accounts/log?batchId=${batchId}&uncertain=false`);
+    expect(certain.body.data).toHaveLength(3);
+    expect(certain.body.data.every((row: { uncertain: boolean }) => !row.uncertain)).toBe(true);
+    const bad = await admin.get(`/smtp-accounts/log?uncertain=maybe`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/uncertain must be true or false/);
   });
 
   it('a restart resumes where it stopped: nothing lost, nothing sent twice', async () => {

@@ -1,6 +1,7 @@
 import {
   Box,
   Button,
+  Checkbox,
   DatePicker,
   Field,
   Flex,
@@ -126,6 +127,15 @@ const LogFilterBar = ({ filters, accounts, onChange, onReset }: LogFilterBarProp
               }
             />
           </Field.Root>
+        </Box>
+        <Box paddingTop={5}>
+          <Checkbox
+            name="uncertain"
+            checked={filters.uncertain === 'true'}
+            onCheckedChange={(checked: boolean | 'indeterminate') => onChange('uncertain', checked === true ? 'true' : '')}
+          >
+            {t('log.filter.uncertain', 'Maybe sent twice only')}
+          </Checkbox>
         </Box>
         <Button variant="tertiary" onClick={onReset} disabled={!isFiltered}>
           {t('log.filter.reset', 'Reset filters')}

@@ -171,13 +171,20 @@ const CampaignPage = () => {
                 </Flex>
               ) : null}
               {batch.counts.uncertain > 0 ? (
-                <Typography textColor="warning600">
-                  {t(
-                    'campaign.uncertain',
-                    '{count, plural, one {# mail was} other {# mails were}} sent again after a process stopped mid-send and may have arrived twice: they carry the "Maybe sent twice" badge in the send log.',
-                    { count: batch.counts.uncertain }
-                  )}
-                </Typography>
+                <Flex direction="column" alignItems="flex-start" gap={1}>
+                  <Typography textColor="warning600">
+                    {t(
+                      'campaign.uncertain',
+                      '{count, plural, one {# mail was} other {# mails were}} sent again after a process stopped mid-send and may have arrived twice: they carry the "Maybe sent twice" badge in the send log.',
+                      { count: batch.counts.uncertain }
+                    )}
+                  </Typography>
+                  {logPermissions.canRead ? (
+                    <Link tag={NavLink} to={batchLogPath(batch.id, 'uncertain')}>
+                      {t('campaign.log.uncertain', 'Its mails that may have arrived twice')}
+                    </Link>
+                  ) : null}
+                </Flex>
               ) : null}
             </Flex>
           </Box>

@@ -39,9 +39,10 @@ export const etaParts = (etaSeconds: number | null): EtaParts | null => {
 };
 
 /** The send log filtered to one batch (and a status), as a panel address. */
-export const batchLogPath = (batchId: number, status?: 'failed' | 'sent' | 'fallback') => {
+export const batchLogPath = (batchId: number, status?: 'failed' | 'sent' | 'fallback' | 'uncertain') => {
   const params = new URLSearchParams({ batchId: String(batchId) });
-  if (status) params.set('status', status);
+  if (status === 'uncertain') params.set('uncertain', 'true');
+  else if (status) params.set('status', status);
   return `/plugins/${PLUGIN_ID}/log?${params.toString()}`;
 };
 

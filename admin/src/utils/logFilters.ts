@@ -10,9 +10,11 @@ export interface LogFilters {
   until: string;
   /** A campaign batch's id (its page links here); digits only. */
   batchId: string;
+  /** 'true': only mails that may have arrived twice. */
+  uncertain: '' | 'true';
 }
 
-export const FILTER_KEYS = ['status', 'accountId', 'from', 'since', 'until', 'batchId'] as const;
+export const FILTER_KEYS = ['status', 'accountId', 'from', 'since', 'until', 'batchId', 'uncertain'] as const;
 export const DEFAULT_PAGE_SIZE = 25;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -49,6 +51,7 @@ export const readLogFilters = (params: URLSearchParams): LogFilters => {
     since: params.get('since') ?? '',
     until: params.get('until') ?? '',
     batchId: /^\d{1,9}$/.test(params.get('batchId') ?? '') ? (params.get('batchId') as string) : '',
+    uncertain: params.get('uncertain') === 'true' ? 'true' : '',
   };
 };
 
@@ -62,6 +65,7 @@ export const toLogQuery = (params: URLSearchParams): URLSearchParams => {
     since: dayToIso(filters.since, false),
     until: dayToIso(filters.until, true),
     batchId: filters.batchId || undefined,
+    uncertain: filters.uncertain || undefined,
     page: params.get('page') ?? '1',
     pageSize: params.get('pageSize') ?? String(DEFAULT_PAGE_SIZE),
   };
