@@ -110,6 +110,33 @@ describe('enqueue', () => {
     expect(new Set(receivedWith('flag').map((mail) => mail.user))).toEqual(new Set(['news']));
   });
 
+  it('a batch over several accounts and the stock provider records each message under the account that sent it', async () => {
+    const froms = ['News <news@queue.test>', 'Team <team@queue.test>', 'Other <other@queue.test>', 'Nobody <nobody@queue.test>'];
+    const messages = Array.from({ length: 40 }, (_, i) => ({ from: froms[i % 4], to: `m${i}@example.test`, subject: `mixed ${i}`, text: `hello ${i}` }));
+    const batchId = await queue().enqueue(messages);
+    const done = await waitDone(batchId);
+    expect(done.counts).toMatchObject({ total: 40, sent: 40, failed: 0 });
+    const byUser = { news: ids.news, 'plain-new': ids['plain-new'], other: ids.other, 'stock-provider': null } as Record<string, number | null>;
+    expect(done.accounts).toEqual(
+      expect.arrayContaining([
+        { accountId: ids.news, accountEmail: 'news@queue.test', sent: 10, failed: 0 },
+        { accountId: ids['plain-new'], accountEmail: 'team@queue.test', sent: 10, failed: 0 },
+        { accountId: ids.other, accountEmail: 'other@queue.test', sent: 10, failed: 0 },
+        { accountId: null, accountEmail: null, sent: 10, failed: 0 },
+      ])
+    );
+    expect(done.accounts).toHaveLength(4);
+    // every stored row names the account whose SMTP login delivered that very message
+    const header = (raw: string) => raw.match(/^Message-ID:\s*(\S+)/im)?.[1];
+    const sentBy = new Map(receivedWith('mixed').map((mail) => [header(mail.raw), byUser[mail.user]]));
+    const rows = await app.strapi.db.query(QUEUED_MAIL_UID).findMany({ where: { batchId } });
+    expect(rows).toHaveLength(40);
+    for (const row of rows as { messageId: string; accountId: number | null; state: string }[]) {
+      expect(row.state).toBe('sent');
+      expect(row.accountId ?? null).toBe(sentBy.get(row.messageId));
+    }
+  });
+
   it('reads an async iterable a page at a time; a bad message is rejected alone and the batch goes on', async () => {
     let yielded = 0;
     async function* campaign() {
@@ -296,6 +323,16 @@ describe('durability', () => {
     expect(done.counts).toMatchObject({ sent: 4, uncertain: 1 });
     const logged = await app.strapi.db.query(SEND_LOG_UID).findMany({ where: { batchId } });
     expect(logged.filter((row: { uncertain: boolean }) => row.uncertain)).toHaveLength(1);
+    // the admin finds it through the log's filter (and a bad value is a 400)
+    const onlyUncertain = await admin.get(`/smtp-accounts/log?batchId=${batchId}&uncertain=true`);
+    expect(onlyUncertain.status).toBe(200);
+    expect(onlyUncertain.body.data.map((row: { uncertain: boolean; subject: string }) => [row.uncertain, row.subject])).toEqual([[true, 'lease 0']]);
+    const certain = await admin.get(`/smtp-accounts/log?batchId=${batchId}&uncertain=false`);
+    expect(certain.body.data).toHaveLength(3);
+    expect(certain.body.data.every((row: { uncertain: boolean }) => !row.uncertain)).toBe(true);
+    const bad = await admin.get(`/smtp-accounts/log?uncertain=maybe`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/uncertain must be true or false/);
   });
 
   it('a restart resumes where it stopped: nothing lost, nothing sent twice', async () => {

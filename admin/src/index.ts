@@ -11,7 +11,9 @@ const plugin: StrapiApp['appPlugins'][string] = {
       icon: PluginIcon,
       intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'SMTP accounts' },
       Component: () => import('./pages/App'),
-      permissions: [{ action: PERMISSIONS.accountsRead, subject: null }],
+      // any one of these shows the link (Strapi's menu checks "at least one"); the index page sends a
+      // role without accounts.read on to the campaigns or the send log
+      permissions: [PERMISSIONS.accountsRead, PERMISSIONS.campaignsRead, PERMISSIONS.logRead].map((action) => ({ action, subject: null })),
     });
 
     app.addSettingsLink(

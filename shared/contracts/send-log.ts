@@ -55,6 +55,8 @@ export declare namespace ListSendLog {
     until?: string;
     /** Only the entries of this campaign batch. */
     batchId?: string;
+    /** `true`: only the entries marked `uncertain` (sent again after a process died mid-send); `false`: none of them. */
+    uncertain?: 'true' | 'false';
     page?: string;
     pageSize?: string;
   }

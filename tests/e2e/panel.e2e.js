@@ -6,6 +6,7 @@
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
+const { campaignSteps } = require('./campaigns.e2e');
 const { logSteps } = require('./log.e2e');
 const { issue10Steps } = require('./issue10.e2e');
 const { oauthSteps } = require('./oauth.e2e');
@@ -397,6 +398,8 @@ const main = async () => {
     await logSteps({ step, page, url, token, api, uniq, senderEmail, smtpA, password, shot, heading, chooseOption, waitFor, assert });
 
     await issue10Steps({ step, page, url, token, api, uniq, senderEmail, smtpA, password, shot, heading, waitFor, assert, label });
+
+    await campaignSteps({ step, page, browser, url, token, api, strapi, uniq, smtpA, password, shot, heading, chooseOption, waitFor, assert, artifacts: ARTIFACTS, uiTimeout: UI_TIMEOUT });
 
     await oauthSteps({ step, page, url, api, uniq, shot, heading, chooseOption, waitFor, assert, cleanups });
 

@@ -47,6 +47,7 @@ const startSmtpServer = async ({ users = {}, xoauth2 }) => {
           rcptTo: session.envelope.rcptTo.map((r) => r.address),
           from: header(raw, 'From'),
           subject: header(raw, 'Subject'),
+          messageId: header(raw, 'Message-ID'),
         });
         callback();
       });

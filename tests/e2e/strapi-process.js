@@ -1,5 +1,9 @@
 'use strict';
-/** Builds the playground admin (`strapi build`) when it is stale and starts the playground (`npm start`'s script) on a free port. */
+/**
+ * Builds the playground admin (`strapi build`) when it is stale and starts the playground on a free port,
+ * as `npm start` does (`strapi.start()`), through tests/helpers/strapi-child.js: the suite can then call
+ * services inside that process over IPC (`call('enqueue', …)`: campaign mail is queued by server code only).
+ */
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const net = require('node:net');
@@ -77,9 +81,30 @@ const startStrapi = async ({ stockSmtpPort, logFile, log }) => {
   };
   const out = fs.openSync(logFile, 'w');
   // detached: Strapi gets its own process group, so stopping it also stops anything it spawned
-  const child = spawn(process.execPath, [path.join(PLAYGROUND, 'scripts', 'start.js')], { cwd: PLAYGROUND, env, stdio: ['ignore', out, out], detached: true });
+  const child = spawn(process.execPath, [path.join(ROOT, 'tests', 'helpers', 'strapi-child.js')], {
+    cwd: PLAYGROUND,
+    env: { ...env, STRAPI_CHILD_SERVE: '1' },
+    stdio: ['ignore', out, out, 'ipc'],
+    detached: true,
+  });
   let exited = null;
   child.on('exit', (code, signal) => (exited = { code, signal }));
+  let seq = 0;
+  const waiting = new Map();
+  child.on('message', (message) => {
+    if (message && message.id && waiting.has(message.id)) {
+      waiting.get(message.id)(message);
+      waiting.delete(message.id);
+    }
+  });
+  /** A command of strapi-child.js run inside this Strapi; resolves with its result, rejects with its error. */
+  const call = (cmd, extra = {}) =>
+    new Promise((resolve, reject) => {
+      if (exited !== null || !child.connected) return reject(new Error(`strapi is not running (${cmd})`));
+      const id = ++seq;
+      waiting.set(id, (reply) => (reply.ok ? resolve(reply.result) : reject(new Error(`${cmd}: ${reply.error}`))));
+      child.send({ cmd, id, ...extra });
+    });
   const url = `http://127.0.0.1:${port}`;
 
   const stop = async () => {
@@ -122,7 +147,7 @@ const startStrapi = async ({ stockSmtpPort, logFile, log }) => {
     await new Promise((r) => setTimeout(r, 500));
   }
   log(`strapi is up on ${url}`);
-  return { url, stop };
+  return { url, stop, call };
 };
 
 module.exports = { ensureAdminBuild, startStrapi, ROOT };

@@ -1,6 +1,9 @@
 /**
  * Another Strapi process on the playground, for the two-process and export/import tests: boots with
- * the environment it is given (database, keys) and answers its parent over IPC:
+ * the environment it is given (database, keys) and answers its parent over IPC. With
+ * STRAPI_CHILD_SERVE=1 it also serves HTTP (`strapi.start()`, as the playground's `npm start`): the
+ * browser suite's Strapi, which the suite drives over the same IPC (tests/e2e/strapi-process.js).
+ * Commands:
  * `send` (Strapi's email service), `create` (an SMTP account through the document service, so
  * verified on save), `list` (the accounts as the admin API answers them), `enqueue` / `status` /
  * `queueStats` (the campaign queue).
@@ -10,15 +13,20 @@ const { createStrapi } = require('@strapi/strapi');
 
 const main = async () => {
   const playground = path.resolve(__dirname, '..', '..', 'playground');
-  const strapi = await createStrapi({ appDir: playground, distDir: playground }).load();
+  const app = createStrapi({ appDir: playground, distDir: playground });
+  const strapi = process.env.STRAPI_CHILD_SERVE === '1' ? await app.start() : await app.load();
   const commands = {
     send: (message) => strapi.plugin('email').service('email').send(message.options).then(() => null),
     create: (message) => strapi.documents('plugin::smtp-accounts.smtp-account').create({ data: message.data }).then((doc) => ({ id: doc.id })),
     list: () => strapi.plugin('smtp-accounts').service('accounts').list(),
     // the campaign queue: a batch of `count` mails from `from`, subjects `${tag} <n>`; its status; what this process sent
+    // (`invalid`: that many more messages without a recipient, refused at enqueue)
     enqueue: (message) =>
       strapi.plugin('smtp-accounts').service('queue').enqueue(
-        Array.from({ length: message.count }, (_, i) => ({ from: message.from, to: `r${i}@example.test`, subject: `${message.tag} ${i}`, text: 'x' })),
+        [
+          ...Array.from({ length: message.count }, (_, i) => ({ from: message.from, to: `r${i}@example.test`, subject: `${message.tag} ${i}`, text: 'x' })),
+          ...Array.from({ length: message.invalid ?? 0 }, (_, i) => ({ from: message.from, subject: `${message.tag} invalid ${i}`, text: 'x' })),
+        ],
         { campaign: message.tag }
       ),
     status: (message) => strapi.plugin('smtp-accounts').service('queue').status(message.batchId),

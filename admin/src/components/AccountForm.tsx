@@ -1,10 +1,13 @@
-import { Checkbox, Field, Grid, SingleSelect, SingleSelectOption, TextInput, Toggle } from '@strapi/design-system';
+import { Checkbox, Field, Grid, NumberInput, SingleSelect, SingleSelectOption, TextInput, Toggle } from '@strapi/design-system';
 import type { ChangeEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { AUTH_TYPES, LIMITS, SECURITY_MODES, type AuthType, type OAuthProvider, type SecurityMode } from '../../../shared/constants';
+import { AUTH_TYPES, LIMIT_WINDOWS, LIMITS, SECURITY_MODES, type AuthType, type OAuthProvider, type SecurityMode } from '../../../shared/constants';
 import { OAUTH_PRESETS } from '../../../shared/oauth-presets';
 import { CONVENTIONAL_PORTS, type AccountFormValues } from '../utils/accountForm';
 import { getTranslation } from '../utils/getTranslation';
+
+const LIMIT_LABELS = { limitPerMinute: 'Mails per minute', limitPerHour: 'Mails per hour', limitPerDay: 'Mails per day' } as const;
+const LIMIT_FIELDS = Object.keys(LIMIT_WINDOWS) as (keyof typeof LIMIT_WINDOWS)[];
 import { OAuthFields } from './OAuthFields';
 
 interface AccountFormProps {
@@ -179,6 +182,25 @@ const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, passw
           <Field.Hint />
         </Field.Root>
       </Grid.Item>
+      {LIMIT_FIELDS.map((field) => (
+        <Grid.Item key={field} col={4} s={12} direction="column" alignItems="stretch">
+          <Field.Root
+            name={field}
+            error={fieldErrors[field]}
+            hint={t('form.limitHint', 'Empty: no limit. Queued campaign mail waits for room; other mail is counted, never held back')}
+          >
+            <Field.Label>{t(`form.${field}`, LIMIT_LABELS[field])}</Field.Label>
+            <NumberInput
+              value={values[field]}
+              onValueChange={(v: number | undefined) => set(field, v)}
+              step={1}
+              disabled={disabled}
+            />
+            <Field.Hint />
+            <Field.Error />
+          </Field.Root>
+        </Grid.Item>
+      ))}
     </Grid.Root>
   );
 };

@@ -1,15 +1,19 @@
-import { Alert, Button, Flex, Modal, Typography } from '@strapi/design-system';
+import { Alert, Button, Flex, Link, Modal, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
+import { NavLink } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { ResendLogged, SendLogEntry } from '../../../shared/contracts/send-log';
 import { useApiError } from '../hooks/useApiError';
+import { campaignPath } from '../utils/campaigns';
 import { getTranslation } from '../utils/getTranslation';
+import { resendBlockReason } from '../utils/logEntry';
 import { LogAttempts } from './LogAttempts';
 import { LogResendNote } from './LogResendNote';
 import { LogStatusBadge } from './LogStatusBadge';
+import { UncertainBadge } from './UncertainBadge';
 
 interface LogEntryModalProps {
   entry: SendLogEntry | null;
@@ -62,6 +66,7 @@ const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalPro
   };
 
   const showResend = Boolean(entry && canResend && entry.status === 'failed' && entry.canResend);
+  const blockReason = entry ? resendBlockReason(entry) : null;
 
   return (
     <Modal.Root
@@ -78,7 +83,10 @@ const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalPro
           {entry ? (
             <Flex direction="column" alignItems="stretch" gap={4}>
               <Flex direction="column" alignItems="flex-start" gap={1}>
-                <LogStatusBadge status={entry.status} />
+                <Flex gap={2}>
+                  <LogStatusBadge status={entry.status} />
+                  {entry.uncertain ? <UncertainBadge /> : null}
+                </Flex>
                 <LogResendNote entry={entry} />
                 <Typography>{t('log.modal.from', 'From: {from}', { from: entry.from })}</Typography>
                 <Typography>
@@ -90,6 +98,19 @@ const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalPro
                 <Typography>
                   {t('log.modal.subject', 'Subject: {subject}', { subject: entry.subject || '—' })}
                 </Typography>
+                {entry.messageId ? (
+                  <Typography data-testid="log-message-id">
+                    {t('log.modal.messageId', 'Message-ID: {messageId}', { messageId: entry.messageId })}
+                  </Typography>
+                ) : null}
+                {entry.batchId ? (
+                  <Typography>
+                    {t('log.modal.batch', 'Campaign batch:')}{' '}
+                    <Link tag={NavLink} to={campaignPath(entry.batchId)}>
+                      {t('log.modal.batchLink', 'batch #{id}', { id: entry.batchId })}
+                    </Link>
+                  </Typography>
+                ) : null}
                 {entry.errorCode ? (
                   <Typography textColor="danger600">
                     {t('log.modal.errorCode', 'Error code: {code}', { code: entry.errorCode })}
@@ -100,8 +121,16 @@ const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalPro
                 {t('log.modal.attempts', 'Attempts')}
               </Typography>
               <LogAttempts attempts={entry.attemptLog} />
-              {entry.status === 'failed' && !entry.canResend && !entry.resentAt ? (
-                <Typography textColor="neutral600">
+              {blockReason === 'maybeDelivered' ? (
+                <Typography textColor="neutral600" data-testid="resend-block">
+                  {t(
+                    'log.resend.maybeDelivered',
+                    'This mail is not resent: the connection dropped while the message was being transferred, after the server could have taken it. It may have been delivered; a resend could deliver it twice.'
+                  )}
+                </Typography>
+              ) : null}
+              {blockReason === 'noBody' ? (
+                <Typography textColor="neutral600" data-testid="resend-block">
                   {t('log.resend.noBody', 'This mail cannot be resent: its body was not kept.')}
                 </Typography>
               ) : null}

@@ -1,6 +1,7 @@
 import {
   Box,
   Button,
+  Checkbox,
   DatePicker,
   Field,
   Flex,
@@ -27,7 +28,7 @@ interface LogFilterBarProps {
   onReset: () => void;
 }
 
-/** Status, account, From and date filters of the send log; each change goes to the address bar. */
+/** Status, account, From, date and campaign-batch filters of the send log; each change goes to the address bar. */
 const LogFilterBar = ({ filters, accounts, onChange, onReset }: LogFilterBarProps) => {
   const { formatMessage, locale } = useIntl();
   const t = (id: string, defaultMessage: string) =>
@@ -112,6 +113,29 @@ const LogFilterBar = ({ filters, accounts, onChange, onReset }: LogFilterBarProp
               clearLabel={t('log.filter.clearDate', 'Clear the date')}
             />
           </Field.Root>
+        </Box>
+        <Box width="10rem">
+          <Field.Root name="batchId">
+            <Field.Label>{t('log.filter.batch', 'Campaign batch')}</Field.Label>
+            {/* digits only, like the account form's port: a batch id is never grouped or signed */}
+            <TextInput
+              inputMode="numeric"
+              value={filters.batchId}
+              placeholder="#"
+              onChange={(e: ChangeEvent<HTMLInputElement>) =>
+                onChange('batchId', e.target.value.replace(/\D/g, '').slice(0, 9))
+              }
+            />
+          </Field.Root>
+        </Box>
+        <Box paddingTop={5}>
+          <Checkbox
+            name="uncertain"
+            checked={filters.uncertain === 'true'}
+            onCheckedChange={(checked: boolean | 'indeterminate') => onChange('uncertain', checked === true ? 'true' : '')}
+          >
+            {t('log.filter.uncertain', 'Maybe sent twice only')}
+          </Checkbox>
         </Box>
         <Button variant="tertiary" onClick={onReset} disabled={!isFiltered}>
           {t('log.filter.reset', 'Reset filters')}

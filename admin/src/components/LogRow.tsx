@@ -7,6 +7,7 @@ import type { SendLogEntry } from '../../../shared/contracts/send-log';
 import { getTranslation } from '../utils/getTranslation';
 import { LogResendNote } from './LogResendNote';
 import { LogStatusBadge } from './LogStatusBadge';
+import { UncertainBadge } from './UncertainBadge';
 
 interface LogRowProps {
   entry: SendLogEntry;
@@ -76,6 +77,7 @@ const LogRow = ({ entry, onOpen }: LogRowProps) => {
       <Td>
         <Flex direction="column" alignItems="flex-start" gap={1}>
           <LogStatusBadge status={entry.status} />
+          {entry.uncertain ? <UncertainBadge /> : null}
           <LogResendNote entry={entry} />
         </Flex>
       </Td>

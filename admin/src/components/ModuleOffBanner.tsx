@@ -35,7 +35,7 @@ const ModuleOffBanner = () => {
     >
       {t(
         'moduleOff.body',
-        'Every mail is sent by the stock email provider; the accounts below are not used and nothing is logged.'
+        'Every mail is sent by the stock email provider; the accounts are not used and nothing is logged.'
       )}
     </Alert>
   );

@@ -1,10 +1,10 @@
 import { Box, Button, EmptyStateLayout, Flex, Searchbar, Typography } from '@strapi/design-system';
-import { BulletList, ManyWays, Plus } from '@strapi/icons';
+import { BulletList, ManyWays, PaperPlane, Plus } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
 import { Layouts, Page, Pagination, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { ListAccounts, SmtpAccount, UpdateAccount } from '../../../shared/contracts/accounts';
 import type { AccountHealth, GetAccountsHealth } from '../../../shared/contracts/health';
@@ -12,6 +12,7 @@ import { AccountsTable } from '../components/AccountsTable';
 import { DeleteAccountDialog } from '../components/DeleteAccountDialog';
 import { TestMailModal } from '../components/TestMailModal';
 import { useAccountPermissions } from '../hooks/useAccountPermissions';
+import { useCampaignPermissions } from '../hooks/useCampaignPermissions';
 import { useLogPermissions } from '../hooks/useLogPermissions';
 import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
@@ -30,6 +31,7 @@ const AccountsPage = () => {
   const navigate = useNavigate();
   const permissions = useAccountPermissions();
   const logPermissions = useLogPermissions();
+  const campaignPermissions = useCampaignPermissions();
 
   const [accounts, setAccounts] = useState<SmtpAccount[] | null>(null);
   const [loadError, setLoadError] = useState(false);
@@ -60,8 +62,8 @@ const AccountsPage = () => {
   }, [get]);
 
   useEffect(() => {
-    load();
-  }, [load]);
+    if (permissions.canRead) load();
+  }, [load, permissions.canRead]);
 
   const visible = useMemo(
     () => sortAccounts(filterAccounts(accounts ?? [], query), sortKey, direction),
@@ -123,8 +125,16 @@ const AccountsPage = () => {
     }
   };
 
+  const isLoadingPermissions = permissions.isLoading || logPermissions.isLoading || campaignPermissions.isLoading;
+  if (isLoadingPermissions) return <Page.Loading />;
+  // the menu link shows for accounts.read, campaigns.read or log.read: a role without the first goes on
+  if (!permissions.canRead) {
+    if (campaignPermissions.canRead) return <Navigate to={`/plugins/${PLUGIN_ID}/campaigns`} replace />;
+    if (logPermissions.canRead) return <Navigate to={`/plugins/${PLUGIN_ID}/log`} replace />;
+    return <Page.NoPermissions />;
+  }
   if (loadError) return <Page.Error />;
-  if (accounts === null || permissions.isLoading) return <Page.Loading />;
+  if (accounts === null) return <Page.Loading />;
 
   return (
     <Page.Main>
@@ -144,6 +154,11 @@ const AccountsPage = () => {
             <Button variant="tertiary" startIcon={<ManyWays />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/routing`)}>
               {t('accounts.routingPreview', 'Routing preview')}
             </Button>
+            {campaignPermissions.canRead ? (
+              <Button variant="tertiary" startIcon={<PaperPlane />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/campaigns`)}>
+                {t('accounts.campaigns', 'Campaigns')}
+              </Button>
+            ) : null}
             {logPermissions.canRead ? (
               <Button variant="tertiary" startIcon={<BulletList />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/log`)}>
                 {t('accounts.sendLog', 'Send log')}

@@ -2,6 +2,8 @@ import { Route, Routes } from 'react-router-dom';
 
 import { AccountFormPage } from './AccountFormPage';
 import { AccountsPage } from './AccountsPage';
+import { CampaignPage } from './CampaignPage';
+import { CampaignsPage } from './CampaignsPage';
 import { LogPage } from './LogPage';
 import { NotFoundPage } from './NotFoundPage';
 import { OAuthCallbackPage } from './OAuthCallbackPage';
@@ -14,6 +16,8 @@ const App = () => {
       <Route path="new" element={<AccountFormPage />} />
       <Route path="routing" element={<RoutingPreviewPage />} />
       <Route path="log" element={<LogPage />} />
+      <Route path="campaigns" element={<CampaignsPage />} />
+      <Route path="campaigns/:batchId" element={<CampaignPage />} />
       <Route path="oauth/callback" element={<OAuthCallbackPage />} />
       <Route path=":id" element={<AccountFormPage />} />
       <Route path="*" element={<NotFoundPage />} />

@@ -3,13 +3,18 @@ import { Check } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { FALLBACK_MODES, PERMISSIONS, PLUGIN_ID, type FallbackMode } from '../../../shared/constants';
+import { FALLBACK_MODES, LIMIT_OVERFLOW_MODES, PERMISSIONS, PLUGIN_ID, type FallbackMode, type LimitOverflowMode } from '../../../shared/constants';
 import type { GetSettings, ModuleSettings, UpdateSettings } from '../../../shared/contracts/settings';
 import { usePluginPermissions } from '../hooks/usePluginPermissions';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import type { ApiErrorInfo } from '../utils/apiError';
 import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
+
+const OVERFLOW_TEXT: Record<LimitOverflowMode, string> = {
+  wait: 'Wait for room',
+  next: 'Use the next account the rule allows',
+};
 
 const SETTINGS_PERMISSIONS = {
   read: [{ action: PERMISSIONS.settingsRead, subject: null }],
@@ -100,6 +105,24 @@ const SettingsPage = () => {
                       {FALLBACK_MODES.map((mode) => (
                         <SingleSelectOption key={mode} value={mode}>
                           {t(`settings.fallback.${mode}`, mode === 'provider' ? 'Send with the configured provider' : 'Reject the mail')}
+                        </SingleSelectOption>
+                      ))}
+                    </SingleSelect>
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Field.Root
+                    name="limitOverflow"
+                    error={fieldErrors.limitOverflow}
+                    hint={t('settings.limitOverflowHint', 'For queued campaign mail whose account reached its per-minute, hour or day limit; "next" never picks an account the rule would not choose')}
+                  >
+                    <Field.Label>{t('settings.limitOverflow', 'An account at its limit')}</Field.Label>
+                    <SingleSelect value={values.limitOverflow} onChange={(v: string | number) => set('limitOverflow', v as LimitOverflowMode)} disabled={disabled}>
+                      {LIMIT_OVERFLOW_MODES.map((mode) => (
+                        <SingleSelectOption key={mode} value={mode}>
+                          {t(`settings.limitOverflow.${mode}`, OVERFLOW_TEXT[mode])}
                         </SingleSelectOption>
                       ))}
                     </SingleSelect>

@@ -13,6 +13,10 @@ export interface AccountFormValues {
   password: string;
   active: boolean;
   preferForNewsletters: boolean;
+  /** Sending limits; undefined (an empty field) is no limit, sent as null. */
+  limitPerMinute: number | undefined;
+  limitPerHour: number | undefined;
+  limitPerDay: number | undefined;
   /** OAuth2 only; the client secret is write-only like the password (empty keeps the stored one). */
   oauthProvider: OAuthProvider;
   oauthTenant: string;
@@ -34,6 +38,9 @@ export const EMPTY_ACCOUNT: AccountFormValues = {
   password: '',
   active: true,
   preferForNewsletters: false,
+  limitPerMinute: undefined,
+  limitPerHour: undefined,
+  limitPerDay: undefined,
   oauthProvider: 'microsoft',
   oauthTenant: '',
   oauthClientId: '',
@@ -58,6 +65,9 @@ export const toFormValues = (account: SmtpAccount): AccountFormValues => ({
   password: '',
   active: account.active,
   preferForNewsletters: account.preferForNewsletters,
+  limitPerMinute: account.limitPerMinute ?? undefined,
+  limitPerHour: account.limitPerHour ?? undefined,
+  limitPerDay: account.limitPerDay ?? undefined,
   oauthProvider: account.oauthProvider ?? 'microsoft',
   oauthTenant: account.oauthTenant,
   oauthClientId: account.oauthClientId,
@@ -87,6 +97,10 @@ export const toInput = (values: AccountFormValues, stored?: SmtpAccount | null):
     username: rest.username.trim(),
     active: rest.active,
     preferForNewsletters: rest.preferForNewsletters,
+    // sent as typed (0 or -1 too): the server's range check names the field
+    limitPerMinute: rest.limitPerMinute ?? null,
+    limitPerHour: rest.limitPerHour ?? null,
+    limitPerDay: rest.limitPerDay ?? null,
     ...(password && rest.authType !== 'oauth2' ? { password } : {}),
   };
   if (rest.authType !== 'oauth2') return input;

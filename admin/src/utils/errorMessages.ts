@@ -24,6 +24,10 @@ export const ERROR_MESSAGES: Record<string, string> = {
     'A test mail on save is on, but it has no recipient: set one in Settings → SMTP accounts',
   ALREADY_SENT: 'This mail was delivered: only a failed mail can be resent',
   ALREADY_RESENT: 'This mail was already resent; resend the new entry if it failed too',
+  MAYBE_DELIVERED:
+    'This mail may have been delivered (the connection dropped while it was being transferred): it is not resent, so nobody gets it twice',
+  BATCH_FINISHED: 'This campaign batch has finished: there is nothing left to pause, resume or cancel',
+  NOT_PAUSED: 'This campaign batch is not paused: only a paused batch can be resumed',
   BODY_NOT_KEPT: 'This mail cannot be resent: its body was not kept',
   MAIL_NOT_SENT: 'The mail could not be sent; the send log shows each attempt',
   MODULE_OFF: 'The module is switched off: switch it on in Settings → SMTP accounts',

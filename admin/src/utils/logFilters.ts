@@ -8,9 +8,13 @@ export interface LogFilters {
   from: string;
   since: string;
   until: string;
+  /** A campaign batch's id (its page links here); digits only. */
+  batchId: string;
+  /** 'true': only mails that may have arrived twice. */
+  uncertain: '' | 'true';
 }
 
-export const FILTER_KEYS = ['status', 'accountId', 'from', 'since', 'until'] as const;
+export const FILTER_KEYS = ['status', 'accountId', 'from', 'since', 'until', 'batchId', 'uncertain'] as const;
 export const DEFAULT_PAGE_SIZE = 25;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -46,6 +50,8 @@ export const readLogFilters = (params: URLSearchParams): LogFilters => {
     from: params.get('from') ?? '',
     since: params.get('since') ?? '',
     until: params.get('until') ?? '',
+    batchId: /^\d{1,9}$/.test(params.get('batchId') ?? '') ? (params.get('batchId') as string) : '',
+    uncertain: params.get('uncertain') === 'true' ? 'true' : '',
   };
 };
 
@@ -58,6 +64,8 @@ export const toLogQuery = (params: URLSearchParams): URLSearchParams => {
     from: filters.from.trim() || undefined,
     since: dayToIso(filters.since, false),
     until: dayToIso(filters.until, true),
+    batchId: filters.batchId || undefined,
+    uncertain: filters.uncertain || undefined,
     page: params.get('page') ?? '1',
     pageSize: params.get('pageSize') ?? String(DEFAULT_PAGE_SIZE),
   };

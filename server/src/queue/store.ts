@@ -238,7 +238,8 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       const { name, col } = mailTable();
       const now = Date.now();
       const states = takeOver ? ['queued', 'sending'] : ['queued'];
-      const changed = await knex()(name)
+      const columns = ['id', col('batchId'), col('seq'), col('message'), col('messageId'), col('uncertain'), col('retries')];
+      const update = knex()(name)
         .where('id', id)
         .whereIn(col('state'), states)
         .update({
@@ -248,10 +249,14 @@ export const createQueueStore = (strapi: Core.Strapi) => {
           [col('lockedUntil')]: now + leaseMs,
           [col('attempts')]: knex().raw('?? + 1', [col('attempts')]),
         });
+      // PostgreSQL answers the row with the UPDATE (one statement per message instead of two)
+      if (strapi.db.dialect.client === 'postgres') {
+        const [row] = (await update.returning(columns)) as unknown as Record<string, unknown>[];
+        return row ? toClaimed(row) : null;
+      }
+      const changed = await update;
       if (Number(changed) !== 1) return null;
-      const row = (await knex()(name).where('id', id).first('id', col('batchId'), col('seq'), col('message'), col('messageId'), col('uncertain'), col('retries'))) as
-        | Record<string, unknown>
-        | undefined;
+      const row = (await knex()(name).where('id', id).first(...columns)) as Record<string, unknown> | undefined;
       return row ? toClaimed(row) : null;
     },
 
@@ -297,20 +302,49 @@ export const createQueueStore = (strapi: Core.Strapi) => {
         });
     },
 
-    /** Records outcomes, grouped: one UPDATE per kind of outcome (state, account, code). */
+    /**
+     * Records outcomes: one UPDATE per state and failure code (nearly always one: `sent`) and page of ids;
+     * each row's account is set by a CASE over the accounts of that page, so a flush over 20 accounts is still
+     * one statement. Ids and account ids are integers of our own and written as literals (no parameter
+     * limits, and PostgreSQL types `THEN 5` as an integer); e-mails are parameters.
+     */
     async finish(owner: string, finished: FinishedMail[]) {
       const { name, col } = mailTable();
+      const db = knex();
       const groups = new Map<string, FinishedMail[]>();
       for (const item of finished) {
-        const key = JSON.stringify([item.state, item.accountId, item.accountEmail, item.errorCode]);
-        groups.set(key, [...(groups.get(key) ?? []), item]);
+        if (!Number.isSafeInteger(item.id) || (item.accountId !== null && !Number.isSafeInteger(item.accountId))) {
+          throw new Error(`queue: not an integer id in finish (${item.id}, ${item.accountId})`);
+        }
+        const key = JSON.stringify([item.state, item.errorCode]);
+        const group = groups.get(key);
+        if (group) group.push(item);
+        else groups.set(key, [item]);
       }
       const now = Date.now();
       for (const items of groups.values()) {
-        const { state, accountId, accountEmail, errorCode } = items[0];
-        for (const chunk of chunks(items.map((item) => item.id), ID_CHUNK)) {
-          await knex()(name)
-            .whereIn('id', chunk)
+        const { state, errorCode } = items[0];
+        for (const chunk of chunks(items, ID_CHUNK)) {
+          const byAccount = new Map<string, { accountId: number | null; accountEmail: string | null; ids: number[] }>();
+          for (const item of chunk) {
+            const key = `${item.accountId}\u0000${item.accountEmail}`;
+            const share = byAccount.get(key) ?? { accountId: item.accountId, accountEmail: item.accountEmail, ids: [] };
+            share.ids.push(item.id);
+            byAccount.set(key, share);
+          }
+          const shares = [...byAccount.values()];
+          let accountId: unknown = shares[0].accountId;
+          let accountEmail: unknown = shares[0].accountEmail;
+          if (shares.length > 1) {
+            const when = (share: (typeof shares)[number]) => `WHEN ?? IN (${share.ids.join(',')})`;
+            accountId = db.raw(`CASE ${shares.map((share) => `${when(share)} THEN ${share.accountId ?? 'NULL'}`).join(' ')} END`, shares.map(() => 'id'));
+            accountEmail = db.raw(
+              `CASE ${shares.map((share) => `${when(share)} THEN ${share.accountEmail === null ? 'NULL' : '?'}`).join(' ')} END`,
+              shares.flatMap((share) => (share.accountEmail === null ? ['id'] : ['id', share.accountEmail]))
+            );
+          }
+          await db(name)
+            .whereIn('id', chunk.map((item) => item.id))
             .where(col('lockedBy'), owner)
             .update({
               [col('state')]: state,

@@ -227,6 +227,7 @@ const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!Number.isSafeInteger(batchId)) throw new errors.ValidationError('batchId must be a number');
         where.push({ batchId });
       }
+      if (query.uncertain === 'true' || query.uncertain === 'false') where.push({ uncertain: query.uncertain === 'true' });
       if (query.from) where.push({ from: { $containsi: String(query.from).slice(0, 255) } });
       for (const [key, op] of [['since', '$gte'], ['until', '$lte']] as const) {
         if (!query[key]) continue;

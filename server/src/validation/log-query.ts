@@ -20,6 +20,7 @@ export const validateLogQuery = createValidator(
           excludeEmptyString: true,
         }),
       batchId: yup.string().matches(WHOLE_NUMBER, { name: 'NOT_INTEGER', message: 'batchId must be a number', excludeEmptyString: true }),
+      uncertain: yup.string().oneOf(['true', 'false', ''], 'uncertain must be true or false'),
       from: yup.string().max(998, 'from must be at most 998 characters'),
       since: yup.string().test('INVALID_DATE', 'since must be a date (ISO 8601)', isDate),
       until: yup.string().test('INVALID_DATE', 'until must be a date (ISO 8601)', isDate),

@@ -1,0 +1,55 @@
+import { Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import { NavLink } from 'react-router-dom';
+import { PLUGIN_ID } from '../../../shared/constants';
+import type { BatchAccountShare } from '../../../shared/contracts/campaigns';
+import { getTranslation } from '../utils/getTranslation';
+
+/** Which account sent how much of a batch; `accountId` null is the stock provider (fallback). */
+const CampaignAccountsTable = ({ accounts }: { accounts: BatchAccountShare[] }) => {
+  const { formatMessage, formatNumber } = useIntl();
+  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  if (accounts.length === 0) {
+    return <Typography textColor="neutral600">{t('campaign.accounts.none', 'Nothing sent yet.')}</Typography>;
+  }
+  return (
+    <Table colCount={3} rowCount={accounts.length + 1}>
+      <Thead>
+        <Tr>
+          <Th>
+            <Typography variant="sigma">{t('campaign.accounts.account', 'Account')}</Typography>
+          </Th>
+          <Th>
+            <Typography variant="sigma">{t('campaign.accounts.sent', 'Sent')}</Typography>
+          </Th>
+          <Th>
+            <Typography variant="sigma">{t('campaign.accounts.failed', 'Failed')}</Typography>
+          </Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {accounts.map((share) => (
+          <Tr key={share.accountId ?? 'provider'} data-account-id={share.accountId ?? 'provider'}>
+            <Td>
+              {share.accountId ? (
+                <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}/${share.accountId}`}>
+                  {`#${share.accountId} ${share.accountEmail ?? ''}`}
+                </Link>
+              ) : (
+                <Typography textColor="neutral800">{t('campaign.accounts.provider', 'Stock provider (fallback)')}</Typography>
+              )}
+            </Td>
+            <Td>
+              <Typography textColor="neutral800">{formatNumber(share.sent)}</Typography>
+            </Td>
+            <Td>
+              <Typography textColor="neutral800">{formatNumber(share.failed)}</Typography>
+            </Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+};
+
+export { CampaignAccountsTable };

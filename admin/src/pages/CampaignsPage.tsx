@@ -1,0 +1,132 @@
+import { Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
+import { ArrowClockwise, BulletList } from '@strapi/icons';
+import { EmptyDocuments } from '@strapi/icons/symbols';
+import { BackButton, Layouts, Page, Pagination, useFetchClient } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { PLUGIN_ID } from '../../../shared/constants';
+import type { ListBatches } from '../../../shared/contracts/campaigns';
+import { CampaignsTable } from '../components/CampaignsTable';
+import { ModuleOffBanner } from '../components/ModuleOffBanner';
+import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
+import { useApiError } from '../hooks/useApiError';
+import { useCampaignPermissions } from '../hooks/useCampaignPermissions';
+import { useLogPermissions } from '../hooks/useLogPermissions';
+import type { ApiErrorInfo } from '../utils/apiError';
+import { campaignPath, isFinished } from '../utils/campaigns';
+import { getTranslation } from '../utils/getTranslation';
+
+const REFRESH_MS = 5000;
+const DEFAULT_PAGE_SIZE = 10;
+
+/** Campaign batches queued by server code (`queue.enqueue`), with their progress; refreshed while one is sending or the list is empty. */
+const CampaignsPage = () => {
+  const { formatMessage } = useIntl();
+  const readApiError = useApiError();
+  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
+    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const { get } = useFetchClient();
+  const navigate = useNavigate();
+  const permissions = useCampaignPermissions();
+  const logPermissions = useLogPermissions();
+  const [searchParams] = useSearchParams();
+  const page = searchParams.get('page') ?? '1';
+  const pageSize = searchParams.get('pageSize') ?? String(DEFAULT_PAGE_SIZE);
+
+  const [result, setResult] = useState<ListBatches.Response | null>(null);
+  const [isLoading, setIsLoading] = useState(false);
+  const [error, setError] = useState<ApiErrorInfo | null>(null);
+
+  const load = useCallback(async (silent = false) => {
+    if (!silent) setIsLoading(true);
+    try {
+      const query = new URLSearchParams({ page, pageSize });
+      const { data } = await get<ListBatches.Response>(`/${PLUGIN_ID}/campaigns?${query.toString()}`);
+      setResult(data);
+      setError(null);
+    } catch (caught) {
+      setError(readApiError(caught, t('campaigns.loadFailed', 'The campaigns could not be loaded')));
+    } finally {
+      setIsLoading(false);
+    }
+    // t is rebuilt each render; the page decides a reload
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [get, page, pageSize]);
+
+  useEffect(() => {
+    if (permissions.canRead) void load();
+  }, [load, permissions.canRead]);
+
+  const batches = result?.data ?? [];
+  // while a batch sends, and while there is none yet (a module may queue one any moment)
+  const moving = result !== null && (batches.length === 0 || batches.some((batch) => !isFinished(batch.state)));
+  useEffect(() => {
+    if (!permissions.canRead || !moving) return;
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === 'visible') void load(true);
+    }, REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [load, permissions.canRead, moving]);
+
+  if (permissions.isLoading) return <Page.Loading />;
+  if (!permissions.canRead) return <Page.NoPermissions />;
+
+  const title = t('campaigns.title', 'Campaigns');
+  const pagination = result?.meta.pagination;
+
+  return (
+    <Page.Main>
+      <Page.Title>{title}</Page.Title>
+      <Layouts.Header
+        navigationAction={<BackButton disabled={false} fallback={`/plugins/${PLUGIN_ID}`} />}
+        title={title}
+        subtitle={t('campaigns.subtitle', 'Mailings queued by campaign and newsletter modules, newest first')}
+        primaryAction={
+          <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={() => void load()} loading={isLoading} disabled={isLoading}>
+            {t('campaigns.refresh', 'Refresh')}
+          </Button>
+        }
+        secondaryAction={
+          logPermissions.canRead ? (
+            <Button variant="tertiary" startIcon={<BulletList />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/log`)}>
+              {t('accounts.sendLog', 'Send log')}
+            </Button>
+          ) : undefined
+        }
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <ModuleOffBanner />
+          {error ? (
+            <SmtpErrorAlert error={error} title={t('campaigns.loadFailed', 'The campaigns could not be loaded')} onClose={() => setError(null)} />
+          ) : null}
+          {result === null && !error ? <Page.Loading /> : null}
+          {result !== null && batches.length === 0 ? (
+            <EmptyStateLayout
+              icon={<EmptyDocuments width="16rem" />}
+              content={t(
+                'campaigns.empty',
+                'No campaign yet. Campaign and newsletter modules queue mail from server code (strapi.plugin("smtp-accounts").service("queue").enqueue); there is no button or route that queues mail here.'
+              )}
+            />
+          ) : null}
+          {batches.length > 0 ? <CampaignsTable batches={batches} onOpen={(batch) => navigate(campaignPath(batch.id))} /> : null}
+          {pagination && pagination.total > 0 ? (
+            <Flex direction="column" alignItems="stretch">
+              <Typography textColor="neutral600" data-testid="campaigns-total">
+                {t('campaigns.total', '{total, plural, one {# batch} other {# batches}}', { total: pagination.total })}
+              </Typography>
+              <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
+                <Pagination.PageSize options={['10', '25', '50', '100']} />
+                <Pagination.Links />
+              </Pagination.Root>
+            </Flex>
+          ) : null}
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+export { CampaignsPage };
