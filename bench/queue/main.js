@@ -79,11 +79,41 @@ const fromOf = (a) => `${a.name} <${a.email}>`;
 const rows = []; // the final table: [phase, figure, value, target, PASS/FAIL/'']
 const row = (phase, figure, value, target = '', ok = null) => rows.push([phase, figure, value, target, ok === null ? '' : ok ? 'PASS' : 'FAIL']);
 
-/** Polls a batch until it is done (or cancelled); gives up when nothing moved for STALL_S seconds. */
-const waitDone = async (ask, batchId, label, { progressEvery = 10000 } = {}) => {
+/**
+ * Waits for a batch to be done (or cancelled). The batch status counts over all its rows (a 10^5-row batch
+ * costs PostgreSQL real work per call), so while the sink has not yet received `expected` mails of it
+ * (`sinkCount() - sinkFrom`), only the sink is watched, and the status asked every `progressEvery` ms for
+ * the progress line; then the status every 500 ms. Gives up when nothing moved for STALL_S seconds.
+ */
+const waitDone = async (ask, batchId, label, { progressEvery = 10000, sinkCount = null, sinkFrom = 0, expected = 0 } = {}) => {
   let lastKey = '';
   let lastMove = Date.now();
   let lastLog = Date.now();
+  const stalled = () => Date.now() - lastMove > STALL_S * 1000;
+  if (sinkCount) {
+    for (;;) {
+      const got = (await sinkCount()) - sinkFrom;
+      if (got >= expected) break;
+      if (String(got) !== lastKey) {
+        lastKey = String(got);
+        lastMove = Date.now();
+      }
+      if (Date.now() - lastLog >= progressEvery) {
+        lastLog = Date.now();
+        const st = await ask(batchId);
+        const c = st.counts;
+        log(`    ${label}: sink ${got}/${expected}; ${st.state}, sent ${c.sent}, queued ${c.queued}, sending ${c.sending}, failed ${c.failed}, uncertain ${c.uncertain}, ${st.perMinute}/min`);
+        if (st.state === 'done' || st.state === 'cancelled') return { status: st, done: true };
+      }
+      if (stalled()) {
+        log(`    ${label}: the sink got nothing for ${STALL_S} s: giving up on this batch`);
+        return { status: await ask(batchId), done: false };
+      }
+      await sleep(250);
+    }
+    lastKey = '';
+    lastMove = Date.now();
+  }
   for (;;) {
     const status = await ask(batchId);
     if (status.state === 'done' || status.state === 'cancelled') return { status, done: true };
@@ -97,7 +127,7 @@ const waitDone = async (ask, batchId, label, { progressEvery = 10000 } = {}) => 
       lastLog = Date.now();
       log(`    ${label}: ${status.state}, sent ${c.sent}/${c.total}, queued ${c.queued}, sending ${c.sending}, failed ${c.failed}, uncertain ${c.uncertain}, ${status.perMinute}/min`);
     }
-    if (Date.now() - lastMove > STALL_S * 1000) {
+    if (stalled()) {
       log(`    ${label}: nothing moved for ${STALL_S} s: giving up on this batch`);
       return { status, done: false };
     }
@@ -275,8 +305,9 @@ const main = async () => {
       if (clusterPhases.includes('bullmq')) {
         log(`\n=== bullmq: ${N} mails over ${ACCOUNTS} accounts, ${PROCESSES} processes ===`);
         if (WARMUP) {
+          const from = await sinkCount();
           const w = await first.call('enqueue', { n: WARMUP, froms: plainFroms, tag: 'warm' });
-          await waitDone(status, w, 'warm-up');
+          await waitDone(status, w, 'warm-up', { sinkCount, sinkFrom: from, expected: WARMUP });
           log(`  warm-up batch ${w} (${WARMUP} mails) done`);
         }
         await Promise.all(children.map((c) => c.call('resetQueries')));
@@ -286,6 +317,7 @@ const main = async () => {
         const aux0 = procCpu(pgAux);
         const redis0 = await redisCpuMs(redis);
         const file = record();
+        const sinkFrom = await sinkCount();
         const peakRss = new Map();
         const sampler = setInterval(() => {
           usageAll()
@@ -298,7 +330,7 @@ const main = async () => {
         const intake = await first.call('whenEnqueued', { batchId });
         const enqueuedS = (Date.now() - w0) / 1000;
         log(`  batch ${batchId}: ${intake.accepted} accepted, ${intake.rejected} rejected in ${fmt(enqueuedS, 1)} s (intake, while sending)`);
-        const { status: end, done } = await waitDone(status, batchId, 'bullmq');
+        const { status: end, done } = await waitDone(status, batchId, 'bullmq', { sinkCount, sinkFrom, expected: N });
         const wall = (Date.now() - w0) / 1000;
         clearInterval(sampler);
         const profile = PROFILE ? await first.call('profileStop') : null;
@@ -364,8 +396,9 @@ const main = async () => {
         const n = perAccount * LIMITED_ACCOUNTS;
         log(`\n=== limits: ${n} mails over ${LIMITED_ACCOUNTS} accounts at ${LIMIT}/min (${perAccount} each, ~${LIMIT_WINDOWS} windows) ===`);
         const file = record();
+        const sinkFrom = await sinkCount();
         const batchId = await first.call('enqueue', { n, froms: limited.map(fromOf), tag: 'lim' });
-        const { status: end, done } = await waitDone(status, batchId, 'limits', { progressEvery: 30000 });
+        const { status: end, done } = await waitDone(status, batchId, 'limits', { progressEvery: 30000, sinkCount, sinkFrom, expected: n });
         await sink.flush();
         const recs = readRecords(file);
         const d = delivery(recs, await first.call('rows', { batchId }), []);
@@ -419,7 +452,7 @@ const main = async () => {
         await victim.kill();
         const atKill = (await sinkCount()) - c0;
         log(`  SIGKILL ${victim.name} (pid ${victim.pid}) after ${atKill} receipts; it had ${vu.queue.inFlight} mail(s) in flight just before (sent ${vu.queue.finished} in all)`);
-        const { status: end, done } = await waitDone((id) => first.call('status', { batchId: id }), batchId, 'kill');
+        const { status: end, done } = await waitDone((id) => first.call('status', { batchId: id }), batchId, 'kill', { sinkCount, sinkFrom: c0, expected: KILL_N });
         await sink.flush();
         const recs = readRecords(file);
         const logInfo = await first.call('log', { batchId });
@@ -470,7 +503,7 @@ const main = async () => {
       const b = await startChild(env, { name: 'sqlite-2', logFile: path.join(work, 'sqlite-2.log') });
       cleanups.push(() => b.stop());
       log(`  sqlite-2 (pid ${b.pid}) booted on the same file in ${fmt(b.bootMs / 1000, 1)} s`);
-      const { status: end, done } = await waitDone((id) => b.call('status', { batchId: id }), batchId, 'sqlite');
+      const { status: end, done } = await waitDone((id) => b.call('status', { batchId: id }), batchId, 'sqlite', { sinkCount, sinkFrom: c0, expected: SQLITE_N });
       const bu = await b.call('usage');
       await sink.flush();
       const recs = readRecords(file);
