@@ -41,6 +41,15 @@ const delivery = (records, rows, logUncertain = []) => {
   for (const { state } of expected.values()) states[state] = (states[state] || 0) + 1;
   const uncertainRows = [...expected.values()].filter((x) => x.uncertain).length;
   const times = records.filter((r) => expected.has(r.mid)).map((r) => r.t);
+  // the receipts after the first of each duplicated Message-ID (when the re-sends arrived)
+  const dupSet = new Set(duplicated.map(([mid]) => mid));
+  const firstSeen = new Set();
+  const resentAt = [];
+  for (const r of [...records].sort((a, b) => a.t - b.t)) {
+    if (!dupSet.has(r.mid)) continue;
+    if (firstSeen.has(r.mid)) resentAt.push(r.t);
+    else firstSeen.add(r.mid);
+  }
   const first = times.length ? times.reduce((a, b) => Math.min(a, b), Infinity) : NaN;
   const last = times.length ? times.reduce((a, b) => Math.max(a, b), -Infinity) : NaN;
   return {
@@ -54,6 +63,7 @@ const delivery = (records, rows, logUncertain = []) => {
     uncertainRows,
     uncertainLog: loggedUncertain.size,
     foreign,
+    resentAt,
     states,
     first,
     last,
