@@ -2,7 +2,11 @@
 /** Reading the sink's records (bench/sink.js recording) against a batch's rows. */
 const fs = require('fs');
 
-const stripId = (id) => String(id || '').trim().replace(/^</, '').replace(/>$/, '');
+const stripId = (id) =>
+  String(id || '')
+    .trim()
+    .replace(/^</, '')
+    .replace(/>$/, '');
 
 /** [{ t, user, mid }] from a sink record file. */
 const readRecords = (file) => {
@@ -21,7 +25,9 @@ const readRecords = (file) => {
  * (queue row or send-log entry)? `rows`: [messageId, uncertain, state]; `logUncertain`: Message-IDs.
  */
 const delivery = (records, rows, logUncertain = []) => {
-  const expected = new Map(rows.map(([mid, uncertain, state]) => [stripId(mid), { uncertain, state }]));
+  const expected = new Map(
+    rows.map(([mid, uncertain, state]) => [stripId(mid), { uncertain, state }])
+  );
   const seen = new Map();
   let foreign = 0;
   for (const r of records) {
@@ -36,7 +42,9 @@ const delivery = (records, rows, logUncertain = []) => {
   for (const mid of expected.keys()) if (!seen.has(mid)) lost += 1;
   const duplicated = [...seen.entries()].filter(([, n]) => n > 1);
   const duplicates = duplicated.reduce((n, [, c]) => n + c - 1, 0);
-  const unmarked = duplicated.filter(([mid]) => !expected.get(mid).uncertain && !loggedUncertain.has(mid)).length;
+  const unmarked = duplicated.filter(
+    ([mid]) => !expected.get(mid).uncertain && !loggedUncertain.has(mid)
+  ).length;
   const states = {};
   for (const { state } of expected.values()) states[state] = (states[state] || 0) + 1;
   const uncertainRows = [...expected.values()].filter((x) => x.uncertain).length;
@@ -108,9 +116,17 @@ const windows = (times, limit, windowMs = 60000) => {
     sliding59,
     periods,
     // an overfull window: its receipts, in seconds after its first one
-    overfull: fixed.filter((w) => w.count > limit).map((w) => sorted.filter((t) => t >= w.start && t < w.start + windowMs).map((t) => (t - w.start) / 1000)),
+    overfull: fixed
+      .filter((w) => w.count > limit)
+      .map((w) =>
+        sorted
+          .filter((t) => t >= w.start && t < w.start + windowMs)
+          .map((t) => (t - w.start) / 1000)
+      ),
     // full windows only: how far each is from the limit (over or under)
-    worstDeviation: full.length ? Math.max(...full.map((w) => Math.abs(w.count - limit) / limit)) : null,
+    worstDeviation: full.length
+      ? Math.max(...full.map((w) => Math.abs(w.count - limit) / limit))
+      : null,
     over: fixed.some((w) => w.count > limit),
   };
 };

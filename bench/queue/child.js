@@ -14,20 +14,32 @@ const kindOf = (sql) => {
   const s = sql.replace(/\s+/g, ' ').trim();
   const verb = s.split(' ', 1)[0].toLowerCase();
   // "public"."smtp_accounts_queue" → smtp_accounts_queue
-  const table = ((/(?:from|into|update)\s+((?:["`]?\w+["`]?\.)?["`]?\w+["`]?)/i.exec(s) || [])[1] || '?').replace(/["`]/g, '').replace(/^\w+\./, '');
+  const table = (
+    (/(?:from|into|update)\s+((?:["`]?\w+["`]?\.)?["`]?\w+["`]?)/i.exec(s) || [])[1] || '?'
+  )
+    .replace(/["`]/g, '')
+    .replace(/^\w+\./, '');
   if (verb === 'update') {
     const set = (/ set (.*?) where /i.exec(s) || [])[1] || '';
     const cols = set.match(/["`](\w+)["`]\s*=/g) || [];
-    return `update ${table} set ${cols.map((c) => c.replace(/["` =]/g, '')).join(',')}`.slice(0, 110);
+    return `update ${table} set ${cols.map((c) => c.replace(/["` =]/g, '')).join(',')}`.slice(
+      0,
+      110
+    );
   }
-  if (verb === 'select' && /for update|count\(/i.test(s)) return `select ${table} (${/count\(/i.test(s) ? 'count' : 'for update'})`;
+  if (verb === 'select' && /for update|count\(/i.test(s))
+    return `select ${table} (${/count\(/i.test(s) ? 'count' : 'for update'})`;
   return `${verb} ${table}`;
 };
 
 /** Where a CPU profile's self time went: by package (node_modules), by plugin file, by V8/Node bucket. */
 const summarize = (profile) => {
   const selfUs = new Map();
-  for (let i = 0; i < profile.samples.length; i += 1) selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) || 0) + (profile.timeDeltas[i] || 0));
+  for (let i = 0; i < profile.samples.length; i += 1)
+    selfUs.set(
+      profile.samples[i],
+      (selfUs.get(profile.samples[i]) || 0) + (profile.timeDeltas[i] || 0)
+    );
   const bucketOf = ({ url, functionName }) => {
     if (!url) return `(${functionName || 'native'})`.replace(/^\(\((.*)\)\)$/, '($1)');
     const nm = url.lastIndexOf('node_modules/');
@@ -37,7 +49,11 @@ const summarize = (profile) => {
     }
     if (url.startsWith('node:')) return url.split('/').slice(0, 2).join('/');
     if (url.includes('/dist/server/')) return 'plugin (dist/server)';
-    return url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
+    return url
+      .replace(/^file:\/\//, '')
+      .split('/')
+      .slice(-2)
+      .join('/');
   };
   const byBucket = new Map();
   const byFn = new Map();
@@ -51,8 +67,16 @@ const summarize = (profile) => {
     const fn = `${node.callFrame.functionName || '(anonymous)'} [${bucket}]`;
     byFn.set(fn, (byFn.get(fn) || 0) + us);
   }
-  const top = (m, n) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => [k, Math.round(us / 1000), us / total]);
-  return { totalMs: Math.round(total / 1000), byBucket: top(byBucket, 18), byFunction: top(byFn, 15) };
+  const top = (m, n) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, us]) => [k, Math.round(us / 1000), us / total]);
+  return {
+    totalMs: Math.round(total / 1000),
+    byBucket: top(byBucket, 18),
+    byFunction: top(byFn, 15),
+  };
 };
 
 const main = async () => {
@@ -69,7 +93,10 @@ const main = async () => {
   const queue = () => plugin.service('queue');
 
   let session = null;
-  const post = (method, params = {}) => new Promise((res, rej) => session.post(method, params, (err, out) => (err ? rej(err) : res(out))));
+  const post = (method, params = {}) =>
+    new Promise((res, rej) =>
+      session.post(method, params, (err, out) => (err ? rej(err) : res(out)))
+    );
 
   const commands = {
     /** A sampling CPU profile of this process, from now until profileStop (inspector, 1 ms). */
@@ -91,14 +118,20 @@ const main = async () => {
     async setup({ accounts }) {
       await plugin.service('settings').update({ enabled: true });
       const ids = [];
-      for (const account of accounts) ids.push((await plugin.service('accounts').create(account)).id);
+      for (const account of accounts)
+        ids.push((await plugin.service('accounts').create(account)).id);
       return ids;
     },
     /** A batch of `n` mails (an async iterable), From cycling over `froms`; subjects `${tag} <i>`. */
     async enqueue({ n, froms, tag, newsletter = false }) {
       async function* mailing() {
         for (let i = 0; i < n; i += 1) {
-          yield { from: froms[i % froms.length], to: `r${i}@example.test`, subject: `${tag} ${i}`, text: `Message ${i} of ${tag} from the smtp-accounts queue bench.` };
+          yield {
+            from: froms[i % froms.length],
+            to: `r${i}@example.test`,
+            subject: `${tag} ${i}`,
+            text: `Message ${i} of ${tag} from the smtp-accounts queue bench.`,
+          };
         }
       }
       return queue().enqueue(mailing(), { campaign: tag, newsletter });
@@ -123,13 +156,17 @@ const main = async () => {
     },
     /** The batch's message rows: [messageId, uncertain, state]. */
     async rows({ batchId }) {
-      const rows = await strapi.db.query(QUEUED_MAIL_UID).findMany({ where: { batchId }, select: ['messageId', 'uncertain', 'state'] });
+      const rows = await strapi.db
+        .query(QUEUED_MAIL_UID)
+        .findMany({ where: { batchId }, select: ['messageId', 'uncertain', 'state'] });
       return rows.map((r) => [r.messageId, Boolean(r.uncertain), r.state]);
     },
     /** The batch's send-log entries: how many, and the Message-IDs of those marked uncertain. */
     async log({ batchId }) {
       const total = await strapi.db.query(SEND_LOG_UID).count({ where: { batchId } });
-      const uncertain = await strapi.db.query(SEND_LOG_UID).findMany({ where: { batchId, uncertain: true }, select: ['messageId'] });
+      const uncertain = await strapi.db
+        .query(SEND_LOG_UID)
+        .findMany({ where: { batchId, uncertain: true }, select: ['messageId'] });
       return { total, uncertain: uncertain.map((r) => r.messageId) };
     },
   };
@@ -140,7 +177,8 @@ const main = async () => {
       process.exit(0);
     }
     const fn = commands[message.cmd];
-    if (!fn) return process.send({ id: message.id, ok: false, error: `unknown command ${message.cmd}` });
+    if (!fn)
+      return process.send({ id: message.id, ok: false, error: `unknown command ${message.cmd}` });
     try {
       const result = await fn(message);
       process.send({ id: message.id, ok: true, result: result === undefined ? null : result });

@@ -19,14 +19,24 @@ const os = require('os');
 const path = require('path');
 const { startSink } = require('../sink-client');
 const { freshStrapiSecrets, QUIET_STRAPI } = require('../../scripts/strapi-secrets');
-const { startChild, procCpu, cpuDelta, pgBackends, pgAux, pgClient, pgStat, redisCpuMs } = require('./procs');
+const {
+  startChild,
+  procCpu,
+  cpuDelta,
+  pgBackends,
+  pgAux,
+  pgClient,
+  pgStat,
+  redisCpuMs,
+} = require('./procs');
 const { readRecords, delivery, windows } = require('./analyze');
 
 const envNum = (name, fallback, { integer = true } = {}) => {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) throw new Error(`${name} must be a positive ${integer ? 'integer' : 'number'} (got "${raw}")`);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value)))
+    throw new Error(`${name} must be a positive ${integer ? 'integer' : 'number'} (got "${raw}")`);
   return value;
 };
 
@@ -45,39 +55,62 @@ const LEASE_MS = envNum('BENCH_QUEUE_LEASE_MS', 20000);
 const REDIS_DB = Number(process.env.BENCH_QUEUE_REDIS_DB || 9);
 const PG_DB = process.env.BENCH_QUEUE_PG_DB || 'bench_queue';
 const STALL_S = envNum('BENCH_QUEUE_STALL_S', 180);
-const PHASES = (process.env.BENCH_QUEUE_PHASES || 'raw,bullmq,limits,kill,sqlite').split(',').map((s) => s.trim());
+const PHASES = (process.env.BENCH_QUEUE_PHASES || 'raw,bullmq,limits,kill,sqlite')
+  .split(',')
+  .map((s) => s.trim());
 const KEEP = process.env.BENCH_QUEUE_KEEP === '1';
 const PROFILE = process.env.BENCH_QUEUE_PROFILE === '1'; // a CPU profile of strapi-1 during the bullmq phase
 const POOL = { maxConnections: 5, maxMessages: 1000 }; // the plugin's defaults (server/src/config)
 const REPLY_TO = 'support@playground.test'; // the playground's defaultReplyTo: the plugin adds it to every mail
-if (!/^[a-z_][a-z0-9_]*$/.test(PG_DB)) throw new Error('BENCH_QUEUE_PG_DB must be a plain identifier');
-for (const p of PHASES) if (!['raw', 'bullmq', 'limits', 'kill', 'sqlite'].includes(p)) throw new Error(`unknown phase ${p} in BENCH_QUEUE_PHASES`);
+if (!/^[a-z_][a-z0-9_]*$/.test(PG_DB))
+  throw new Error('BENCH_QUEUE_PG_DB must be a plain identifier');
+for (const p of PHASES)
+  if (!['raw', 'bullmq', 'limits', 'kill', 'sqlite'].includes(p))
+    throw new Error(`unknown phase ${p} in BENCH_QUEUE_PHASES`);
 
 const REDIS_URL = `redis://127.0.0.1:6379/${REDIS_DB}`;
 const log = (...args) => console.log(...args);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : String(n));
 const mb = (bytes) => `${fmt(bytes / 1048576, 0)} MB`;
-const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const loadavg = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 const cpuMs = (u) => (u.user + u.system) / 1000;
 
 const pad2 = (i) => String(i).padStart(2, '0');
 const accountsFor = (port) => {
-  const plain = Array.from({ length: ACCOUNTS }, (_, k) => ({ name: `Q${pad2(k + 1)}`, email: `q${pad2(k + 1)}@bench.test`, username: `bench-q${pad2(k + 1)}` }));
+  const plain = Array.from({ length: ACCOUNTS }, (_, k) => ({
+    name: `Q${pad2(k + 1)}`,
+    email: `q${pad2(k + 1)}@bench.test`,
+    username: `bench-q${pad2(k + 1)}`,
+  }));
   const limited = Array.from({ length: LIMITED_ACCOUNTS }, (_, k) => ({
     name: `Lim${k + 1}`,
     email: `lim${k + 1}@bench.test`,
     username: `bench-lim${k + 1}`,
     limitPerMinute: LIMIT,
   }));
-  const common = { host: '127.0.0.1', port, security: 'none', authType: 'plain', password: 'bench-queue-pw' };
-  return { plain: plain.map((a) => ({ ...a, ...common })), limited: limited.map((a) => ({ ...a, ...common })) };
+  const common = {
+    host: '127.0.0.1',
+    port,
+    security: 'none',
+    authType: 'plain',
+    password: 'bench-queue-pw',
+  };
+  return {
+    plain: plain.map((a) => ({ ...a, ...common })),
+    limited: limited.map((a) => ({ ...a, ...common })),
+  };
 };
 const fromOf = (a) => `${a.name} <${a.email}>`;
 
 // ------------------------------------------------------------------------------------------ results
 const rows = []; // the final table: [phase, figure, value, target, PASS/FAIL/'']
-const row = (phase, figure, value, target = '', ok = null) => rows.push([phase, figure, value, target, ok === null ? '' : ok ? 'PASS' : 'FAIL']);
+const row = (phase, figure, value, target = '', ok = null) =>
+  rows.push([phase, figure, value, target, ok === null ? '' : ok ? 'PASS' : 'FAIL']);
 
 /**
  * Waits for a batch to be done (or cancelled). The batch status counts over all its rows (a 10^5-row batch
@@ -85,7 +118,12 @@ const row = (phase, figure, value, target = '', ok = null) => rows.push([phase, 
  * (`sinkCount() - sinkFrom`), only the sink is watched, and the status asked every `progressEvery` ms for
  * the progress line; then the status every 500 ms. Gives up when nothing moved for STALL_S seconds.
  */
-const waitDone = async (ask, batchId, label, { progressEvery = 10000, sinkCount = null, sinkFrom = 0, expected = 0 } = {}) => {
+const waitDone = async (
+  ask,
+  batchId,
+  label,
+  { progressEvery = 10000, sinkCount = null, sinkFrom = 0, expected = 0 } = {}
+) => {
   let lastKey = '';
   let lastMove = Date.now();
   let lastLog = Date.now();
@@ -102,7 +140,9 @@ const waitDone = async (ask, batchId, label, { progressEvery = 10000, sinkCount 
         lastLog = Date.now();
         const st = await ask(batchId);
         const c = st.counts;
-        log(`    ${label}: sink ${got}/${expected}; ${st.state}, sent ${c.sent}, queued ${c.queued}, sending ${c.sending}, failed ${c.failed}, uncertain ${c.uncertain}, ${st.perMinute}/min`);
+        log(
+          `    ${label}: sink ${got}/${expected}; ${st.state}, sent ${c.sent}, queued ${c.queued}, sending ${c.sending}, failed ${c.failed}, uncertain ${c.uncertain}, ${st.perMinute}/min`
+        );
         if (st.state === 'done' || st.state === 'cancelled') return { status: st, done: true };
       }
       if (stalled()) {
@@ -125,7 +165,9 @@ const waitDone = async (ask, batchId, label, { progressEvery = 10000, sinkCount 
     }
     if (Date.now() - lastLog >= progressEvery) {
       lastLog = Date.now();
-      log(`    ${label}: ${status.state}, sent ${c.sent}/${c.total}, queued ${c.queued}, sending ${c.sending}, failed ${c.failed}, uncertain ${c.uncertain}, ${status.perMinute}/min`);
+      log(
+        `    ${label}: ${status.state}, sent ${c.sent}/${c.total}, queued ${c.queued}, sending ${c.sending}, failed ${c.failed}, uncertain ${c.uncertain}, ${status.perMinute}/min`
+      );
     }
     if (stalled()) {
       log(`    ${label}: nothing moved for ${STALL_S} s: giving up on this batch`);
@@ -137,7 +179,8 @@ const waitDone = async (ask, batchId, label, { progressEvery = 10000, sinkCount 
 
 const childEnv = (extra) => {
   const env = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(DATABASE_|SMTP_ACCOUNTS_|STOCK_SMTP_)/.test(key)) delete env[key];
+  for (const key of Object.keys(env))
+    if (/^(DATABASE_|SMTP_ACCOUNTS_|STOCK_SMTP_)/.test(key)) delete env[key];
   return { ...env, NODE_ENV: 'test', ...QUIET_STRAPI, ...extra };
 };
 
@@ -171,7 +214,9 @@ const main = async () => {
     cleanups.push(() => sink.stop());
     const { plain, limited } = accountsFor(sink.port);
     const plainFroms = plain.map(fromOf);
-    log(`[bench:queue] sink pid ${sink.pid} on 127.0.0.1:${sink.port}; ${os.cpus().length} CPU(s), load average ${loadavg()}; work dir ${work}`);
+    log(
+      `[bench:queue] sink pid ${sink.pid} on 127.0.0.1:${sink.port}; ${os.cpus().length} CPU(s), load average ${loadavg()}; work dir ${work}`
+    );
     log(
       `[bench:queue] N=${N} (raw ${RAW_N}), kill N=${KILL_N}, SQLite N=${SQLITE_N}, warm-up ${WARMUP}; ${PROCESSES} processes × concurrency ${CONCURRENCY}; ` +
         `${ACCOUNTS} accounts + ${LIMITED_ACCOUNTS} at ${LIMIT}/min over ${LIMIT_WINDOWS} windows; leaseMs ${LEASE_MS}; phases ${PHASES.join(',')}`
@@ -239,7 +284,16 @@ const main = async () => {
         const ids = new Set(recs.map((r) => r.mid));
         const first = recs.reduce((a, r) => Math.min(a, r.t), Infinity);
         const last = recs.reduce((a, r) => Math.max(a, r.t), -Infinity);
-        return { n, wall, seconds: (last - first) / 1000, rate: recs.length / ((last - first) / 1000), cpuPerMail: cpu / n, errors, received: recs.length, unique: ids.size };
+        return {
+          n,
+          wall,
+          seconds: (last - first) / 1000,
+          rate: recs.length / ((last - first) / 1000),
+          cpuPerMail: cpu / n,
+          errors,
+          received: recs.length,
+          unique: ids.size,
+        };
       };
       if (WARMUP) await runRaw('rawwarm', WARMUP);
       const raw = await runRaw('raw', RAW_N);
@@ -249,13 +303,21 @@ const main = async () => {
           `${fmt(raw.rate, 0)} msgs/s; ${fmt(raw.cpuPerMail, 3)} ms CPU per mail (bench process, concurrency ${total}, ${ACCOUNTS} pooled transports × ${POOL.maxConnections} connections)`
       );
       results.raw = raw;
-      row('raw', `pooled nodemailer, ${RAW_N} mails, concurrency ${total}`, `${fmt(raw.rate, 0)} msgs/s; ${fmt(raw.cpuPerMail, 3)} ms CPU/mail`, 'all delivered once', raw.unique === RAW_N && raw.received === RAW_N && raw.errors === 0);
+      row(
+        'raw',
+        `pooled nodemailer, ${RAW_N} mails, concurrency ${total}`,
+        `${fmt(raw.rate, 0)} msgs/s; ${fmt(raw.cpuPerMail, 3)} ms CPU/mail`,
+        'all delivered once',
+        raw.unique === RAW_N && raw.received === RAW_N && raw.errors === 0
+      );
     }
 
     // ================================================================== BullMQ cluster
     const clusterPhases = PHASES.filter((p) => ['bullmq', 'limits', 'kill'].includes(p));
     if (clusterPhases.length) {
-      log(`\n=== BullMQ cluster: ${PROCESSES} Strapi processes, PostgreSQL database ${PG_DB}, Redis ${REDIS_URL} ===`);
+      log(
+        `\n=== BullMQ cluster: ${PROCESSES} Strapi processes, PostgreSQL database ${PG_DB}, Redis ${REDIS_URL} ===`
+      );
       const IORedis = require('ioredis');
       const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: 1 });
       cleanups.push(() => redis.quit());
@@ -289,7 +351,10 @@ const main = async () => {
       const children = [];
       // one after the other: the first one makes the schema
       for (let k = 1; k <= PROCESSES; k += 1) {
-        const c = await startChild(env, { name: `strapi-${k}`, logFile: path.join(work, `strapi-${k}.log`) });
+        const c = await startChild(env, {
+          name: `strapi-${k}`,
+          logFile: path.join(work, `strapi-${k}.log`),
+        });
         children.push(c);
         cleanups.push(() => c.stop());
         log(`  strapi-${k} (pid ${c.pid}) booted in ${fmt(c.bootMs / 1000, 1)} s`);
@@ -297,10 +362,13 @@ const main = async () => {
       const [first] = children;
       const c0 = await sinkCount();
       const ids = await first.call('setup', { accounts: [...plain, ...limited] });
-      log(`  ${ids.length} accounts created through the accounts service (verified against the sink: ${(await sinkCount()) - c0} message(s) at the sink meanwhile)`);
+      log(
+        `  ${ids.length} accounts created through the accounts service (verified against the sink: ${(await sinkCount()) - c0} message(s) at the sink meanwhile)`
+      );
       await sleep(3000); // the other processes see new accounts within sync.intervalMs (2 s)
       const status = (batchId) => first.call('status', { batchId });
-      const usageAll = () => Promise.all(children.filter((c) => !c.exited).map((c) => c.call('usage')));
+      const usageAll = () =>
+        Promise.all(children.filter((c) => !c.exited).map((c) => c.call('usage')));
 
       if (clusterPhases.includes('bullmq')) {
         log(`\n=== bullmq: ${N} mails over ${ACCOUNTS} accounts, ${PROCESSES} processes ===`);
@@ -321,7 +389,9 @@ const main = async () => {
         const peakRss = new Map();
         const sampler = setInterval(() => {
           usageAll()
-            .then((us) => us.forEach((u) => peakRss.set(u.pid, Math.max(peakRss.get(u.pid) || 0, u.rss))))
+            .then((us) =>
+              us.forEach((u) => peakRss.set(u.pid, Math.max(peakRss.get(u.pid) || 0, u.rss)))
+            )
             .catch(() => undefined);
         }, 2000);
         if (PROFILE) await first.call('profileStart');
@@ -329,8 +399,14 @@ const main = async () => {
         const batchId = await first.call('enqueue', { n: N, froms: plainFroms, tag: 'bull' });
         const intake = await first.call('whenEnqueued', { batchId });
         const enqueuedS = (Date.now() - w0) / 1000;
-        log(`  batch ${batchId}: ${intake.accepted} accepted, ${intake.rejected} rejected in ${fmt(enqueuedS, 1)} s (intake, while sending)`);
-        const { status: end, done } = await waitDone(status, batchId, 'bullmq', { sinkCount, sinkFrom, expected: N });
+        log(
+          `  batch ${batchId}: ${intake.accepted} accepted, ${intake.rejected} rejected in ${fmt(enqueuedS, 1)} s (intake, while sending)`
+        );
+        const { status: end, done } = await waitDone(status, batchId, 'bullmq', {
+          sinkCount,
+          sinkFrom,
+          expected: N,
+        });
         const wall = (Date.now() - w0) / 1000;
         clearInterval(sampler);
         const profile = PROFILE ? await first.call('profileStop') : null;
@@ -341,17 +417,32 @@ const main = async () => {
         const auxCpu = cpuDelta(aux0, procCpu(pgAux));
         const redisCpu = (await redisCpuMs(redis)) - redis0;
         await sink.flush();
-        const d = delivery(readRecords(file), await first.call('rows', { batchId }), (await first.call('log', { batchId })).uncertain);
+        const d = delivery(
+          readRecords(file),
+          await first.call('rows', { batchId }),
+          (await first.call('log', { batchId })).uncertain
+        );
         const rate = d.received / d.seconds;
-        log(`  ${done ? 'done' : 'NOT done'}: counts ${JSON.stringify(end.counts)}; wall ${fmt(wall, 1)} s from enqueue() to done`);
-        log(`  sink: ${d.received} received, ${d.unique}/${d.expected} distinct Message-IDs, lost ${d.lost}, duplicates ${d.duplicates}; ${fmt(d.seconds, 1)} s first→last receipt = ${fmt(rate, 0)} msgs/s`);
+        log(
+          `  ${done ? 'done' : 'NOT done'}: counts ${JSON.stringify(end.counts)}; wall ${fmt(wall, 1)} s from enqueue() to done`
+        );
+        log(
+          `  sink: ${d.received} received, ${d.unique}/${d.expected} distinct Message-IDs, lost ${d.lost}, duplicates ${d.duplicates}; ${fmt(d.seconds, 1)} s first→last receipt = ${fmt(rate, 0)} msgs/s`
+        );
         let strapiCpu = 0;
         const perProcess = u1.map((u) => {
           const before = u0.find((x) => x.pid === u.pid);
           const cpu = cpuMs(u.cpu) - cpuMs(before.cpu);
           strapiCpu += cpu;
           const mails = u.queue.finished - before.queue.finished;
-          return { pid: u.pid, cpu, mails, maxRss: u.maxRss, peak: Math.max(peakRss.get(u.pid) || 0, u.rss), queries: u.queries };
+          return {
+            pid: u.pid,
+            cpu,
+            mails,
+            maxRss: u.maxRss,
+            peak: Math.max(peakRss.get(u.pid) || 0, u.rss),
+            queries: u.queries,
+          };
         });
         for (const [k, p] of perProcess.entries()) {
           log(
@@ -362,9 +453,13 @@ const main = async () => {
         const mails = d.expected;
         const stmtTotal = perProcess.reduce((n, p) => n + p.queries.total, 0);
         const kinds = new Map();
-        for (const p of perProcess) for (const [k, v] of p.queries.byKind) kinds.set(k, (kinds.get(k) || 0) + v);
-        log(`  SQL statements (knex 'query' events, all ${PROCESSES} processes): ${stmtTotal} = ${fmt(stmtTotal / mails, 2)} per mail; by kind:`);
-        for (const [k, v] of [...kinds.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12)) log(`    ${fmt(v / mails, 3).padStart(7)}/mail  ${k}`);
+        for (const p of perProcess)
+          for (const [k, v] of p.queries.byKind) kinds.set(k, (kinds.get(k) || 0) + v);
+        log(
+          `  SQL statements (knex 'query' events, all ${PROCESSES} processes): ${stmtTotal} = ${fmt(stmtTotal / mails, 2)} per mail; by kind:`
+        );
+        for (const [k, v] of [...kinds.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12))
+          log(`    ${fmt(v / mails, 3).padStart(7)}/mail  ${k}`);
         const pgd = Object.fromEntries(Object.keys(pg1).map((k) => [k, pg1[k] - (pg0[k] || 0)]));
         log(
           `  pg_stat_database ${PG_DB} per mail: commits ${fmt(pgd.xact_commit / mails, 2)}, rows inserted ${fmt(pgd.tup_inserted / mails, 2)}, updated ${fmt(pgd.tup_updated / mails, 2)}, ` +
@@ -375,34 +470,91 @@ const main = async () => {
             `Redis ${fmt(redisCpu / mails, 3)} ms (whole server)`
         );
         if (profile) {
-          log(`  CPU profile of strapi-1 during the batch (self time, ${fmt(profile.totalMs / 1000, 1)} s sampled):`);
-          for (const [k, ms, share] of profile.byBucket) log(`    ${fmt(share * 100, 1).padStart(5)} %  ${String(ms).padStart(6)} ms  ${k}`);
+          log(
+            `  CPU profile of strapi-1 during the batch (self time, ${fmt(profile.totalMs / 1000, 1)} s sampled):`
+          );
+          for (const [k, ms, share] of profile.byBucket)
+            log(`    ${fmt(share * 100, 1).padStart(5)} %  ${String(ms).padStart(6)} ms  ${k}`);
           log('  top functions:');
-          for (const [k, ms, share] of profile.byFunction) log(`    ${fmt(share * 100, 1).padStart(5)} %  ${String(ms).padStart(6)} ms  ${k}`);
+          for (const [k, ms, share] of profile.byFunction)
+            log(`    ${fmt(share * 100, 1).padStart(5)} %  ${String(ms).padStart(6)} ms  ${k}`);
         }
-        results.bullmq = { d, rate, wall, perProcess, strapiCpu, pgCpu, auxCpu, redisCpu, stmtTotal, pgd, kinds };
+        results.bullmq = {
+          d,
+          rate,
+          wall,
+          perProcess,
+          strapiCpu,
+          pgCpu,
+          auxCpu,
+          redisCpu,
+          stmtTotal,
+          pgd,
+          kinds,
+        };
         const ratio = results.raw ? rate / results.raw.rate : NaN;
-        row('bullmq', `${N} mails, ${PROCESSES} processes, PG + Redis`, `${fmt(rate, 0)} msgs/s (${fmt(d.seconds, 1)} s first→last receipt)`);
-        row('bullmq', 'throughput vs raw nodemailer', results.raw ? `${fmt(ratio, 3)}×` : 'raw phase not run', '≥ 0.8×', results.raw ? ratio >= 0.8 : null);
-        row('bullmq', 'lost / duplicates', `${d.lost} / ${d.duplicates} (${d.unique}/${d.expected} distinct Message-IDs)`, '0 / 0', done && d.lost === 0 && d.duplicates === 0);
-        row('bullmq', 'CPU ms per mail', `Strapi ${fmt(strapiCpu / mails, 3)} (all 3), PG ${fmt(pgCpu / mails, 3)} (+${fmt(auxCpu / mails, 3)} server), Redis ${fmt(redisCpu / mails, 3)}; raw ${results.raw ? fmt(results.raw.cpuPerMail, 3) : '–'}`);
-        row('bullmq', 'CPU ms per mail sent, per process (1 also read the 10^5 mails in)', perProcess.map((p) => `${fmt(p.cpu / Math.max(1, p.mails), 3)} (${p.mails})`).join(', '));
-        row('bullmq', 'peak RSS per process', perProcess.map((p) => mb(Math.max(p.peak, p.maxRss))).join(', '));
-        row('bullmq', 'SQL statements per mail', `${fmt(stmtTotal / mails, 2)} (PG commits ${fmt(pgd.xact_commit / mails, 2)}, rows updated ${fmt(pgd.tup_updated / mails, 2)})`);
+        row(
+          'bullmq',
+          `${N} mails, ${PROCESSES} processes, PG + Redis`,
+          `${fmt(rate, 0)} msgs/s (${fmt(d.seconds, 1)} s first→last receipt)`
+        );
+        row(
+          'bullmq',
+          'throughput vs raw nodemailer',
+          results.raw ? `${fmt(ratio, 3)}×` : 'raw phase not run',
+          '≥ 0.8×',
+          results.raw ? ratio >= 0.8 : null
+        );
+        row(
+          'bullmq',
+          'lost / duplicates',
+          `${d.lost} / ${d.duplicates} (${d.unique}/${d.expected} distinct Message-IDs)`,
+          '0 / 0',
+          done && d.lost === 0 && d.duplicates === 0
+        );
+        row(
+          'bullmq',
+          'CPU ms per mail',
+          `Strapi ${fmt(strapiCpu / mails, 3)} (all 3), PG ${fmt(pgCpu / mails, 3)} (+${fmt(auxCpu / mails, 3)} server), Redis ${fmt(redisCpu / mails, 3)}; raw ${results.raw ? fmt(results.raw.cpuPerMail, 3) : '–'}`
+        );
+        row(
+          'bullmq',
+          'CPU ms per mail sent, per process (1 also read the 10^5 mails in)',
+          perProcess.map((p) => `${fmt(p.cpu / Math.max(1, p.mails), 3)} (${p.mails})`).join(', ')
+        );
+        row(
+          'bullmq',
+          'peak RSS per process',
+          perProcess.map((p) => mb(Math.max(p.peak, p.maxRss))).join(', ')
+        );
+        row(
+          'bullmq',
+          'SQL statements per mail',
+          `${fmt(stmtTotal / mails, 2)} (PG commits ${fmt(pgd.xact_commit / mails, 2)}, rows updated ${fmt(pgd.tup_updated / mails, 2)})`
+        );
       }
 
       if (clusterPhases.includes('limits')) {
         const perAccount = Math.ceil(LIMIT * LIMIT_WINDOWS);
         const n = perAccount * LIMITED_ACCOUNTS;
-        log(`\n=== limits: ${n} mails over ${LIMITED_ACCOUNTS} accounts at ${LIMIT}/min (${perAccount} each, ~${LIMIT_WINDOWS} windows) ===`);
+        log(
+          `\n=== limits: ${n} mails over ${LIMITED_ACCOUNTS} accounts at ${LIMIT}/min (${perAccount} each, ~${LIMIT_WINDOWS} windows) ===`
+        );
         const file = record();
         const sinkFrom = await sinkCount();
         const batchId = await first.call('enqueue', { n, froms: limited.map(fromOf), tag: 'lim' });
-        const { status: end, done } = await waitDone(status, batchId, 'limits', { progressEvery: 30000, sinkCount, sinkFrom, expected: n });
+        const { status: end, done } = await waitDone(status, batchId, 'limits', {
+          progressEvery: 30000,
+          sinkCount,
+          sinkFrom,
+          expected: n,
+        });
         await sink.flush();
         const recs = readRecords(file);
         const d = delivery(recs, await first.call('rows', { batchId }), []);
-        log(`  ${done ? 'done' : 'NOT done'}: counts ${JSON.stringify(end.counts)}; sink ${d.received} received, lost ${d.lost}, duplicates ${d.duplicates}, ${fmt(d.seconds, 1)} s first→last`);
+        log(
+          `  ${done ? 'done' : 'NOT done'}: counts ${JSON.stringify(end.counts)}; sink ${d.received} received, lost ${d.lost}, duplicates ${d.duplicates}, ${fmt(d.seconds, 1)} s first→last`
+        );
         let allHeld = true;
         let allClose = true;
         let worst = 0;
@@ -429,11 +581,20 @@ const main = async () => {
             `  ${a.username}: per fixed window ${w.counts.join(', ')} (limit ${LIMIT}); sliding 60 s max ${w.sliding}; ` +
               `windows opened ${w.periods.map((p) => fmt(p, 1)).join(', ')} s apart; sliding 59 s max ${w.sliding59}`
           );
-          for (const offsets of w.overfull) log(`    overfull window, receipts at +s: ${offsets.map((x) => fmt(x, 2)).join(' ')}`);
+          for (const offsets of w.overfull)
+            log(`    overfull window, receipts at +s: ${offsets.map((x) => fmt(x, 2)).join(' ')}`);
         }
-        const meanPeriod = periods.length ? periods.reduce((a, b) => a + b, 0) / periods.length : NaN;
+        const meanPeriod = periods.length
+          ? periods.reduce((a, b) => a + b, 0) / periods.length
+          : NaN;
         results.limits = { d, allHeld, allClose, worst, slidingMax, meanPeriod };
-        row('limits', `${LIMITED_ACCOUNTS} accounts × ${LIMIT}/min, ${n} mails`, `most in a fixed window: ${Math.max(...perWindowMax)}; in any sliding 60 s: ${slidingMax} (59 s: ${sliding59Max})`, `≤ ${LIMIT} per fixed window`, done && allHeld);
+        row(
+          'limits',
+          `${LIMITED_ACCOUNTS} accounts × ${LIMIT}/min, ${n} mails`,
+          `most in a fixed window: ${Math.max(...perWindowMax)}; in any sliding 60 s: ${slidingMax} (59 s: ${sliding59Max})`,
+          `≤ ${LIMIT} per fixed window`,
+          done && allHeld
+        );
         row(
           'limits',
           'full windows vs limit',
@@ -441,7 +602,13 @@ const main = async () => {
           'within 5 %',
           done && allClose
         );
-        row('limits', 'lost / duplicates', `${d.lost} / ${d.duplicates}`, '0 / 0', done && d.lost === 0 && d.duplicates === 0);
+        row(
+          'limits',
+          'lost / duplicates',
+          `${d.lost} / ${d.duplicates}`,
+          '0 / 0',
+          done && d.lost === 0 && d.duplicates === 0
+        );
       }
 
       if (clusterPhases.includes('kill')) {
@@ -456,8 +623,15 @@ const main = async () => {
         const killedAt = Date.now();
         await victim.kill();
         const atKill = (await sinkCount()) - c0;
-        log(`  SIGKILL ${victim.name} (pid ${victim.pid}) after ${atKill} receipts; it had ${vu.queue.inFlight} mail(s) in flight just before (sent ${vu.queue.finished} in all)`);
-        const { status: end, done } = await waitDone((id) => first.call('status', { batchId: id }), batchId, 'kill', { sinkCount, sinkFrom: c0, expected: KILL_N });
+        log(
+          `  SIGKILL ${victim.name} (pid ${victim.pid}) after ${atKill} receipts; it had ${vu.queue.inFlight} mail(s) in flight just before (sent ${vu.queue.finished} in all)`
+        );
+        const { status: end, done } = await waitDone(
+          (id) => first.call('status', { batchId: id }),
+          batchId,
+          'kill',
+          { sinkCount, sinkFrom: c0, expected: KILL_N }
+        );
         await sink.flush();
         const recs = readRecords(file);
         const logInfo = await first.call('log', { batchId });
@@ -469,20 +643,44 @@ const main = async () => {
             `last receipt ${fmt((lastT - killedAt) / 1000, 1)} s after the kill; re-sends at +${d.resentAt.map((t) => fmt((t - killedAt) / 1000, 1)).join(', ') || '–'} s`
         );
         results.kill = { d, inFlight: vu.queue.inFlight };
-        row('kill', `${KILL_N} mails, SIGKILL 1 of ${PROCESSES} at ${atKill}`, `lost ${d.lost}`, '0', done && d.lost === 0);
-        row('kill', 'duplicates', `${d.duplicates} (in flight at the kill: ${vu.queue.inFlight}; concurrency ${CONCURRENCY})`, `≤ in-flight`, d.duplicates <= Math.max(vu.queue.inFlight, 0) && d.duplicates <= CONCURRENCY);
-        row('kill', 'duplicates marked uncertain', `${d.duplicatedIds - d.unmarked}/${d.duplicatedIds} (uncertain: ${d.uncertainRows} rows, ${d.uncertainLog} log entries)`, 'all', d.unmarked === 0);
+        row(
+          'kill',
+          `${KILL_N} mails, SIGKILL 1 of ${PROCESSES} at ${atKill}`,
+          `lost ${d.lost}`,
+          '0',
+          done && d.lost === 0
+        );
+        row(
+          'kill',
+          'duplicates',
+          `${d.duplicates} (in flight at the kill: ${vu.queue.inFlight}; concurrency ${CONCURRENCY})`,
+          `≤ in-flight`,
+          d.duplicates <= Math.max(vu.queue.inFlight, 0) && d.duplicates <= CONCURRENCY
+        );
+        row(
+          'kill',
+          'duplicates marked uncertain',
+          `${d.duplicatedIds - d.unmarked}/${d.duplicatedIds} (uncertain: ${d.uncertainRows} rows, ${d.uncertainLog} log entries)`,
+          'all',
+          d.unmarked === 0
+        );
         const resent = d.resentAt.length
           ? `the ${d.resentAt.length} re-sent mail(s) arrived +${fmt((Math.min(...d.resentAt) - killedAt) / 1000, 1)}…+${fmt((Math.max(...d.resentAt) - killedAt) / 1000, 1)} s after the kill`
           : 'nothing was re-sent';
-        row('kill', 'recovery', `${resent}; batch done +${fmt((lastT - killedAt) / 1000, 1)} s (leaseMs ${LEASE_MS}: BullMQ lock ${Math.min(LEASE_MS, 30000) / 1000} s)`);
+        row(
+          'kill',
+          'recovery',
+          `${resent}; batch done +${fmt((lastT - killedAt) / 1000, 1)} s (leaseMs ${LEASE_MS}: BullMQ lock ${Math.min(LEASE_MS, 30000) / 1000} s)`
+        );
       }
       for (const c of children) await c.stop();
     }
 
     // ================================================================== SQLite, embedded
     if (PHASES.includes('sqlite')) {
-      log(`\n=== sqlite: embedded engine, ${SQLITE_N} mails, one process SIGKILLed mid-way and started again on the same file ===`);
+      log(
+        `\n=== sqlite: embedded engine, ${SQLITE_N} mails, one process SIGKILLed mid-way and started again on the same file ===`
+      );
       const env = childEnv({
         ...freshStrapiSecrets(),
         DATABASE_CLIENT: 'sqlite',
@@ -493,7 +691,10 @@ const main = async () => {
         SMTP_ACCOUNTS_QUEUE_CONCURRENCY: String(CONCURRENCY),
         SMTP_ACCOUNTS_QUEUE_LEASE_MS: String(LEASE_MS),
       });
-      const a = await startChild(env, { name: 'sqlite-1', logFile: path.join(work, 'sqlite-1.log') });
+      const a = await startChild(env, {
+        name: 'sqlite-1',
+        logFile: path.join(work, 'sqlite-1.log'),
+      });
       cleanups.push(() => a.stop());
       log(`  sqlite-1 (pid ${a.pid}) booted in ${fmt(a.bootMs / 1000, 1)} s`);
       await a.call('setup', { accounts: plain });
@@ -507,52 +708,102 @@ const main = async () => {
       const killedAt = Date.now();
       await a.kill();
       const atKill = (await sinkCount()) - c0;
-      log(`  SIGKILL sqlite-1 after ${atKill} receipts (${au.queue.inFlight} in flight just before)`);
-      const b = await startChild(env, { name: 'sqlite-2', logFile: path.join(work, 'sqlite-2.log') });
+      log(
+        `  SIGKILL sqlite-1 after ${atKill} receipts (${au.queue.inFlight} in flight just before)`
+      );
+      const b = await startChild(env, {
+        name: 'sqlite-2',
+        logFile: path.join(work, 'sqlite-2.log'),
+      });
       cleanups.push(() => b.stop());
       log(`  sqlite-2 (pid ${b.pid}) booted on the same file in ${fmt(b.bootMs / 1000, 1)} s`);
-      const { status: end, done } = await waitDone((id) => b.call('status', { batchId: id }), batchId, 'sqlite', { sinkCount, sinkFrom: c0, expected: SQLITE_N });
+      const { status: end, done } = await waitDone(
+        (id) => b.call('status', { batchId: id }),
+        batchId,
+        'sqlite',
+        { sinkCount, sinkFrom: c0, expected: SQLITE_N }
+      );
       const bu = await b.call('usage');
       await sink.flush();
       const recs = readRecords(file);
-      const d = delivery(recs, await b.call('rows', { batchId }), (await b.call('log', { batchId })).uncertain);
+      const d = delivery(
+        recs,
+        await b.call('rows', { batchId }),
+        (await b.call('log', { batchId })).uncertain
+      );
       const before = recs.filter((r) => r.t <= killedAt).map((r) => r.t);
-      const after = recs.filter((r) => r.t > killedAt).map((r) => r.t).sort((x, y) => x - y);
-      const span = (ts) => (ts.length > 1 ? (ts.reduce((m, t) => Math.max(m, t), -Infinity) - ts.reduce((m, t) => Math.min(m, t), Infinity)) / 1000 : NaN);
+      const after = recs
+        .filter((r) => r.t > killedAt)
+        .map((r) => r.t)
+        .sort((x, y) => x - y);
+      const span = (ts) =>
+        ts.length > 1
+          ? (ts.reduce((m, t) => Math.max(m, t), -Infinity) -
+              ts.reduce((m, t) => Math.min(m, t), Infinity)) /
+            1000
+          : NaN;
       // the mails that were in flight at the kill come back only when their lease runs out: that wait
       // (the largest gap after the restart, when over 2 s) is left out of the rate after the restart
       let cut = after.length;
       let gap = 0;
-      for (let i = 1; i < after.length; i += 1) if (after[i] - after[i - 1] > gap) [gap, cut] = [after[i] - after[i - 1], i];
+      for (let i = 1; i < after.length; i += 1)
+        if (after[i] - after[i - 1] > gap) [gap, cut] = [after[i] - after[i - 1], i];
       if (gap <= 2000) cut = after.length;
       const main = after.slice(0, cut);
       const late = after.slice(cut);
       const rateBefore = before.length / span(before);
       const rateAfter = main.length / span(main);
-      const leaseNote = late.length ? `; ${late.length} more (the lease of the killed process's mails) from +${fmt((late[0] - killedAt) / 1000, 1)} s` : '';
+      const leaseNote = late.length
+        ? `; ${late.length} more (the lease of the killed process's mails) from +${fmt((late[0] - killedAt) / 1000, 1)} s`
+        : '';
       log(
         `  ${done ? 'done' : 'NOT done'}: counts ${JSON.stringify(end.counts)}; sink ${d.received} received, ${d.unique}/${d.expected} distinct, lost ${d.lost}, duplicates ${d.duplicates}, ` +
           `not marked uncertain ${d.unmarked}; ${fmt(rateBefore, 0)} msgs/s before the kill, ${fmt(rateAfter, 0)} msgs/s after the restart (first receipt ${fmt((after[0] - killedAt) / 1000, 1)} s after the kill${leaseNote}); ` +
           `RSS maxRSS ${mb(au.maxRss)} / ${mb(bu.maxRss)}`
       );
       const stmts = au.queries.total + bu.queries.total;
-      log(`  SQL statements (both processes, boot excluded): ${stmts} = ${fmt(stmts / SQLITE_N, 2)} per mail; top kinds: ${au.queries.byKind.slice(0, 5).map(([k, v]) => `${k} ${v}`).join('; ')}`);
+      log(
+        `  SQL statements (both processes, boot excluded): ${stmts} = ${fmt(stmts / SQLITE_N, 2)} per mail; top kinds: ${au.queries.byKind
+          .slice(0, 5)
+          .map(([k, v]) => `${k} ${v}`)
+          .join('; ')}`
+      );
       results.sqlite = { d, rateBefore, rateAfter };
-      row('sqlite', `${SQLITE_N} mails, SIGKILL + restart at ${atKill}`, `lost ${d.lost}`, '0', done && d.lost === 0);
-      row('sqlite', 'duplicates (marked uncertain)', `${d.duplicates} (${d.duplicatedIds - d.unmarked}/${d.duplicatedIds} marked; in flight at the kill ${au.queue.inFlight})`, '≤ in-flight, all marked', d.duplicates <= Math.max(au.queue.inFlight, 0) && d.unmarked === 0);
-      row('sqlite', 'msgs/s before / after the restart', `${fmt(rateBefore, 0)} / ${fmt(rateAfter, 0)} (first receipt after the kill: +${fmt((after[0] - killedAt) / 1000, 1)} s${leaseNote})`);
+      row(
+        'sqlite',
+        `${SQLITE_N} mails, SIGKILL + restart at ${atKill}`,
+        `lost ${d.lost}`,
+        '0',
+        done && d.lost === 0
+      );
+      row(
+        'sqlite',
+        'duplicates (marked uncertain)',
+        `${d.duplicates} (${d.duplicatedIds - d.unmarked}/${d.duplicatedIds} marked; in flight at the kill ${au.queue.inFlight})`,
+        '≤ in-flight, all marked',
+        d.duplicates <= Math.max(au.queue.inFlight, 0) && d.unmarked === 0
+      );
+      row(
+        'sqlite',
+        'msgs/s before / after the restart',
+        `${fmt(rateBefore, 0)} / ${fmt(rateAfter, 0)} (first receipt after the kill: +${fmt((after[0] - killedAt) / 1000, 1)} s${leaseNote})`
+      );
       row('sqlite', 'peak RSS (before / after)', `${mb(au.maxRss)} / ${mb(bu.maxRss)}`);
       row('sqlite', 'SQL statements per mail', fmt(stmts / SQLITE_N, 2));
       await b.stop();
     }
 
     // ================================================================== table
-    log(`\n=== Results (${new Date().toISOString()}, ${os.cpus().length} CPU(s), load average ${loadavg()}, ${fmt((Date.now() - t0) / 1000, 0)} s) ===\n`);
+    log(
+      `\n=== Results (${new Date().toISOString()}, ${os.cpus().length} CPU(s), load average ${loadavg()}, ${fmt((Date.now() - t0) / 1000, 0)} s) ===\n`
+    );
     log('| phase | figure | value | target | |');
     log('| --- | --- | --- | --- | --- |');
     for (const r of rows) log(`| ${r.map((x) => String(x).replace(/\|/g, '\\|')).join(' | ')} |`);
     const judged = rows.filter((r) => r[4]);
-    log(`\n[bench:queue] ${judged.filter((r) => r[4] === 'PASS').length}/${judged.length} targets met`);
+    log(
+      `\n[bench:queue] ${judged.filter((r) => r[4] === 'PASS').length}/${judged.length} targets met`
+    );
   } catch (error) {
     broke = true;
     console.error('[bench:queue] CRASHED:', error && error.stack ? error.stack : error);

@@ -12,16 +12,22 @@ const startChild = (env, { name, logFile }) =>
   new Promise((resolve, reject) => {
     const started = Date.now();
     const out = fs.openSync(logFile, 'a');
-    const child = fork(path.join(__dirname, 'child.js'), [], { env, stdio: ['ignore', out, out, 'ipc'] });
+    const child = fork(path.join(__dirname, 'child.js'), [], {
+      env,
+      stdio: ['ignore', out, out, 'ipc'],
+    });
     fs.closeSync(out);
     let seq = 0;
     const waiting = new Map();
     let exited = null;
     child.on('exit', (code, signal) => {
       exited = { code, signal };
-      for (const w of waiting.values()) w({ ok: false, error: `${name} exited (code ${code}, signal ${signal})` });
+      for (const w of waiting.values())
+        w({ ok: false, error: `${name} exited (code ${code}, signal ${signal})` });
       waiting.clear();
-      reject(new Error(`${name} exited while booting (code ${code}, signal ${signal}); see ${logFile}`));
+      reject(
+        new Error(`${name} exited while booting (code ${code}, signal ${signal}); see ${logFile}`)
+      );
     });
     child.on('message', (message) => {
       if (message && message.ready) {
@@ -97,9 +103,13 @@ const cpuDelta = (before, after) => {
 };
 
 /** PostgreSQL's backends serving database `db` (their titles read "postgres: user db host(port) …"). */
-const pgBackends = (db) => (cmdline) => cmdline.startsWith('postgres: ') && cmdline.includes(` ${db} `);
+const pgBackends = (db) => (cmdline) =>
+  cmdline.startsWith('postgres: ') && cmdline.includes(` ${db} `);
 /** PostgreSQL's own processes (WAL writer, checkpointer, …): the whole server, every database. */
-const pgAux = (cmdline) => cmdline.startsWith('postgres: ') && !/ \d+\.\d+\.\d+\.\d+\(\d+\)/.test(cmdline) && !cmdline.includes('[local]');
+const pgAux = (cmdline) =>
+  cmdline.startsWith('postgres: ') &&
+  !/ \d+\.\d+\.\d+\.\d+\(\d+\)/.test(cmdline) &&
+  !cmdline.includes('[local]');
 
 const pgClient = async (database = 'test') => {
   const { Client } = require('pg');
