@@ -92,7 +92,9 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       const { name, col } = mailTable();
       const wanted = [
         { index: `${name}_claim_idx`, columns: [col('state'), col('availableAt'), 'id'] },
-        { index: `${name}_batch_idx`, columns: [col('batchId'), col('state')] },
+        // (batch, state, id): the counts per state, and the BullMQ engine's scheduling pages (`queuedAfter`) read
+        // a range in id order instead of every queued row of the batch, sorted, per page
+        { index: `${name}_batch_idx`, columns: [col('batchId'), col('state'), 'id'] },
       ];
       for (const { index, columns } of wanted) {
         try {

@@ -9,7 +9,7 @@ import { createDatabaseEngine } from '../queue/database-engine';
 import type { QueueEngine } from '../queue/engine';
 import { isMessageSource, takeIn, type IntakeResult, type MessageSource } from '../queue/intake';
 import { createSendOne } from '../queue/send-one';
-import { createQueueStore, type StoredBatch } from '../queue/store';
+import { createQueueStore, type QueueStore, type StoredBatch } from '../queue/store';
 
 export interface EnqueueOptions {
   /** Newsletter sends first look at the accounts flagged "search first for newsletters". */
@@ -26,6 +26,8 @@ const INTAKE_STOP_WAIT_MS = 5000;
 class IntakeCancelled extends Error {}
 /** How often a worker process looks for finished batches and stale intakes. */
 const HOUSEKEEPING_MS = 2000;
+/** How long a moving batch's counts are reused (see `progressOf`). */
+const PROGRESS_TTL_MS = 1000;
 
 const iso = (value: string | Date | null) => (value == null ? null : value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
 
@@ -101,9 +103,25 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
     return result;
   };
 
+  /**
+   * A moving batch's counts are read at most once a second per process (four counts over the batch's rows:
+   * real work on 10^5 rows, and every open Campaigns page polls); a batch at rest is always read fresh.
+   */
+  const progressRead = new Map<number, { at: number; value: ReturnType<QueueStore['progress']> }>();
+  const progressOf = (batchId: number, moving: boolean) => {
+    const now = Date.now();
+    const cached = progressRead.get(batchId);
+    if (moving && cached && now - cached.at < PROGRESS_TTL_MS) return cached.value;
+    const value = store.progress(batchId);
+    value.catch(() => progressRead.delete(batchId));
+    if (progressRead.size > 1000) progressRead.clear();
+    progressRead.set(batchId, { at: now, value });
+    return value;
+  };
+
   const detail = async (batch: StoredBatch): Promise<BatchDetail> => {
-    const { counts, accounts, perMinute } = await store.progress(batch.id);
     const moving = batch.state === 'active' || batch.state === 'enqueuing';
+    const { counts, accounts, perMinute } = await progressOf(batch.id, moving);
     return {
       id: batch.id,
       campaign: batch.campaign ?? '',
@@ -205,6 +223,7 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.ValidationError(`Batch ${batchId} is not paused (it is ${batch.state}).`, { code: 'NOT_PAUSED' });
       }
       await engine?.schedule(batchId, true);
+      progressRead.delete(batchId);
       return this.status(batchId);
     },
 
