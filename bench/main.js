@@ -10,6 +10,7 @@
  * All traffic goes to the SMTP sink (bench/sink.js, child process) on 127.0.0.1.
  * Exit code: 0 when the bench ran (whatever the PASS/FAIL lines say), 1 on a crash.
  */
+const { createCleanup } = require('./cleanup');
 const { performance } = require('perf_hooks');
 const { startSink } = require('./sink-client');
 const { startStrapi } = require('./strapi');
@@ -105,26 +106,8 @@ const drain = async (sink, timeoutMs = 3000) => {
 
 const main = async () => {
   const t0 = Date.now();
-  const cleanups = [];
-  const cleanup = async () => {
-    while (cleanups.length) {
-      const fn = cleanups.pop();
-      try {
-        await fn();
-      } catch (error) {
-        console.error('[bench] cleanup step failed:', error && error.message);
-      }
-    }
-  };
-  let interrupted = false;
-  const onSignal = (signal) => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`[bench] ${signal}: cleaning up`);
-    cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const cleanups = createCleanup('bench');
+  const cleanup = cleanups.run;
 
   try {
     // ---------------------------------------------------------------- sink

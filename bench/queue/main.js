@@ -13,6 +13,7 @@
  * Everything goes to the SMTP sink (bench/sink.js, child process) on 127.0.0.1. Exit code 0 when the bench
  * ran (whatever the PASS/FAIL lines say), 1 when the harness broke.
  */
+const { createCleanup } = require('../cleanup');
 const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
@@ -187,26 +188,8 @@ const childEnv = (extra) => {
 const main = async () => {
   const t0 = Date.now();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-accounts-bench-queue-'));
-  const cleanups = [];
-  const cleanup = async () => {
-    while (cleanups.length) {
-      const fn = cleanups.pop();
-      try {
-        await fn();
-      } catch (error) {
-        console.error('[bench:queue] cleanup step failed:', error && error.message);
-      }
-    }
-  };
-  let interrupted = false;
-  const onSignal = (signal) => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`[bench:queue] ${signal}: cleaning up`);
-    cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const cleanups = createCleanup('bench:queue');
+  const cleanup = cleanups.run;
   let broke = false;
 
   try {

@@ -1,14 +1,13 @@
 import { Checkbox, Field, Grid, NumberInput, SingleSelect, SingleSelectOption, TextInput, Toggle } from '@strapi/design-system';
 import type { ChangeEvent } from 'react';
-import { useIntl } from 'react-intl';
 import { AUTH_TYPES, LIMIT_WINDOWS, LIMITS, SECURITY_MODES, type AuthType, type OAuthProvider, type SecurityMode } from '../../../shared/constants';
 import { OAUTH_PRESETS } from '../../../shared/oauth-presets';
 import { CONVENTIONAL_PORTS, type AccountFormValues } from '../utils/accountForm';
-import { getTranslation } from '../utils/getTranslation';
 
 const LIMIT_LABELS = { limitPerMinute: 'Mails per minute', limitPerHour: 'Mails per hour', limitPerDay: 'Mails per day' } as const;
 const LIMIT_FIELDS = Object.keys(LIMIT_WINDOWS) as (keyof typeof LIMIT_WINDOWS)[];
 import { OAuthFields } from './OAuthFields';
+import { useTranslate } from '../hooks/useTranslate';
 
 interface AccountFormProps {
   values: AccountFormValues;
@@ -26,8 +25,7 @@ interface AccountFormProps {
 
 /** Every field of an SMTP account; the page owns loading and saving. */
 const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, passwordRequired = false, hasClientSecret = false, disabled }: AccountFormProps) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = useTranslate();
   const set = <K extends keyof AccountFormValues>(key: K, value: AccountFormValues[K]) => onChange({ ...values, [key]: value });
   const text = (key: 'name' | 'email' | 'host' | 'username' | 'password') => (e: ChangeEvent<HTMLInputElement>) =>
     set(key, e.target.value);

@@ -1,16 +1,15 @@
 import { Badge, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { AccountHealth } from '../../../shared/contracts/health';
-import { getTranslation } from '../utils/getTranslation';
+import { useTranslate } from '../hooks/useTranslate';
 
 const STATUS_TEXT = { ok: 'OK', failing: 'Failing', unused: 'Not used yet', 'needs-reauthorization': 'Needs re-authorization' } as const;
 
 /** The account's status badge and its sent/failed counts over the health window (24 h). */
 const AccountHealthCell = ({ health }: { health: AccountHealth | undefined }) => {
-  const { formatMessage, formatDate } = useIntl();
+  const t = useTranslate();
+  const { formatDate } = useIntl();
   if (!health) return <Typography textColor="neutral500">—</Typography>;
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
   const failure = health.lastFailure;
   const title = failure
     ? t('health.lastFailure', 'Last failure: {when}, stage {stage}', {

@@ -1,11 +1,10 @@
 import { Badge, Flex, IconButton, Switch, Td, Tr, Typography } from '@strapi/design-system';
 import { Mail, Pencil, Trash } from '@strapi/icons';
-import { useIntl } from 'react-intl';
 import type { SmtpAccount } from '../../../shared/contracts/accounts';
 import type { AccountHealth } from '../../../shared/contracts/health';
 import { AccountHealthCell } from './AccountHealthCell';
 import { OAuthStatusBadge } from './OAuthStatusBadge';
-import { getTranslation } from '../utils/getTranslation';
+import { useTranslate } from '../hooks/useTranslate';
 
 export interface AccountRowActions {
   onEdit?: (account: SmtpAccount) => void;
@@ -23,9 +22,7 @@ interface AccountRowProps extends AccountRowActions {
 
 /** One SMTP account; an action is absent when the role may not perform it. */
 const AccountRow = ({ account, health, isToggling, onEdit, onDelete, onTest, onToggleActive }: AccountRowProps) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useTranslate();
   const label = account.name ? `${account.name} <${account.email}>` : account.email;
   const yes = t('accounts.yes', 'Yes');
   const no = t('accounts.no', 'No');

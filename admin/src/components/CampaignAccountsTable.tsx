@@ -3,12 +3,12 @@ import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { BatchAccountShare } from '../../../shared/contracts/campaigns';
-import { getTranslation } from '../utils/getTranslation';
+import { useTranslate } from '../hooks/useTranslate';
 
 /** Which account sent how much of a batch; `accountId` null is the stock provider (fallback). */
 const CampaignAccountsTable = ({ accounts }: { accounts: BatchAccountShare[] }) => {
-  const { formatMessage, formatNumber } = useIntl();
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const { formatNumber } = useIntl();
+  const t = useTranslate();
   if (accounts.length === 0) {
     return <Typography textColor="neutral600">{t('campaign.accounts.none', 'Nothing sent yet.')}</Typography>;
   }

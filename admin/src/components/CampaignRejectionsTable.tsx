@@ -1,7 +1,6 @@
 import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import type { BatchRejection } from '../../../shared/contracts/campaigns';
-import { getTranslation } from '../utils/getTranslation';
+import { useTranslate } from '../hooks/useTranslate';
 
 /** The enqueue's refusal codes (README, "Campaign queue"); an unknown code is shown as it came. */
 const REJECTION_TEXT: Record<string, string> = {
@@ -13,9 +12,7 @@ const REJECTION_TEXT: Record<string, string> = {
 
 /** Messages refused at enqueue (the first 20 are kept); `index` counts from 0 in the caller's order. */
 const CampaignRejectionsTable = ({ rejections, rejected }: { rejections: BatchRejection[]; rejected: number }) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useTranslate();
   return (
     <>
       <Table colCount={3} rowCount={rejections.length + 1}>

@@ -3,9 +3,9 @@ import { Eye } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { Batch } from '../../../shared/contracts/campaigns';
 import { useCampaignFormat } from '../hooks/useCampaignFormat';
-import { getTranslation } from '../utils/getTranslation';
 import { CampaignProgress } from './CampaignProgress';
 import { CampaignStateBadge } from './CampaignStateBadge';
+import { useTranslate } from '../hooks/useTranslate';
 
 const COLUMNS = [
   ['campaign', 'Campaign'],
@@ -24,9 +24,8 @@ interface CampaignsTableProps {
 
 /** Campaign batches, newest first; a row opens the batch's page. */
 const CampaignsTable = ({ batches, onOpen }: CampaignsTableProps) => {
-  const { formatMessage, formatDate, formatNumber } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const { formatDate, formatNumber } = useIntl();
+  const t = useTranslate();
   const format = useCampaignFormat();
   return (
     <Table colCount={COLUMNS.length + 1} rowCount={batches.length + 1}>

@@ -1,7 +1,6 @@
 import { Button, Dialog } from '@strapi/design-system';
 import { WarningCircle } from '@strapi/icons';
-import { useIntl } from 'react-intl';
-import { getTranslation } from '../utils/getTranslation';
+import { useTranslate } from '../hooks/useTranslate';
 
 interface CancelCampaignDialogProps {
   open: boolean;
@@ -14,9 +13,7 @@ interface CancelCampaignDialogProps {
 
 /** Asks before cancelling: a cancelled batch cannot be resumed. */
 const CancelCampaignDialog = ({ open, queued, isCancelling, onClose, onConfirm }: CancelCampaignDialogProps) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useTranslate();
   return (
     <Dialog.Root open={open} onOpenChange={(next: boolean) => (!next ? onClose() : undefined)}>
       <Dialog.Content>

@@ -1,7 +1,6 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import type { SendAttempt } from '../../../shared/contracts/send-log';
-import { getTranslation } from '../utils/getTranslation';
+import { useTranslate } from '../hooks/useTranslate';
 
 interface LogAttemptsProps {
   attempts: SendAttempt[];
@@ -9,9 +8,7 @@ interface LogAttemptsProps {
 
 /** Every account (or the stock provider) tried for one mail, in order, with what its server answered. */
 const LogAttempts = ({ attempts }: LogAttemptsProps) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useTranslate();
 
   if (attempts.length === 0) {
     return (

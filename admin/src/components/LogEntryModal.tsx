@@ -2,18 +2,17 @@ import { Alert, Button, Flex, Link, Modal, Typography } from '@strapi/design-sys
 import { ArrowClockwise } from '@strapi/icons';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useRef, useState } from 'react';
-import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { ResendLogged, SendLogEntry } from '../../../shared/contracts/send-log';
 import { useApiError } from '../hooks/useApiError';
 import { campaignPath } from '../utils/campaigns';
-import { getTranslation } from '../utils/getTranslation';
 import { resendBlockReason } from '../utils/logEntry';
 import { LogAttempts } from './LogAttempts';
 import { LogResendNote } from './LogResendNote';
 import { LogStatusBadge } from './LogStatusBadge';
 import { UncertainBadge } from './UncertainBadge';
+import { useTranslate } from '../hooks/useTranslate';
 
 interface LogEntryModalProps {
   entry: SendLogEntry | null;
@@ -27,10 +26,8 @@ type ResendOutcome = { ok: true } | { ok: false; message: string };
 
 /** One logged mail: its attempts, and a resend for a failed mail whose body was kept. */
 const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalProps) => {
-  const { formatMessage } = useIntl();
   const readApiError = useApiError();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useTranslate();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [isResending, setIsResending] = useState(false);

@@ -14,7 +14,7 @@ import { useIntl } from 'react-intl';
 import { SEND_STATUSES } from '../../../shared/constants';
 import type { SmtpAccount } from '../../../shared/contracts/accounts';
 import { dateFromDay, dayFromDate, type LogFilters } from '../utils/logFilters';
-import { getTranslation } from '../utils/getTranslation';
+import { useTranslate } from '../hooks/useTranslate';
 
 const STATUS_TEXT = { sent: 'Sent', failed: 'Failed', fallback: 'Via provider' } as const;
 const ANY = 'any';
@@ -30,9 +30,8 @@ interface LogFilterBarProps {
 
 /** Status, account, From, date and campaign-batch filters of the send log; each change goes to the address bar. */
 const LogFilterBar = ({ filters, accounts, onChange, onReset }: LogFilterBarProps) => {
-  const { formatMessage, locale } = useIntl();
-  const t = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(id), defaultMessage });
+  const { locale } = useIntl();
+  const t = useTranslate();
   const [from, setFrom] = useState(filters.from);
 
   useEffect(() => setFrom(filters.from), [filters.from]);

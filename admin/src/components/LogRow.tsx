@@ -4,10 +4,10 @@ import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { SendLogEntry } from '../../../shared/contracts/send-log';
-import { getTranslation } from '../utils/getTranslation';
 import { LogResendNote } from './LogResendNote';
 import { LogStatusBadge } from './LogStatusBadge';
 import { UncertainBadge } from './UncertainBadge';
+import { useTranslate } from '../hooks/useTranslate';
 
 interface LogRowProps {
   entry: SendLogEntry;
@@ -16,9 +16,8 @@ interface LogRowProps {
 
 /** One logged mail; the whole row opens its details (every attempt, resend). */
 const LogRow = ({ entry, onOpen }: LogRowProps) => {
-  const { formatMessage, formatDate, formatNumber } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const { formatDate, formatNumber } = useIntl();
+  const t = useTranslate();
   const others = entry.recipientsCount - 1;
 
   return (

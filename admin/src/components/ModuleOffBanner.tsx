@@ -1,23 +1,20 @@
 import { Alert, Link } from '@strapi/design-system';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { PERMISSIONS, PLUGIN_ID } from '../../../shared/constants';
 import { useModuleState } from '../hooks/useModuleState';
 import { usePluginPermissions } from '../hooks/usePluginPermissions';
-import { getTranslation } from '../utils/getTranslation';
+import { useTranslate } from '../hooks/useTranslate';
 
 const SETTINGS_UPDATE = { update: [{ action: PERMISSIONS.settingsUpdate, subject: null }] };
 
 /** Shown on every plugin page while the module is off: nothing here changes how mail is sent until it is on. */
 const ModuleOffBanner = () => {
-  const { formatMessage } = useIntl();
+  const t = useTranslate();
   const enabled = useModuleState();
   const { allowedActions } = usePluginPermissions(SETTINGS_UPDATE);
   const [dismissed, setDismissed] = useState(false);
   if (enabled !== false || dismissed) return null;
-  const t = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(id), defaultMessage });
   return (
     <Alert
       variant="warning"

@@ -1,16 +1,15 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { SmtpAccount, StartOAuth } from '../../../shared/contracts/accounts';
 import { useApiError } from '../hooks/useApiError';
 import { useOAuthRedirectUri } from '../hooks/useOAuthRedirectUri';
 import type { ApiErrorInfo } from '../utils/apiError';
-import { getTranslation } from '../utils/getTranslation';
 import { OAUTH_PENDING_ACCOUNT_KEY } from '../utils/oauthCallback';
 import { OAuthStatusBadge } from './OAuthStatusBadge';
 import { SmtpErrorAlert } from './SmtpErrorAlert';
+import { useTranslate } from '../hooks/useTranslate';
 
 interface OAuthConnectPanelProps {
   account: SmtpAccount;
@@ -22,9 +21,7 @@ interface OAuthConnectPanelProps {
 
 /** The status of a saved OAuth2 account and its Connect button: the provider's sign-in page, same tab. */
 const OAuthConnectPanel = ({ account, isDirty, onFieldErrors }: OAuthConnectPanelProps) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = useTranslate();
   const { post } = useFetchClient();
   const readApiError = useApiError();
   const redirectUri = useOAuthRedirectUri();

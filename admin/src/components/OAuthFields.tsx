@@ -1,10 +1,9 @@
 import { Field, Grid, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
 import type { ChangeEvent } from 'react';
-import { useIntl } from 'react-intl';
 import { LIMITS, OAUTH_PROVIDERS, type OAuthProvider } from '../../../shared/constants';
 import type { AccountFormValues } from '../utils/accountForm';
-import { getTranslation } from '../utils/getTranslation';
 import { RedirectUriHint } from './RedirectUriHint';
+import { useTranslate } from '../hooks/useTranslate';
 
 type OAuthTextField =
   | 'oauthTenant'
@@ -40,9 +39,7 @@ const OAuthFields = ({
   hasClientSecret,
   disabled,
 }: OAuthFieldsProps) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = useTranslate();
   const text = (key: OAuthTextField) => (e: ChangeEvent<HTMLInputElement>) =>
     onChange({ ...values, [key]: e.target.value });
   const isGeneric = values.oauthProvider === 'generic';

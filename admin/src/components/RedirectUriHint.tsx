@@ -1,15 +1,12 @@
 import { Flex, IconButton, Typography } from '@strapi/design-system';
 import { Duplicate } from '@strapi/icons';
 import { useClipboard, useNotification } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import { useOAuthRedirectUri } from '../hooks/useOAuthRedirectUri';
-import { getTranslation } from '../utils/getTranslation';
+import { useTranslate } from '../hooks/useTranslate';
 
 /** The exact redirect URI to register with the provider, with a copy button. */
 const RedirectUriHint = () => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = useTranslate();
   const redirectUri = useOAuthRedirectUri();
   const { copy } = useClipboard();
   const { toggleNotification } = useNotification();

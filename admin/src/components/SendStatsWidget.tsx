@@ -1,20 +1,17 @@
 import { Box, Flex, Link, Loader, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
-import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { GetSendStats } from '../../../shared/contracts/stats';
 import { dayFromDate } from '../utils/logFilters';
-import { getTranslation } from '../utils/getTranslation';
+import { useTranslate } from '../hooks/useTranslate';
 
 type Stats = GetSendStats.Response['data'];
 
 /** Home-page widget: mails of the last 24 h per status and the failing accounts, each a link into the filtered log. */
 const SendStatsWidget = () => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useTranslate();
   const { get } = useFetchClient();
   const [stats, setStats] = useState<Stats | null>(null);
   const [failed, setFailed] = useState(false);

@@ -1,8 +1,7 @@
 import { Alert, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import type { SmtpStage } from '../../../shared/constants';
 import type { ApiErrorInfo } from '../utils/apiError';
-import { getTranslation } from '../utils/getTranslation';
+import { useTranslate } from '../hooks/useTranslate';
 
 /** The title of an SMTP failure: the stage that failed. */
 const STAGE_TITLE: Record<SmtpStage, string> = {
@@ -39,9 +38,7 @@ interface SmtpErrorAlertProps {
 
 /** A save or test failure: for SMTP failures the stage as the title, what to check, and the server's own reply. */
 const SmtpErrorAlert = ({ error, onClose, title: otherTitle }: SmtpErrorAlertProps) => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useTranslate();
   const stage = error.smtp?.stage;
   const isPasswordProblem = error.smtp && error.issues.length > 0;
   const title =

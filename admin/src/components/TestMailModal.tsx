@@ -8,6 +8,7 @@ import type { ApiErrorInfo } from '../utils/apiError';
 import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
 import { SmtpErrorAlert } from './SmtpErrorAlert';
+import { useTranslate } from '../hooks/useTranslate';
 
 /** A plain shape check (one @, a dot in the domain); the server checks properly. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -27,8 +28,7 @@ const TestMailModal = ({ account, onClose }: TestMailModalProps) => {
   const [result, setResult] = useState<SendTestMail.Response['data'] | null>(null);
   const [error, setError] = useState<ApiErrorInfo | null>(null);
   const [toError, setToError] = useState<string | null>(null);
-  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useTranslate();
 
   const close = () => {
     setResult(null);

@@ -3,7 +3,6 @@ import { BulletList, ManyWays, PaperPlane, Plus } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
 import { Layouts, Page, Pagination, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useIntl } from 'react-intl';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { ListAccounts, SmtpAccount, UpdateAccount } from '../../../shared/contracts/accounts';
@@ -15,17 +14,15 @@ import { useAccountPermissions } from '../hooks/useAccountPermissions';
 import { useCampaignPermissions } from '../hooks/useCampaignPermissions';
 import { useLogPermissions } from '../hooks/useLogPermissions';
 import { useApiError } from '../hooks/useApiError';
-import { getTranslation } from '../utils/getTranslation';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
 import { filterAccounts, sortAccounts, type SortDirection, type SortKey } from '../utils/sortAccounts';
+import { useTranslate } from '../hooks/useTranslate';
 
 const PAGE_SIZE = 10;
 
 const AccountsPage = () => {
-  const { formatMessage } = useIntl();
   const readApiError = useApiError();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useTranslate();
   const { get, put, del } = useFetchClient();
   const { toggleNotification } = useNotification();
   const navigate = useNavigate();

@@ -20,8 +20,8 @@ import { useCampaignPermissions } from '../hooks/useCampaignPermissions';
 import { useLogPermissions } from '../hooks/useLogPermissions';
 import type { ApiErrorInfo } from '../utils/apiError';
 import { batchActions, batchLogPath, isFinished } from '../utils/campaigns';
-import { getTranslation } from '../utils/getTranslation';
 import { NotFoundPage } from './NotFoundPage';
+import { useTranslate } from '../hooks/useTranslate';
 
 const REFRESH_MS = 5000;
 
@@ -29,10 +29,9 @@ const REFRESH_MS = 5000;
 const CampaignPage = () => {
   const { batchId } = useParams<{ batchId: string }>();
   const isKnownId = /^\d{1,9}$/.test(batchId ?? '');
-  const { formatMessage, formatDate } = useIntl();
+  const { formatDate } = useIntl();
   const readApiError = useApiError();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useTranslate();
   const { get, post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const permissions = useCampaignPermissions();

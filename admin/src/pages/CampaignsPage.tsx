@@ -3,7 +3,6 @@ import { ArrowClockwise, BulletList } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
 import { BackButton, Layouts, Page, Pagination, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
-import { useIntl } from 'react-intl';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { ListBatches } from '../../../shared/contracts/campaigns';
@@ -15,17 +14,15 @@ import { useCampaignPermissions } from '../hooks/useCampaignPermissions';
 import { useLogPermissions } from '../hooks/useLogPermissions';
 import type { ApiErrorInfo } from '../utils/apiError';
 import { campaignPath, isFinished } from '../utils/campaigns';
-import { getTranslation } from '../utils/getTranslation';
+import { useTranslate } from '../hooks/useTranslate';
 
 const REFRESH_MS = 5000;
 const DEFAULT_PAGE_SIZE = 10;
 
 /** Campaign batches queued by server code (`queue.enqueue`), with their progress; refreshed while one is sending or the list is empty. */
 const CampaignsPage = () => {
-  const { formatMessage } = useIntl();
   const readApiError = useApiError();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useTranslate();
   const { get } = useFetchClient();
   const navigate = useNavigate();
   const permissions = useCampaignPermissions();

@@ -2,7 +2,6 @@ import { Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-syste
 import { ArrowClockwise } from '@strapi/icons';
 import { BackButton, Layouts, Page, Pagination, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
-import { useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { ListAccounts, SmtpAccount } from '../../../shared/contracts/accounts';
@@ -22,17 +21,15 @@ import {
   withFilter,
   type LogFilters,
 } from '../utils/logFilters';
-import { getTranslation } from '../utils/getTranslation';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
+import { useTranslate } from '../hooks/useTranslate';
 
 const REFRESH_MS = 5000;
 
 /** The send log: every mail the module handled, filterable, with each attempt and a resend for failed mail. */
 const LogPage = () => {
-  const { formatMessage } = useIntl();
   const readApiError = useApiError();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useTranslate();
   const { get } = useFetchClient();
   const permissions = useLogPermissions();
   const [searchParams, setSearchParams] = useSearchParams();

@@ -2,17 +2,14 @@ import { Button, EmptyStateLayout } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
 import { EmptyPictures } from '@strapi/icons/symbols';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
-import { getTranslation } from '../utils/getTranslation';
+import { useTranslate } from '../hooks/useTranslate';
 
 /** An address inside the plugin that names nothing (a deleted account, a mistyped link). */
 const NotFoundPage = () => {
-  const { formatMessage } = useIntl();
   const navigate = useNavigate();
-  const t = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = useTranslate();
   const title = t('notFound.title', 'Not found');
   return (
     <Page.Main>

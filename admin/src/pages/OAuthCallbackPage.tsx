@@ -1,24 +1,21 @@
 import { Box, Flex, Link, Loader, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useRef, useState } from 'react';
-import { useIntl } from 'react-intl';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { CompleteOAuth } from '../../../shared/contracts/accounts';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { useApiError } from '../hooks/useApiError';
 import type { ApiErrorInfo } from '../utils/apiError';
-import { getTranslation } from '../utils/getTranslation';
 import { OAUTH_PENDING_ACCOUNT_KEY } from '../utils/oauthCallback';
+import { useTranslate } from '../hooks/useTranslate';
 
 /**
  * Where the provider sends the admin back after Connect: hands `code` and `state` to the server
  * (which checks them, gets the tokens and logs in over XOAUTH2), then opens the account.
  */
 const OAuthCallbackPage = () => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string, values?: Record<string, string>) =>
-    formatMessage({ id: getTranslation(id), defaultMessage }, values);
+  const t = useTranslate();
   const [params] = useSearchParams();
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();

@@ -1,21 +1,19 @@
 import { Box, Button, Checkbox, Field, Flex, TextInput } from '@strapi/design-system';
 import { BackButton, Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { useIntl } from 'react-intl';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { ResolveFrom } from '../../../shared/contracts/resolve';
 import { ResolveResult } from '../components/ResolveResult';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import type { ApiErrorInfo } from '../utils/apiError';
 import { useApiError } from '../hooks/useApiError';
-import { getTranslation } from '../utils/getTranslation';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
+import { useTranslate } from '../hooks/useTranslate';
 
 /** Asks the server which account a From line would go through, with the same rule the mailer uses. */
 const RoutingPreviewPage = () => {
-  const { formatMessage } = useIntl();
   const readApiError = useApiError();
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = useTranslate();
   const { post } = useFetchClient();
   const [from, setFrom] = useState('');
   const [newsletter, setNewsletter] = useState(false);

@@ -2,14 +2,13 @@ import { Box, Button, Field, Flex, Grid, NumberInput, SingleSelect, SingleSelect
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
-import { useIntl } from 'react-intl';
 import { FALLBACK_MODES, LIMIT_OVERFLOW_MODES, PERMISSIONS, PLUGIN_ID, type FallbackMode, type LimitOverflowMode } from '../../../shared/constants';
 import type { GetSettings, ModuleSettings, UpdateSettings } from '../../../shared/contracts/settings';
 import { usePluginPermissions } from '../hooks/usePluginPermissions';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import type { ApiErrorInfo } from '../utils/apiError';
 import { useApiError } from '../hooks/useApiError';
-import { getTranslation } from '../utils/getTranslation';
+import { useTranslate } from '../hooks/useTranslate';
 
 const OVERFLOW_TEXT: Record<LimitOverflowMode, string> = {
   wait: 'Wait for room',
@@ -23,9 +22,8 @@ const SETTINGS_PERMISSIONS = {
 
 /** Settings → SMTP accounts: the module switch, test mail on save, the verification timeout, the fallback and the send log. */
 const SettingsPage = () => {
-  const { formatMessage } = useIntl();
   const readApiError = useApiError();
-  const t = (id: string, defaultMessage: string) => formatMessage({ id: getTranslation(id), defaultMessage });
+  const t = useTranslate();
   const { get, put } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { allowedActions, isLoading: isLoadingPermissions } = usePluginPermissions(SETTINGS_PERMISSIONS);
