@@ -6,6 +6,7 @@
  * read campaigns, and the limitOverflow setting. Called from panel.e2e.js.
  */
 const path = require('node:path');
+const { createRoleUser, loginAs } = require('./role-user');
 
 /** @param {Record<string, any>} ctx see panel.e2e.js */
 const campaignSteps = async (ctx) => {
@@ -150,28 +151,17 @@ const campaignSteps = async (ctx) => {
   });
 
   await step('a role with campaigns.read only: the menu leads to Campaigns, no Pause / Cancel, the server refuses them', async () => {
-    const adminApi = async (method, route, body) => {
-      const res = await fetch(`${url}/admin${route}`, {
-        method,
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await res.text();
-      assert(res.ok, `${method} /admin${route} answered ${res.status}: ${text}`);
-      return JSON.parse(text).data;
-    };
-    const role = await adminApi('POST', '/roles', { name: `Campaign viewer ${uniq}`, description: 'e2e' });
-    await adminApi('PUT', `/roles/${role.id}/permissions`, {
-      permissions: [{ action: 'plugin::smtp-accounts.campaigns.read', subject: null, conditions: [], properties: {} }],
-    });
-    const viewer = { email: `campaign-viewer-${uniq}@example.test`, password: `C4mpaign-${uniq}-Pass` };
-    const user = await adminApi('POST', '/users', { email: viewer.email, firstname: 'Campaign', lastname: 'Viewer', roles: [role.id] });
-    const registered = await fetch(`${url}/admin/register`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ registrationToken: user.registrationToken, userInfo: { firstname: 'Campaign', lastname: 'Viewer', password: viewer.password } }),
-    });
-    assert(registered.ok, `register answered ${registered.status}`);
+    const viewer = await createRoleUser(
+      { url, token, assert },
+      {
+        role: `Campaign viewer ${uniq}`,
+        actions: ['campaigns.read'],
+        email: `campaign-viewer-${uniq}@example.test`,
+        password: `C4mpaign-${uniq}-Pass`,
+        firstname: 'Campaign',
+        lastname: 'Viewer',
+      }
+    );
     const login = await fetch(`${url}/admin/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -188,15 +178,8 @@ const campaignSteps = async (ctx) => {
     // a second, paused batch: the one place Pause / Resume / Cancel would be offered
     const pausedId = await strapi.call('enqueue', { from: `Campaign <${email}>`, count: 2, tag: `${tag} paused` });
     await api('POST', `/campaigns/${pausedId}/pause`);
-    const viewerContext = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
+    const { context: viewerContext, page: viewerPage } = await loginAs({ browser, url, uiTimeout }, viewer);
     try {
-      const viewerPage = await viewerContext.newPage();
-      viewerPage.setDefaultTimeout(uiTimeout);
-      await viewerPage.goto(`${url}/admin/auth/login`);
-      await viewerPage.locator('input[name="email"]').fill(viewer.email);
-      await viewerPage.locator('input[name="password"]').fill(viewer.password);
-      await viewerPage.getByRole('button', { name: /log ?in/i }).click();
-      await viewerPage.waitForURL((u) => !u.pathname.includes('/auth/'), { timeout: uiTimeout });
       // the plugin's menu link shows for campaigns.read alone, and leads to the campaigns
       await viewerPage.getByRole('link', { name: 'SMTP accounts' }).first().click();
       await viewerPage.getByRole('heading', { name: 'Campaigns', exact: true }).first().waitFor();

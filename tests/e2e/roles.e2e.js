@@ -4,6 +4,7 @@
  * and the send log (log.read) shows the no-permission state. Called from panel.e2e.js.
  */
 const path = require('node:path');
+const { createRoleUser, loginAs } = require('./role-user');
 
 /** @param {Record<string, any>} ctx see panel.e2e.js */
 const readOnlyRoleSteps = async ({
@@ -19,57 +20,19 @@ const readOnlyRoleSteps = async ({
   assert,
 }) => {
   await step('a read-only role sees no create, edit, delete or test buttons', async () => {
-    const adminApi = async (method, route, body) => {
-      const res = await fetch(`${url}/admin${route}`, {
-        method,
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await res.text();
-      assert(res.ok, `${method} /admin${route} answered ${res.status}: ${text}`);
-      return JSON.parse(text).data;
-    };
-    const role = await adminApi('POST', '/roles', {
-      name: `SMTP viewer ${uniq}`,
-      description: 'e2e',
-    });
-    await adminApi('PUT', `/roles/${role.id}/permissions`, {
-      permissions: ['accounts.read', 'settings.read'].map((action) => ({
-        action: `plugin::smtp-accounts.${action}`,
-        subject: null,
-        conditions: [],
-        properties: {},
-      })),
-    });
-    const viewer = { email: `viewer-${uniq}@example.test`, password: `V1ewer-${uniq}-Pass` };
-    const user = await adminApi('POST', '/users', {
-      email: viewer.email,
-      firstname: 'View',
-      lastname: 'Only',
-      roles: [role.id],
-    });
-    const registered = await fetch(`${url}/admin/register`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        registrationToken: user.registrationToken,
-        userInfo: { firstname: 'View', lastname: 'Only', password: viewer.password },
-      }),
-    });
-    assert(registered.ok, `register answered ${registered.status}`);
-
-    const viewerContext = await browser.newContext({
-      viewport: { width: 1440, height: 1000 },
-      locale: 'en-US',
-    });
+    const viewer = await createRoleUser(
+      { url, token, assert },
+      {
+        role: `SMTP viewer ${uniq}`,
+        actions: ['accounts.read', 'settings.read'],
+        email: `viewer-${uniq}@example.test`,
+        password: `V1ewer-${uniq}-Pass`,
+        firstname: 'View',
+        lastname: 'Only',
+      }
+    );
+    const { context: viewerContext, page: viewerPage } = await loginAs({ browser, url, uiTimeout }, viewer);
     try {
-      const viewerPage = await viewerContext.newPage();
-      viewerPage.setDefaultTimeout(uiTimeout);
-      await viewerPage.goto(`${url}/admin/auth/login`);
-      await viewerPage.locator('input[name="email"]').fill(viewer.email);
-      await viewerPage.locator('input[name="password"]').fill(viewer.password);
-      await viewerPage.getByRole('button', { name: /log ?in/i }).click();
-      await viewerPage.waitForURL((u) => !u.pathname.includes('/auth/'), { timeout: uiTimeout });
       await viewerPage.goto(`${url}/admin/plugins/smtp-accounts`);
       await viewerPage
         .getByRole('heading', { name: 'SMTP accounts', exact: true })

@@ -21,6 +21,7 @@ import { useLogPermissions } from '../hooks/useLogPermissions';
 import type { ApiErrorInfo } from '../utils/apiError';
 import { batchActions, batchLogPath, isFinished } from '../utils/campaigns';
 import { NotFoundPage } from './NotFoundPage';
+import { useRefresh } from '../hooks/useRefresh';
 import { useTranslate } from '../hooks/useTranslate';
 
 const REFRESH_MS = 5000;
@@ -59,13 +60,7 @@ const CampaignPage = () => {
   }, [load, isKnownId, permissions.canRead]);
 
   const moving = batch !== null && !isFinished(batch.state);
-  useEffect(() => {
-    if (!moving || pending) return;
-    const timer = window.setInterval(() => {
-      if (document.visibilityState === 'visible') void load();
-    }, REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [load, moving, pending]);
+  useRefresh(() => void load(), moving && !pending, REFRESH_MS);
 
   const change = async (action: ChangeBatch.Action) => {
     if (pending) return;

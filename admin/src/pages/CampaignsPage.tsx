@@ -14,6 +14,7 @@ import { useCampaignPermissions } from '../hooks/useCampaignPermissions';
 import { useLogPermissions } from '../hooks/useLogPermissions';
 import type { ApiErrorInfo } from '../utils/apiError';
 import { campaignPath, isFinished } from '../utils/campaigns';
+import { useRefresh } from '../hooks/useRefresh';
 import { useTranslate } from '../hooks/useTranslate';
 
 const REFRESH_MS = 5000;
@@ -47,7 +48,7 @@ const CampaignsPage = () => {
     } finally {
       setIsLoading(false);
     }
-    // t is rebuilt each render; the page decides a reload
+    // t only translates the error: the page and its size decide a reload
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [get, page, pageSize]);
 
@@ -58,13 +59,7 @@ const CampaignsPage = () => {
   const batches = result?.data ?? [];
   // while a batch sends, and while there is none yet (a module may queue one any moment)
   const moving = result !== null && (batches.length === 0 || batches.some((batch) => !isFinished(batch.state)));
-  useEffect(() => {
-    if (!permissions.canRead || !moving) return;
-    const timer = window.setInterval(() => {
-      if (document.visibilityState === 'visible') void load(true);
-    }, REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [load, permissions.canRead, moving]);
+  useRefresh(() => void load(true), permissions.canRead && moving, REFRESH_MS);
 
   if (permissions.isLoading) return <Page.Loading />;
   if (!permissions.canRead) return <Page.NoPermissions />;

@@ -22,6 +22,7 @@ import {
   type LogFilters,
 } from '../utils/logFilters';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
+import { useRefresh } from '../hooks/useRefresh';
 import { useTranslate } from '../hooks/useTranslate';
 
 const REFRESH_MS = 5000;
@@ -52,7 +53,7 @@ const LogPage = () => {
     } finally {
       setIsLoading(false);
     }
-    // t is rebuilt each render; the query string is what decides a reload
+    // t only translates the error: the query string decides a reload
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [get, apiQuery]);
 
@@ -61,13 +62,7 @@ const LogPage = () => {
   }, [load, permissions.canRead]);
 
   // refresh while open; paused while a mail's details are shown (the entry would change under the reader)
-  useEffect(() => {
-    if (!permissions.canRead || openId !== null) return;
-    const timer = window.setInterval(() => {
-      if (document.visibilityState === 'visible') void load(true);
-    }, REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [load, permissions.canRead, openId]);
+  useRefresh(() => void load(true), permissions.canRead && openId === null, REFRESH_MS);
 
   useEffect(() => {
     if (!permissions.canRead) return;

@@ -109,11 +109,12 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const progressRead = new Map<number, { at: number; value: ReturnType<QueueStore['progress']> }>();
   const progressOf = (batchId: number, moving: boolean) => {
+    if (!moving) return store.progress(batchId);
     const now = Date.now();
     const cached = progressRead.get(batchId);
-    if (moving && cached && now - cached.at < PROGRESS_TTL_MS) return cached.value;
+    if (cached && now - cached.at < PROGRESS_TTL_MS) return cached.value;
     const value = store.progress(batchId);
-    value.catch(() => progressRead.delete(batchId));
+    value.catch(() => progressRead.get(batchId)?.value === value && progressRead.delete(batchId));
     if (progressRead.size > 1000) progressRead.clear();
     progressRead.set(batchId, { at: now, value });
     return value;
