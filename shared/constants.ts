@@ -2,7 +2,6 @@
  * One source of names for the server and the admin panel.
  */
 export const PLUGIN_ID = 'smtp-accounts';
-export const SMTP_ACCOUNT_UID = 'plugin::smtp-accounts.smtp-account' as const;
 export const SEND_LOG_UID = 'plugin::smtp-accounts.send-log' as const;
 export const BATCH_UID = 'plugin::smtp-accounts.batch' as const;
 export const QUEUED_MAIL_UID = 'plugin::smtp-accounts.queued-mail' as const;
@@ -45,6 +44,9 @@ export const WEBHOOK_EVENTS = {
   campaignDone: 'smtp-campaign.done',
 } as const;
 export const FALLBACK_MODES = ['provider', 'reject'] as const;
+/** Who sends what Strapi's content-API route `POST /api/email` is given: the stock provider, or the accounts by its From. */
+export const CONTENT_API_EMAIL_MODES = ['stock', 'accounts'] as const;
+export type ContentApiEmailMode = (typeof CONTENT_API_EMAIL_MODES)[number];
 
 export type SecurityMode = (typeof SECURITY_MODES)[number];
 export type AuthType = (typeof AUTH_TYPES)[number];

@@ -2,8 +2,9 @@
  * Foundation: SMTP accounts are verified on save against a real SMTP server, stored with an
  * encrypted password, never shown again, and guarded by RBAC. Real Strapi, real smtp-server.
  */
-import { SMTP_ACCOUNT_UID } from '../shared/constants';
-import { createSecretBox, isSealed } from '../server/src/crypto/secret-box';
+import { SMTP_ACCOUNT_UID } from '../server/src/accounts';
+import { isSealed } from '../server/src/crypto/secret-box';
+import { openSecret } from './helpers/secrets';
 import { AdminClient, createEditorAdmin, registerSuperAdmin } from './helpers/admin-client';
 import { makeCertificate, type TestCertificate } from './helpers/certificate';
 import { refusedPort, startSilentServer, startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
@@ -70,7 +71,7 @@ describe('create', () => {
     const row = await rawRow(res.body.data.id);
     expect(isSealed(row.password)).toBe(true);
     expect(row.password).not.toContain(PASSWORD);
-    expect(createSecretBox(process.env.SMTP_ACCOUNTS_ENCRYPTION_KEY).decrypt(row.password)).toBe(PASSWORD);
+    expect(openSecret(row)).toBe(PASSWORD);
 
     for (const path of ['/smtp-accounts/accounts', `/smtp-accounts/accounts/${res.body.data.id}`]) {
       const read = await admin.get(path);
@@ -200,7 +201,7 @@ describe('update', () => {
       expect(second.auths).toEqual([{ user: 'alice', method: 'PLAIN', ok: true }]);
       expect(second.authPasswords).toEqual([PASSWORD]);
       const row = await rawRow(created.id);
-      expect(createSecretBox(process.env.SMTP_ACCOUNTS_ENCRYPTION_KEY).decrypt(row.password)).toBe(PASSWORD);
+      expect(openSecret(row)).toBe(PASSWORD);
     } finally {
       await second.close();
     }

@@ -6,7 +6,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTP_ACCOUNT_UID } from '../shared/constants';
+import { SMTP_ACCOUNT_UID } from '../server/src/accounts';
 import { AdminClient, registerSuperAdmin } from './helpers/admin-client';
 import { refusedPort, startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
 import { startStrapi, type TestApp } from './helpers/strapi';
@@ -26,7 +26,8 @@ const alerts = (subject: RegExp) => stock.received.filter((m) => m.rcptTo.includ
 const waitFor = async (check: () => boolean, ms = 5000) => {
   for (let waited = 0; waited < ms && !check(); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
 };
-const pointAt = (id: number, port: number) => app.strapi.db.query(SMTP_ACCOUNT_UID).update({ where: { id }, data: { port } });
+// a new destination takes the password again (it is sealed for its server)
+const pointAt = (id: number, port: number) => app.strapi.db.query(SMTP_ACCOUNT_UID).update({ where: { id }, data: { port, password: PASSWORD } });
 
 beforeAll(async () => {
   smtp = await startSmtpServer({ users: { watched: PASSWORD } });

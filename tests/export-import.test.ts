@@ -127,7 +127,7 @@ beforeAll(async () => {
   backup = path.join(tmp, 'backup.tar');
   expect({ exists: fs.existsSync(backup), output: exported }).toMatchObject({ exists: true });
   const archive = fs.readFileSync(backup, 'latin1');
-  sealedValues.push(...(archive.match(/v1:[\w-]{16}:[\w-]*:[\w-]{22}/g) ?? []));
+  sealedValues.push(...(archive.match(/v2:[\w-]{16}:[\w-]*:[\w-]{22}/g) ?? []));
 });
 
 afterAll(async () => {

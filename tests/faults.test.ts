@@ -3,7 +3,8 @@
  * candidate only when the server cannot have taken it; it is never delivered twice; the caller and
  * the send log say what happened. Real SMTP servers with scripted faults, on 127.0.0.1.
  */
-import { SEND_LOG_UID, SMTP_ACCOUNT_UID } from '../shared/constants';
+import { SEND_LOG_UID } from '../shared/constants';
+import { SMTP_ACCOUNT_UID } from '../server/src/accounts';
 import { AdminClient, registerSuperAdmin } from './helpers/admin-client';
 import { refusedPort, startDropMidDataServer, startSilentServer, startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
 import { startStrapi, type TestApp } from './helpers/strapi';

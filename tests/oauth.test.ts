@@ -7,7 +7,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTP_ACCOUNT_UID } from '../shared/constants';
+import { SMTP_ACCOUNT_UID } from '../server/src/accounts';
 import { AdminClient, registerSuperAdmin } from './helpers/admin-client';
 import { approveConsent, startOAuthServer, type TestOAuthServer } from './helpers/oauth-server';
 import { startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
@@ -86,7 +86,7 @@ describe('OAuth2 accounts', () => {
     expect(res.body.data).toMatchObject({ authType: 'oauth2', oauthStatus: 'pending', hasClientSecret: true, oauthClientId: oauth.clientId });
     expectNoSecret(res.text);
     const row = await sealedRow(res.body.data.id);
-    expect(row.oauthClientSecret).toMatch(/^v1:/);
+    expect(row.oauthClientSecret).toMatch(/^v2:/);
     expect(smtp.auths).toEqual([]); // nothing to verify with yet
 
     await email().send({ from: `Mailbox <${res.body.data.email}>`, to: 'r@example.test', subject: 'pending', text: 'x' });
@@ -140,7 +140,7 @@ describe('OAuth2 accounts', () => {
     expect(badRedirect.status).toBe(400);
   });
 
-  it('moving the token endpoint needs the client secret again, and signs the account out', async () => {
+  it('moving the token endpoint or the SMTP server needs the client secret again, and signs the account out', async () => {
     const created = (await admin.post('/smtp-accounts/accounts', { data: oauthAccount() })).body.data;
     expect((await connect(created.id)).answer.status).toBe(200);
     const moved = await admin.put(`/smtp-accounts/accounts/${created.id}`, { data: { oauthTokenUrl: 'http://127.0.0.1:9/token' } });
@@ -148,7 +148,11 @@ describe('OAuth2 accounts', () => {
     expect(moved.body.error.details).toMatchObject({ code: 'CLIENT_SECRET_REQUIRED', field: 'oauthClientSecret' });
     const renamed = await admin.put(`/smtp-accounts/accounts/${created.id}`, { data: { name: 'Renamed box' } });
     expect(renamed.body.data.oauthStatus).toBe('connected');
-    const otherHost = await admin.put(`/smtp-accounts/accounts/${created.id}`, { data: { host: 'localhost' } });
+    // the fresh token of the next Connect would be checked at the new server: the secret is asked for again
+    const hostOnly = await admin.put(`/smtp-accounts/accounts/${created.id}`, { data: { host: 'localhost' } });
+    expect(hostOnly.status).toBe(400);
+    expect(hostOnly.body.error.details).toMatchObject({ code: 'CLIENT_SECRET_REQUIRED', field: 'oauthClientSecret', params: { fields: ['host'] } });
+    const otherHost = await admin.put(`/smtp-accounts/accounts/${created.id}`, { data: { host: 'localhost', oauthClientSecret: oauth.clientSecret } });
     expect(otherHost.status).toBe(200);
     expect(otherHost.body.data.oauthStatus).toBe('pending');
     expect((await sealedRow(created.id)).oauthRefreshToken).toBeNull();

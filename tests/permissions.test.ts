@@ -7,7 +7,8 @@
  *    of the plugin's actions gets 403 everywhere; a role holding one action gets 403 on every route
  *    needing another one. Nothing reaches the SMTP server and nothing is written on a 403.
  */
-import { ACTIONS, PERMISSIONS, PLUGIN_ID, SMTP_ACCOUNT_UID } from '../shared/constants';
+import { ACTIONS, PERMISSIONS, PLUGIN_ID } from '../shared/constants';
+import { SMTP_ACCOUNT_UID } from '../server/src/accounts';
 import adminRoutes from '../server/src/routes/admin';
 import { AdminClient, createEditorAdmin, registerSuperAdmin } from './helpers/admin-client';
 import { createAdminWithActions } from './helpers/roles';

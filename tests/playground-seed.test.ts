@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { SMTP_ACCOUNT_UID } from '../shared/constants';
+import { SMTP_ACCOUNT_UID } from '../server/src/accounts';
 import { PLAYGROUND, startStrapi, type TestApp } from './helpers/strapi';
 
 let app: TestApp;

@@ -5,14 +5,16 @@
  * as a password that can never open. Real Strapi, real smtp-server: "sends" means the server saw
  * the login and received the mail.
  */
-import { SMTP_ACCOUNT_UID } from '../shared/constants';
-import { createSecretBox, isSealed } from '../server/src/crypto/secret-box';
+import { SMTP_ACCOUNT_UID } from '../server/src/accounts';
+import { isSealed } from '../server/src/crypto/secret-box';
+import { openSecret, sealSecret } from './helpers/secrets';
 import { AdminClient, registerSuperAdmin } from './helpers/admin-client';
 import { startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
 import { startStrapi, type TestApp } from './helpers/strapi';
 
 const PASSWORD = 'seal-0nce-Secret-pw';
-const FOREIGN = createSecretBox('the encryption key of another app').encrypt(PASSWORD);
+/** The password as another app (another key) sealed it for the same server. */
+let FOREIGN: string;
 
 let app: TestApp;
 let admin: AdminClient;
@@ -20,7 +22,6 @@ let smtp: TestSmtpServer;
 let seq = 0;
 
 const rows = () => app.strapi.db.query(SMTP_ACCOUNT_UID);
-const box = () => createSecretBox(process.env.SMTP_ACCOUNTS_ENCRYPTION_KEY);
 const unique = (label: string) => `${label}-${++seq}@seal.test`;
 
 const createAccount = async (email: string) => {
@@ -53,13 +54,14 @@ const expectSends = async (email: string) => {
 const expectStoredOpens = async (email: string) => {
   const row = await rows().findOne({ where: { email } });
   expect(isSealed(row.password)).toBe(true);
-  expect(box().decrypt(row.password)).toBe(PASSWORD);
+  expect(openSecret(row)).toBe(PASSWORD);
   return row;
 };
 
 beforeAll(async () => {
   // the stock provider authenticates as "stock-provider": a mail it sent instead would show
-  smtp = await startSmtpServer({ users: { alice: PASSWORD, 'stock-provider': 'stock-provider', bob: FOREIGN } });
+  smtp = await startSmtpServer({ users: { alice: PASSWORD, 'stock-provider': 'stock-provider' } });
+  FOREIGN = sealSecret(PASSWORD, { host: '127.0.0.1', port: smtp.port, security: 'none', authType: 'plain', username: 'alice' }, 'password', 'the encryption key of another app');
   app = await startStrapi({ STOCK_SMTP_PORT: String(smtp.port), SMTP_ACCOUNTS_ENABLED: 'true' });
   admin = await registerSuperAdmin(app.url);
 });
@@ -132,7 +134,7 @@ describe('a value already sealed with the current key is stored as is', () => {
 describe('a value sealed with another key is refused, naming the code, never echoing the value', () => {
   const expectRefused = (error: any) => {
     expect(error).toMatchObject({ name: 'ValidationError', details: { code: 'PASSWORD_SEALED_WITH_OTHER_KEY', field: 'password' } });
-    expect(error.message).toMatch(/sealed with another key/);
+    expect(error.message).toMatch(/sealed with another encryption key, or for another server/);
     expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain(FOREIGN);
   };
 
@@ -152,19 +154,19 @@ describe('a value sealed with another key is refused, naming the code, never ech
     await expectSends(source.email);
   });
 
-  it('the admin API answers 400 with the code, before contacting the SMTP server', async () => {
+  it('the admin API refuses any sealed value (SEALED_VALUE_REFUSED: secrets are typed), before contacting the SMTP server', async () => {
     const before = await rows().count();
     const logins = smtp.auths.length;
     const data = { name: 'Foreign', email: unique('foreign'), host: '127.0.0.1', port: smtp.port, security: 'none', authType: 'plain', username: 'bob', password: FOREIGN };
     const created = await admin.post('/smtp-accounts/accounts', { data });
     expect(created.status).toBe(400);
-    expect(created.body.error.details).toEqual({ code: 'PASSWORD_SEALED_WITH_OTHER_KEY', field: 'password' });
+    expect(created.body.error.details).toEqual({ code: 'SEALED_VALUE_REFUSED', field: 'password' });
     expect(created.text).not.toContain(FOREIGN);
 
     const source = await createAccount(unique('source'));
     const updated = await admin.put(`/smtp-accounts/accounts/${source.id}`, { data: { password: FOREIGN } });
     expect(updated.status).toBe(400);
-    expect(updated.body.error.details.code).toBe('PASSWORD_SEALED_WITH_OTHER_KEY');
+    expect(updated.body.error.details.code).toBe('SEALED_VALUE_REFUSED');
     expect(smtp.auths.slice(logins).filter((a) => a.user === 'bob')).toEqual([]);
     expect(await rows().count()).toBe(before + 1);
   });

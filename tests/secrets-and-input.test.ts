@@ -4,8 +4,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { SEND_LOG_UID, SMTP_ACCOUNT_UID } from '../shared/constants';
-import { createSecretBox } from '../server/src/crypto/secret-box';
+import { SEND_LOG_UID } from '../shared/constants';
+import { SMTP_ACCOUNT_UID } from '../server/src/accounts';
+import { openSecret, sealSecret } from './helpers/secrets';
 import { AdminClient, registerSuperAdmin } from './helpers/admin-client';
 import { startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
 import { PLAYGROUND, startStrapi, type TestApp } from './helpers/strapi';
@@ -98,7 +99,7 @@ describe('a tampered ciphertext', () => {
     expect(test.body.error.message).toMatch(/cannot be decrypted/);
     const update = await admin.put(`/smtp-accounts/accounts/${accountId}`, { data: { port: smtp.port, host: 'localhost' } });
     expect(update.status).toBe(400);
-    expect(update.body.error.details.code).toBe('PASSWORD_REQUIRED');
+    expect(update.body.error.details.code).toBe('EDECRYPT');
     // re-entering the password repairs it
     const repaired = await admin.put(`/smtp-accounts/accounts/${accountId}`, { data: { password: PASSWORD } });
     expect(repaired.status).toBe(200);
@@ -107,10 +108,11 @@ describe('a tampered ciphertext', () => {
 });
 
 /** An OAuth2 account's row as another app (another key) or this one left it: written straight to the table. */
-const insertOAuthRow = async (email: string, box: ReturnType<typeof createSecretBox>) => {
+const insertOAuthRow = async (email: string, key: string) => {
   const meta = app.strapi.db.metadata.get(SMTP_ACCOUNT_UID);
   const col = (name: string) => (meta.attributes as Record<string, { columnName?: string }>)[name]?.columnName ?? name;
   const now = new Date();
+  const destination = { host: '127.0.0.1', port: smtp.port, security: 'none', authType: 'oauth2', username: email, oauthProvider: 'generic', oauthClientId: 'client' };
   await app.strapi.db.connection(meta.tableName).insert({
     [col('documentId')]: `oauth${Date.now()}${Math.random().toString(36).slice(2, 8)}`,
     [col('name')]: 'OAuth',
@@ -124,8 +126,8 @@ const insertOAuthRow = async (email: string, box: ReturnType<typeof createSecret
     [col('preferForNewsletters')]: false,
     [col('oauthProvider')]: 'generic',
     [col('oauthClientId')]: 'client',
-    [col('oauthClientSecret')]: box.encrypt('client-Secret-xyz'),
-    [col('oauthRefreshToken')]: box.encrypt('refresh-Token-xyz'),
+    [col('oauthClientSecret')]: sealSecret('client-Secret-xyz', destination, 'oauthClientSecret', key),
+    [col('oauthRefreshToken')]: sealSecret('refresh-Token-xyz', destination, 'oauthRefreshToken', key),
     [col('oauthStatus')]: 'connected',
     [col('createdAt')]: now,
     [col('updatedAt')]: now,
@@ -136,7 +138,7 @@ const insertOAuthRow = async (email: string, box: ReturnType<typeof createSecret
 
 describe('OAuth2 secrets sealed with another key', () => {
   it('flag the account unreadable, and keep it out of routing', async () => {
-    const id = await insertOAuthRow('oauth-foreign@example.test', createSecretBox('the key of another app'));
+    const id = await insertOAuthRow('oauth-foreign@example.test', 'the key of another app');
     try {
       const res = await admin.get(`/smtp-accounts/accounts/${id}`);
       expect(res.body.data).toMatchObject({ authType: 'oauth2', oauthStatus: 'connected', passwordState: 'unreadable' });
@@ -155,7 +157,7 @@ describe('OAuth2 secrets sealed with another key', () => {
 describe('rekey command', () => {
   it('re-encrypts every secret with the new key: passwords, OAuth2 client secrets and tokens (run in the app folder, keys from the environment)', async () => {
     const oldKey = process.env.SMTP_ACCOUNTS_ENCRYPTION_KEY!;
-    const oauthId = await insertOAuthRow('oauth-rekey@example.test', createSecretBox(oldKey));
+    const oauthId = await insertOAuthRow('oauth-rekey@example.test', oldKey);
     const newKey = 'a brand new key text';
     const run = () =>
       spawnSync(process.execPath, [path.resolve(__dirname, '..', 'bin', 'rekey.js')], {
@@ -168,13 +170,12 @@ describe('rekey command', () => {
     expect(first.status).toBe(0);
     expect(run().stdout).toMatch(/0 secret\(s\) re-encrypted, 3 already on the new key/);
     for (const output of [first.stdout, first.stderr]) expect(output).not.toMatch(new RegExp(`${PASSWORD}|client-Secret-xyz|refresh-Token-xyz`));
-    const table = app.strapi.db.connection(app.strapi.db.metadata.get(SMTP_ACCOUNT_UID).tableName);
-    const row = (await table.clone().where({ id: accountId }).first()) as { password: string };
-    expect(createSecretBox(newKey).decrypt(row.password)).toBe(PASSWORD);
-    expect(() => createSecretBox(oldKey).decrypt(row.password)).toThrow();
-    const oauth = (await app.strapi.db.query(SMTP_ACCOUNT_UID).findOne({ where: { id: oauthId } })) as { oauthClientSecret: string; oauthRefreshToken: string };
-    expect(createSecretBox(newKey).decrypt(oauth.oauthClientSecret)).toBe('client-Secret-xyz');
-    expect(createSecretBox(newKey).decrypt(oauth.oauthRefreshToken)).toBe('refresh-Token-xyz');
+    const row = await app.strapi.db.query(SMTP_ACCOUNT_UID).findOne({ where: { id: accountId } });
+    expect(openSecret(row, 'password', newKey)).toBe(PASSWORD);
+    expect(() => openSecret(row, 'password', oldKey)).toThrow();
+    const oauth = await app.strapi.db.query(SMTP_ACCOUNT_UID).findOne({ where: { id: oauthId } });
+    expect(openSecret(oauth, 'oauthClientSecret', newKey)).toBe('client-Secret-xyz');
+    expect(openSecret(oauth, 'oauthRefreshToken', newKey)).toBe('refresh-Token-xyz');
   });
 });
 

@@ -10,7 +10,8 @@
  * Real Strapi, real smtp-server instances on 127.0.0.1.
  */
 import net from 'node:net';
-import { SEND_LOG_UID, SMTP_ACCOUNT_UID } from '../shared/constants';
+import { SEND_LOG_UID } from '../shared/constants';
+import { SMTP_ACCOUNT_UID } from '../server/src/accounts';
 import { AdminClient, registerSuperAdmin } from './helpers/admin-client';
 import { refusedPort, startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
 import { startStrapi, type TestApp } from './helpers/strapi';
@@ -244,7 +245,7 @@ describe('resend: only what failed, once', () => {
       .catch((e: Error & { details: { logId: number } }) => e);
     await admin.put('/smtp-accounts/settings', { data: { fallback: 'provider' } });
     // the account works again
-    await app.strapi.db.query(SMTP_ACCOUNT_UID).update({ where: { id }, data: { port: smtp.port } });
+    await app.strapi.db.query(SMTP_ACCOUNT_UID).update({ where: { id }, data: { port: smtp.port, password: PASSWORD } });
     return (error as Error & { details: { logId: number } }).details.logId;
   };
 

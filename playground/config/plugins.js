@@ -33,13 +33,14 @@ module.exports = ({ env }) => ({
         connectionMs: env.int('SMTP_ACCOUNTS_CONNECTION_TIMEOUT_MS', 5000),
         greetingMs: env.int('SMTP_ACCOUNTS_GREETING_TIMEOUT_MS', 5000),
         socketMs: env.int('SMTP_ACCOUNTS_SOCKET_TIMEOUT_MS', 30000),
+        sendMs: env.int('SMTP_ACCOUNTS_SEND_TIMEOUT_MS', 60000),
       },
       sync: { intervalMs: env.int('SMTP_ACCOUNTS_SYNC_INTERVAL_MS', 2000) },
       // OAuth2: the tests use short-lived tokens, so they refresh closer to expiry
       oauth: {
         refreshMarginMs: env.int('SMTP_ACCOUNTS_OAUTH_REFRESH_MARGIN_MS', 120000),
         lockMs: env.int('SMTP_ACCOUNTS_OAUTH_LOCK_MS', 30000),
-        timeoutMs: 10000,
+        timeoutMs: env.int('SMTP_ACCOUNTS_OAUTH_TIMEOUT_MS', 10000),
         stateTtlMs: 10 * 60 * 1000,
       },
       // the campaign queue: in the database unless SMTP_ACCOUNTS_QUEUE_REDIS names a Redis (BullMQ)

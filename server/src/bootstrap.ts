@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ACTIONS, PLUGIN_ID, WEBHOOK_EVENTS } from '../../shared/constants';
-import { getService } from './get-service';
+import { runtimeOf } from './runtime';
 
 type Context = { strapi: Core.Strapi };
 
@@ -10,15 +10,21 @@ const registerPermissions = async ({ strapi }: Context) => {
 
 /** Fails start-up with an actionable message instead of failing the first save. */
 const checkEncryptionKey = ({ strapi }: Context) => {
-  strapi.plugin(PLUGIN_ID).service('secrets').assertKey();
+  runtimeOf(strapi).accounts.keyring.assertKey();
+};
+
+/** Secrets stored before they were bound to their destination (`v1:`) are bound to the one their account names, once. */
+const bindLegacySecrets = async ({ strapi }: Context) => {
+  const bound = await runtimeOf(strapi).accounts.store.bindLegacySecrets();
+  if (bound) strapi.log.info(`[${PLUGIN_ID}] ${bound} stored secret(s) bound to the destination of their account (format v2)`);
 };
 
 /**
- * Passwords sealed with another key (an export imported into this app, a changed key) cannot log in:
- * say which accounts need their password re-entered — by id and address, never the value.
+ * Secrets sealed with another key (an export imported into this app, a changed key) cannot log in: say which
+ * accounts need their secret re-entered — by id and address, never the value.
  */
-const warnUnreadablePasswords = async ({ strapi }: Context) => {
-  for (const { id, email } of await strapi.plugin(PLUGIN_ID).service('secrets').findUnreadable()) {
+const warnUnreadableSecrets = async ({ strapi }: Context) => {
+  for (const { id, email } of await runtimeOf(strapi).accounts.store.unreadable()) {
     strapi.log.warn(
       `[${PLUGIN_ID}] SMTP account #${id} <${email}>: its stored password cannot be decrypted with this server's encryption key ` +
         '(imported from another app, or the key changed). It does not send until you re-enter its password in the admin panel ' +
@@ -29,12 +35,12 @@ const warnUnreadablePasswords = async ({ strapi }: Context) => {
 
 /** The email plugin bootstraps first, so its configured provider exists: keep it as the stock provider. */
 const installEmailProvider = ({ strapi }: Context) => {
-  strapi.plugin(PLUGIN_ID).service('mailer').install();
+  runtimeOf(strapi).mailer.install();
 };
 
-/** Retention of the send log: pruned hourly (and now). */
-const scheduleLogPruning = ({ strapi }: Context) => {
-  strapi.plugin(PLUGIN_ID).service('sendLog').startPruning();
+/** Retention: the send log, finished batches and expired sign-ins, hourly (and now). */
+const scheduleRetention = ({ strapi }: Context) => {
+  runtimeOf(strapi).retention.start();
 };
 
 /** Webhook events, allowed in Strapi's webhook store (its Settings → Webhooks form lists only Strapi's own: add them through its API). */
@@ -44,21 +50,22 @@ const registerWebhookEvents = ({ strapi }: Context) => {
 
 /** The scheduled re-check (setting `recheckIntervalMinutes`, off by default). */
 const startAccountWatch = ({ strapi }: Context) => {
-  getService(strapi, 'accountWatch').start();
+  runtimeOf(strapi).watch.start();
 };
 
 /** The campaign queue: indexes, then (unless `queue.worker: false`) this process starts sending queued mail. */
 const startQueue = async ({ strapi }: Context) => {
-  await getService(strapi, 'queue').start();
+  await runtimeOf(strapi).queue.start();
 };
 
 const bootstrap = async (context: Context) => {
   await registerPermissions(context);
   registerWebhookEvents(context);
   checkEncryptionKey(context);
-  await warnUnreadablePasswords(context);
+  await bindLegacySecrets(context);
+  await warnUnreadableSecrets(context);
   installEmailProvider(context);
-  scheduleLogPruning(context);
+  scheduleRetention(context);
   startAccountWatch(context);
   await startQueue(context);
 };

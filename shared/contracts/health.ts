@@ -5,7 +5,7 @@ import type { SmtpStage } from '../constants';
  * attempt failed), `unused` (never tried yet). A later OAuth issue adds `needs-reauthorization` and a
  * scheduled re-check that feeds the same service (server/src/services/account-health.ts).
  */
-export type AccountHealthStatus = 'ok' | 'failing' | 'unused' | 'needs-reauthorization';
+export type AccountHealthStatus = 'ok' | 'failing' | 'unused' | 'reauth-required';
 
 export interface AccountHealth {
   accountId: number;

@@ -1,4 +1,4 @@
-import type { FallbackMode, LimitOverflowMode } from '../constants';
+import type { ContentApiEmailMode, FallbackMode, LimitOverflowMode } from '../constants';
 
 /** The module settings kept in the plugin store and edited in Settings → SMTP accounts. */
 export interface ModuleSettings {
@@ -22,6 +22,13 @@ export interface ModuleSettings {
   recheckIntervalMinutes: number;
   /** A queued mail whose account is at its sending limit: `wait` for room (default) or go to the `next` candidate in rule order that has room. */
   limitOverflow: LimitOverflowMode;
+  /**
+   * Strapi's content-API route `POST /api/email` lets its caller (a users-permissions role or an API token
+   * holding `email.send`) choose the From: `stock` (default) sends it through the provider configured in
+   * `config/plugins`, as before the plugin was installed; `accounts` routes it through the SMTP accounts by
+   * its From like any mail.
+   */
+  contentApiEmail: ContentApiEmailMode;
 }
 
 export declare namespace GetSettings {

@@ -82,6 +82,7 @@ export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Prom
         const ok = Boolean(options.xoauth2?.(auth.username ?? '', auth.accessToken ?? ''));
         auths.push({ user: auth.username ?? '', method: auth.method, ok });
         authPasswords.push(auth.accessToken ?? '');
+        passwordOf.set(_session.id, auth.accessToken ?? '');
         if (!ok) return callback(null, { data: { status: '401', schemes: 'bearer', scope: 'smtp' } });
         return callback(null, { user: auth.username });
       }
@@ -231,6 +232,65 @@ export const startDropMidDataServer = async () => {
     dataStarts: () => dataStarts,
     close: () =>
       new Promise<void>((resolve) => {
+        sockets.forEach((s) => s.destroy());
+        server.close(() => resolve());
+      }),
+  };
+};
+
+/**
+ * A server that never stops answering but never finishes an answer: after its greeting it drips the reply
+ * to EHLO (`at: 'ehlo'`), or accepts the whole session and drips the reply to the message (`at: 'data'`),
+ * one character every 100 ms, forever. No socket timeout notices it: only an overall deadline does.
+ */
+export const startTricklingServer = async ({ at }: { at: 'ehlo' | 'data' }) => {
+  const sockets = new Set<net.Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  let connections = 0;
+  const drip = (socket: net.Socket, head: string) => {
+    socket.write(head);
+    const timer = setInterval(() => (socket.destroyed ? clearInterval(timer) : socket.write('x')), 100);
+    timers.add(timer);
+    socket.on('close', () => clearInterval(timer));
+  };
+  const server = net.createServer((socket) => {
+    connections += 1;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    let inData = false;
+    let buffer = '';
+    socket.write('220 trickle.test ESMTP\r\n');
+    socket.on('data', (chunk) => {
+      buffer += chunk.toString('utf8');
+      if (inData) {
+        if (buffer.includes('\r\n.\r\n')) drip(socket, '250 ');
+        return;
+      }
+      let end: number;
+      while ((end = buffer.indexOf('\r\n')) >= 0) {
+        const line = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const verb = line.split(' ')[0].toUpperCase();
+        if (verb === 'EHLO' && at === 'ehlo') return drip(socket, '250-trickle.test ');
+        if (verb === 'EHLO') socket.write('250-trickle.test\r\n250 AUTH PLAIN LOGIN\r\n');
+        else if (verb === 'AUTH') socket.write('235 2.7.0 Accepted\r\n');
+        else if (verb === 'DATA') {
+          inData = true;
+          socket.write('354 End data with <CR><LF>.<CR><LF>\r\n');
+        } else if (verb === 'QUIT') socket.end('221 Bye\r\n');
+        else socket.write('250 OK\r\n');
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    connections: () => connections,
+    open: () => sockets.size,
+    close: () =>
+      new Promise<void>((resolve) => {
+        timers.forEach((t) => clearInterval(t));
         sockets.forEach((s) => s.destroy());
         server.close(() => resolve());
       }),

@@ -5,8 +5,11 @@ import { hostPolicyProblems, type HostPolicyConfig } from '../transport/host-pol
 export interface PluginConfig {
   /** Key text for the passwords' AES-256-GCM encryption; empty → Strapi's `admin.secrets.encryptionKey`. */
   encryptionKey: string;
-  /** nodemailer timeouts for every connection, verification and send alike. */
-  timeouts: { connectionMs: number; greetingMs: number; socketMs: number };
+  /**
+   * nodemailer timeouts for every connection, verification and send alike; `sendMs` bounds one pooled send
+   * attempt as a whole (a server trickling its replies resets the socket timeout, never this one).
+   */
+  timeouts: { connectionMs: number; greetingMs: number; socketMs: number; sendMs: number };
   /** One pooled transport per account: at most this many connections, recycled after maxMessages, closed after idleMs. */
   pool: { maxConnections: number; maxMessages: number; idleMs: number };
   /** Other Strapi processes on the same database: accounts and settings changed there are seen within intervalMs. */
@@ -19,8 +22,8 @@ export interface PluginConfig {
   hosts: HostPolicyConfig;
   /** The longest From line accepted by a send (longer ones are refused before parsing). */
   maxFromLength: number;
-  /** OAuth2 accounts: refresh this long before expiry; the refresh lock's lifetime; token-request timeout; sign-in validity. */
-  oauth: { refreshMarginMs: number; lockMs: number; timeoutMs: number; stateTtlMs: number };
+  /** OAuth2 accounts: refresh this long before expiry; the refresh lock's lifetime; token-request deadline; sign-in validity; the most of a token answer read. */
+  oauth: { refreshMarginMs: number; lockMs: number; timeoutMs: number; stateTtlMs: number; maxResponseBytes: number };
   /**
    * The campaign queue. No `redis`: the embedded engine keeps it in Strapi's database and sends from this
    * process. With `redis` (an ioredis URL or options): BullMQ, every instance sends, limits kept in Redis.
@@ -34,14 +37,14 @@ type Env = ((key: string, fallback?: string) => string) & { int?: unknown };
 
 const defaults = ({ env }: { env: Env }): PluginConfig => ({
   encryptionKey: env('SMTP_ACCOUNTS_ENCRYPTION_KEY', ''),
-  timeouts: { connectionMs: 5000, greetingMs: 5000, socketMs: 30000 },
+  timeouts: { connectionMs: 5000, greetingMs: 5000, socketMs: 30000, sendMs: 60000 },
   pool: { maxConnections: 5, maxMessages: 1000, idleMs: 30000 },
   sync: { intervalMs: 2000 },
   tls: {},
   settings: {},
   hosts: { allow: [], deny: [], denyMetadata: true },
   maxFromLength: 998,
-  oauth: { refreshMarginMs: 120000, lockMs: 30000, timeoutMs: 10000, stateTtlMs: 10 * 60 * 1000 },
+  oauth: { refreshMarginMs: 120000, lockMs: 30000, timeoutMs: 10000, stateTtlMs: 10 * 60 * 1000, maxResponseBytes: 256 * 1024 },
   queue: { redis: null, worker: true, concurrency: 16, pollMs: 1000, leaseMs: 60000, retryDelaysMs: null },
 });
 
@@ -63,7 +66,7 @@ const positiveInt = (value: unknown) => Number.isInteger(value) && (value as num
 const validator = (config: PluginConfig) => {
   const problems: string[] = [];
   if (typeof config.encryptionKey !== 'string') problems.push('encryptionKey must be a string');
-  for (const key of ['connectionMs', 'greetingMs', 'socketMs'] as const) {
+  for (const key of ['connectionMs', 'greetingMs', 'socketMs', 'sendMs'] as const) {
     if (!positiveInt(config.timeouts?.[key])) problems.push(`timeouts.${key} must be a positive integer (ms)`);
   }
   for (const key of ['maxConnections', 'maxMessages', 'idleMs'] as const) {
@@ -73,7 +76,7 @@ const validator = (config: PluginConfig) => {
   if (typeof config.tls !== 'object' || config.tls === null) problems.push('tls must be an object of Node TLS options');
   if (typeof config.settings !== 'object' || config.settings === null) problems.push('settings must be an object');
   problems.push(...hostPolicyProblems(config.hosts));
-  for (const key of ['refreshMarginMs', 'lockMs', 'timeoutMs', 'stateTtlMs'] as const) {
+  for (const key of ['refreshMarginMs', 'lockMs', 'timeoutMs', 'stateTtlMs', 'maxResponseBytes'] as const) {
     if (!positiveInt(config.oauth?.[key])) problems.push(`oauth.${key} must be a positive integer (ms)`);
   }
   if (!positiveInt(config.maxFromLength) || config.maxFromLength > 998) problems.push('maxFromLength must be a whole number between 1 and 998 (RFC 5322\'s line limit)');

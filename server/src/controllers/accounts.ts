@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from '../../../shared/constants';
 import type {
   CreateAccount,
   DeleteAccount,
@@ -8,10 +7,11 @@ import type {
   SendTestMail,
   UpdateAccount,
 } from '../../../shared/contracts/accounts';
+import { runtimeOf } from '../runtime';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
-const accounts = () => strapi.plugin(PLUGIN_ID).service('accounts');
+const accounts = () => runtimeOf(strapi).accounts.admin;
 const idParam = (ctx: Ctx) => Number(ctx.params.id);
 const bodyData = (ctx: Ctx) => (ctx.request.body as { data?: unknown } | undefined)?.data ?? {};
 

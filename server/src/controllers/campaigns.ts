@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ChangeBatch, GetBatch, ListBatches } from '../../../shared/contracts/campaigns';
-import { getService } from '../get-service';
+import { runtimeOf } from '../runtime';
 import { parseBatchId, validateCampaignQuery } from '../validation/campaign-query';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
@@ -13,16 +13,16 @@ const batchId = (ctx: Ctx) => {
 };
 
 const change = (action: ChangeBatch.Action) => async (ctx: Ctx) => {
-  ctx.body = { data: await getService(strapi, 'queue')[action](batchId(ctx)) } satisfies ChangeBatch.Response;
+  ctx.body = { data: await runtimeOf(strapi).queue[action](batchId(ctx)) } satisfies ChangeBatch.Response;
 };
 
 export default {
   async find(ctx: Ctx) {
     const query = (await validateCampaignQuery(ctx.query ?? {})) as ListBatches.Query;
-    ctx.body = (await getService(strapi, 'queue').list(query)) satisfies ListBatches.Response;
+    ctx.body = (await runtimeOf(strapi).queue.list(query)) satisfies ListBatches.Response;
   },
   async findOne(ctx: Ctx) {
-    ctx.body = { data: await getService(strapi, 'queue').status(batchId(ctx)) } satisfies GetBatch.Response;
+    ctx.body = { data: await runtimeOf(strapi).queue.status(batchId(ctx)) } satisfies GetBatch.Response;
   },
   pause: change('pause'),
   resume: change('resume'),

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { yup } from '@strapi/utils';
 import type { CompleteOAuth, StartOAuth } from '../../../shared/contracts/accounts';
-import { getService } from '../get-service';
+import { runtimeOf } from '../runtime';
 import { createValidator } from '../validation/validate';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
@@ -20,11 +20,12 @@ const adminId = (ctx: Ctx) => Number((ctx.state.user as { id: number }).id);
 export default {
   async start(ctx: Ctx) {
     const { redirectUri } = (await validateStart(ctx.request.body ?? {})) as StartOAuth.Request['body'];
-    const data = await getService(strapi, 'oauth').startConnect(Number(ctx.params.id), adminId(ctx), redirectUri);
+    const data = await runtimeOf(strapi).accounts.oauth.start(Number(ctx.params.id), adminId(ctx), redirectUri, ctx.request.origin || null);
     ctx.body = { data } satisfies StartOAuth.Response;
   },
   async complete(ctx: Ctx) {
     const { state, code } = (await validateComplete(ctx.request.body ?? {})) as CompleteOAuth.Request['body'];
-    ctx.body = { data: await getService(strapi, 'oauth').completeConnect(state, code, adminId(ctx)) } satisfies CompleteOAuth.Response;
+    const { accounts } = runtimeOf(strapi);
+    ctx.body = { data: accounts.admin.toPublic(await accounts.oauth.complete(state, code, adminId(ctx))) } satisfies CompleteOAuth.Response;
   },
 };

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from '../../../shared/constants';
 import type { ResolveFrom } from '../../../shared/contracts/resolve';
+import { runtimeOf } from '../runtime';
 import { validateResolveInput } from '../validation/resolve';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
@@ -8,7 +8,7 @@ type Ctx = Parameters<Core.MiddlewareHandler>[0];
 export default {
   async resolve(ctx: Ctx) {
     const body = (await validateResolveInput(ctx.request.body ?? {})) as ResolveFrom.Request['body'];
-    const data = await strapi.plugin(PLUGIN_ID).service('mailer').preview(body.from, body.newsletter === true);
+    const data = await runtimeOf(strapi).mailer.preview(body.from, body.newsletter === true);
     ctx.body = { data } satisfies ResolveFrom.Response;
   },
 };

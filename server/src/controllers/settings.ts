@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID } from '../../../shared/constants';
 import type { GetSettings, UpdateSettings } from '../../../shared/contracts/settings';
+import { runtimeOf } from '../runtime';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
-const settings = () => strapi.plugin(PLUGIN_ID).service('settings');
+const settings = () => runtimeOf(strapi).settings;
 
 export default {
   async get(ctx: Ctx) {

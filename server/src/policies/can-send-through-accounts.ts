@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { PERMISSIONS, PLUGIN_ID } from '../../../shared/constants';
+import { PERMISSIONS } from '../../../shared/constants';
+import { runtimeOf } from '../runtime';
 
 export interface AdminPolicyContext {
   state: { userAbility?: { can(action: string, subject?: unknown): boolean } };
@@ -13,10 +14,10 @@ export interface AdminPolicyContext {
  * provider sends and Strapi's own rules stand. Super admins hold every action.
  */
 const canSendThroughAccounts = async (ctx: AdminPolicyContext, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
-  const plugin = strapi.plugin(PLUGIN_ID);
+  const { index, settings } = runtimeOf(strapi);
   // another process may have switched the module: read the settings as fresh as a send would
-  await plugin.service('accountIndex').syncIfDue();
-  const { enabled } = await plugin.service('settings').get();
+  await index.syncIfDue();
+  const { enabled } = await settings.get();
   if (!enabled) return true;
   if (ctx.state.userAbility?.can(PERMISSIONS.accountsSend)) return true;
   throw new errors.PolicyError('Sending mail through the SMTP accounts needs the permission "Send mail through SMTP accounts".', {

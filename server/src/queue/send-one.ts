@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, type BatchState } from '../../../shared/constants';
-import { getService } from '../get-service';
-import type { Deferral } from '../services/mailer';
+import type { Deferral, MailerService } from '../services/mailer';
 import { createGroupCommit } from './group-commit';
 import type { ClaimedMail, FinishedMail, QueueStore } from './store';
 
@@ -25,7 +24,14 @@ export type SendOneResult = { kind: 'finished' } | { kind: 'released'; until: nu
  * `retryDelaysMs`: a message nobody could take for a reason that may pass (see journal.transient) is tried
  * again after each of these delays in turn, then failed. Each try is its own send-log entry.
  */
-export const createSendOne = (strapi: Core.Strapi, store: QueueStore, owner: string, retryDelaysMs: readonly number[]) => {
+export const createSendOne = (
+  strapi: Core.Strapi,
+  store: QueueStore,
+  owner: string,
+  retryDelaysMs: readonly number[],
+  /** The mailer's entry for queued mail (passed in: the queue needs nothing else of it). */
+  sendQueued: MailerService['sendQueued']
+) => {
   const finishing = createGroupCommit<FinishedMail>((items) => store.finish(owner, items), FINISH_DELAY_MS);
   let states: { read: number; map: Promise<Map<number, { state: BatchState; newsletter: boolean }>> } | null = null;
   /** Per account and window: how many deferred mails this process already lined up for it (see `spread`). */
@@ -69,7 +75,7 @@ export const createSendOne = (strapi: Core.Strapi, store: QueueStore, owner: str
       return { kind: 'finished' };
     }
     try {
-      const result = await getService(strapi, 'mailer').sendQueued(mail.message, {
+      const result = await sendQueued(mail.message, {
         newsletter: batch.newsletter,
         batchId: mail.batchId,
         messageId: mail.messageId,

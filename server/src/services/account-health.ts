@@ -1,10 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import {
-  SEND_LOG_UID,
-  SMTP_ACCOUNT_UID,
-  SMTP_STAGES,
-  type SmtpStage,
-} from '../../../shared/constants';
+import { SEND_LOG_UID, SMTP_STAGES, type SmtpStage } from '../../../shared/constants';
+import type { AccountStore } from '../accounts';
 import type { AccountHealth, AccountHealthStatus } from '../../../shared/contracts/health';
 import type { SendAttempt } from '../../../shared/contracts/send-log';
 
@@ -21,7 +17,7 @@ export interface HealthFacts {
   lastFailure?: { at: Date; stage: SmtpStage | null; code: string | null };
   sent?: number;
   failed?: number;
-  /** Reserved for OAuth: a source that sets it makes the account `needs-reauthorization` (a later status). */
+  /** An OAuth2 account that lost its grant: the account is `reauth-required`. */
   needsReauthorization?: boolean;
 }
 export type HealthSource = (window: {
@@ -65,7 +61,7 @@ const merge = (into: HealthFacts, facts: HealthFacts) => {
 
 /** The status rule: the account's most recent attempt decides (a failure at the same instant counts as failing). */
 export const decideStatus = (facts: HealthFacts): AccountHealthStatus => {
-  if (facts.needsReauthorization) return 'needs-reauthorization';
+  if (facts.needsReauthorization) return 'reauth-required';
   if (!facts.lastSuccessAt && !facts.lastFailure) return 'unused';
   if (facts.lastFailure && (!facts.lastSuccessAt || facts.lastFailure.at >= facts.lastSuccessAt))
     return 'failing';
@@ -164,11 +160,9 @@ const sendLogSource =
  * state it or a send recorded, see account-watch) and the OAuth2 state (a lost grant).
  */
 const accountStateSource =
-  (strapi: Core.Strapi): HealthSource =>
+  (store: AccountStore): HealthSource =>
   async () => {
-    const rows = (await strapi.db
-      .query(SMTP_ACCOUNT_UID)
-      .findMany({ select: ['id', 'authType', 'oauthStatus', 'healthState', 'healthSince', 'healthStage', 'lastCheckAt'] })) as Record<string, unknown>[];
+    const rows = (await store.healthRows()) as unknown as Record<string, unknown>[];
     const facts = new Map<number, HealthFacts>();
     for (const row of rows) {
       const fact: HealthFacts = {};
@@ -183,8 +177,9 @@ const accountStateSource =
   };
 
 /** One owner of "how is this account doing": the list's badge, the widget and (later) re-checks read it here. */
-const createAccountHealthService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const sources: HealthSource[] = [sendLogSource(strapi), accountStateSource(strapi)];
+export const createAccountHealth = (deps: { strapi: Core.Strapi; store: AccountStore; flushLog: () => Promise<void> }) => {
+  const { strapi, store } = deps;
+  const sources: HealthSource[] = [sendLogSource(strapi), accountStateSource(store)];
 
   return {
     /** Adds a source of facts (a scheduled re-check, an OAuth token state …). */
@@ -199,14 +194,8 @@ const createAccountHealthService = ({ strapi }: { strapi: Core.Strapi }) => {
     }: { windowHours?: number; ids?: number[] } = {}) {
       const since = new Date(Date.now() - windowHours * 60 * 60 * 1000);
       // entries still queued for the next batch count too
-      await strapi.plugin('smtp-accounts').service('sendLog').flush();
-      const accountIds =
-        ids ??
-        (
-          (await strapi.db
-            .connection(strapi.db.metadata.get(SMTP_ACCOUNT_UID).tableName)
-            .select('id')) as { id: number }[]
-        ).map((r) => Number(r.id));
+      await deps.flushLog();
+      const accountIds = ids ?? (await store.ids());
       const facts = new Map<number, HealthFacts>(accountIds.map((accountId) => [accountId, {}]));
       for (const source of sources) {
         for (const [accountId, more] of await source({ since, accountIds })) {
@@ -249,15 +238,7 @@ const createAccountHealthService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const row of perStatus)
         if (row.status in counts) counts[row.status as keyof typeof counts] = Number(row.n);
       const failing = health.data.filter((h) => h.status === 'failing');
-      const accounts = failing.length
-        ? ((await strapi.db
-            .connection(strapi.db.metadata.get(SMTP_ACCOUNT_UID).tableName)
-            .select('id', 'name', 'email')
-            .whereIn(
-              'id',
-              failing.map((h) => h.accountId)
-            )) as { id: number; name: string | null; email: string }[])
-        : [];
+      const accounts = await store.refs(failing.map((h) => h.accountId));
       const byId = new Map(accounts.map((a) => [Number(a.id), a]));
       const failingAccounts = failing.map((h) => ({
         id: h.accountId,
@@ -271,5 +252,4 @@ const createAccountHealthService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-export type AccountHealthService = ReturnType<typeof createAccountHealthService>;
-export default createAccountHealthService;
+export type AccountHealthService = ReturnType<typeof createAccountHealth>;

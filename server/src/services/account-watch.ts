@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { PLUGIN_ID, SMTP_ACCOUNT_UID, WEBHOOK_EVENTS, type HealthState, type SmtpStage } from '../../../shared/constants';
-import { getService } from '../get-service';
-import { secretForms, redact } from '../redaction/redact';
-import { verifySmtpAccount } from '../transport/verify';
-import type { StoredAccount } from './accounts';
+import { PLUGIN_ID, WEBHOOK_EVENTS, type HealthState, type SmtpStage } from '../../../shared/constants';
+import type { ModuleSettings } from '../../../shared/contracts/settings';
+import type { AccountRow, Accounts } from '../accounts';
+import { needsReauthorization } from '../oauth/token-client';
+import { redact } from '../redaction/redact';
 
 /** What happened to an account: a send or a re-check went through, failed at a stage, or lost its OAuth2 grant. */
 export type Outcome = { ok: true } | { ok: false; stage: SmtpStage; code: string; reply: string } | { reauth: true; reason: string };
@@ -15,7 +15,7 @@ export const isAccountFailure = (stage: SmtpStage) => ACCOUNT_STAGES.has(stage);
 const stateOf = (outcome: Outcome): HealthState => ('reauth' in outcome ? 'reauth-required' : outcome.ok ? 'ok' : 'failing');
 const FALLBACK_EVENT_EVERY_MS = 60000;
 
-type WatchedAccount = Pick<StoredAccount, 'id' | 'email' | 'name'> & { healthState?: HealthState | null };
+type WatchedAccount = Pick<AccountRow, 'id' | 'email' | 'name'> & { healthState?: HealthState | null };
 
 /**
  * Who learns that an account stopped working, without anybody reading the log: the outcome of real
@@ -25,33 +25,25 @@ type WatchedAccount = Pick<StoredAccount, 'id' | 'email' | 'name'> & { healthSta
  * `alertRecipients`, sent through the stock provider (never through the failing account). A send in
  * steady state costs a look-up in memory: the database is touched only when the state changes.
  */
-const createAccountWatchService = ({ strapi }: { strapi: Core.Strapi }) => {
+export const createAccountWatch = (deps: {
+  strapi: Core.Strapi;
+  accounts: Pick<Accounts, 'store' | 'connections'>;
+  settings: () => Promise<ModuleSettings>;
+  /** Alerts go through the provider configured in `config/plugins`, never through an account. */
+  sendAlert: (mail: { to: string[]; subject: string; text: string }) => Promise<unknown>;
+}) => {
+  const { strapi } = deps;
+  const { store, connections } = deps.accounts;
   const known = new Map<number, HealthState | null>();
   const lastFallbackEvent = new Map<string, number>();
   let timer: NodeJS.Timeout | null = null;
   let lastRecheck = 0;
   let rechecking: Promise<void> | null = null;
 
-  const table = () => strapi.db.metadata.get(SMTP_ACCOUNT_UID);
-  const column = (attribute: string) => (table().attributes as Record<string, { columnName?: string }>)[attribute]?.columnName ?? attribute;
-
   /** Takes the change for this process, or learns that another process (or an earlier call) took it. */
-  const claimChange = async (accountId: number, next: HealthState, outcome: Outcome) => {
-    const state = column('healthState');
+  const claimChange = (accountId: number, next: HealthState, outcome: Outcome) => {
     const failure = 'stage' in outcome ? outcome : null;
-    const updated = await strapi.db
-      .connection(table().tableName)
-      .where({ id: accountId })
-      .andWhere((q) => q.whereNull(state).orWhereNot(state, next))
-      .update({
-        [state]: next,
-        [column('healthSince')]: new Date(),
-        [column('healthStage')]: failure?.stage ?? null,
-        [column('healthReply')]: failure ? failure.reply.slice(0, 500) : 'reauth' in outcome ? outcome.reason.slice(0, 500) : null,
-        // other processes see the change at their next sync (the accounts' fingerprint moves)
-        [column('updatedAt')]: new Date(),
-      });
-    return Number(updated) === 1;
+    return store.claimHealthChange(accountId, next, { stage: failure?.stage ?? null, reply: failure ? failure.reply : 'reauth' in outcome ? outcome.reason : null });
   };
 
   const previousState = async (accountId: number, hint?: HealthState | null): Promise<HealthState | null> => {
@@ -60,18 +52,17 @@ const createAccountWatchService = ({ strapi }: { strapi: Core.Strapi }) => {
       known.set(accountId, hint);
       return hint;
     }
-    const row = (await strapi.db.connection(table().tableName).where({ id: accountId }).first(column('healthState'))) as Record<string, unknown> | undefined;
-    const state = (row?.[column('healthState')] as HealthState | null | undefined) ?? null;
+    const state = await store.healthStateOf(accountId);
     known.set(accountId, state);
     return state;
   };
 
   const alertMail = async (subject: string, text: string) => {
-    const { alertRecipients } = await getService(strapi, 'settings').get();
+    const { alertRecipients } = await deps.settings();
     const to = alertRecipients.split(',').map((a) => a.trim()).filter(Boolean);
     if (to.length === 0) return;
     try {
-      await getService(strapi, 'mailer').sendThroughStockProvider({ to, subject, text });
+      await deps.sendAlert({ to, subject, text });
     } catch (error) {
       strapi.log.warn(`[${PLUGIN_ID}] the alert mail "${subject}" could not be sent through the stock provider: ${(error as Error).message}`);
     }
@@ -136,12 +127,11 @@ const createAccountWatchService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Checks every active account the way a save does (connect, TLS, AUTH, MAIL FROM; nothing is sent). */
     async recheckAll() {
       rechecking ??= (async () => {
-        const settings = await getService(strapi, 'settings').get();
-        const rows = (await strapi.db.query(SMTP_ACCOUNT_UID).findMany({ where: { active: true } })) as StoredAccount[];
-        for (const row of rows) {
+        const settings = await deps.settings();
+        for (const row of await store.listActive()) {
           if (row.authType === 'oauth2' && row.oauthStatus !== 'connected') continue;
           const outcome = await service.checkOne(row, settings.verifyTimeoutMs);
-          await strapi.db.connection(table().tableName).where({ id: row.id }).update({ [column('lastCheckAt')]: new Date() });
+          await store.markChecked(row.id);
           await service.report(row, outcome);
         }
         lastRecheck = Date.now();
@@ -151,29 +141,17 @@ const createAccountWatchService = ({ strapi }: { strapi: Core.Strapi }) => {
       return rechecking;
     },
 
-    async checkOne(row: StoredAccount, timeoutMs: number): Promise<Outcome> {
-      const guard = getService(strapi, 'saveGuard');
-      let forms: string[] = [];
+    /** Checks one account as a save does, through the connection module with its stored secret. */
+    async checkOne(row: AccountRow, timeoutMs: number): Promise<Outcome> {
       try {
-        const address = await guard.admitHost(row.host);
-        let auth: Record<string, unknown> | undefined;
-        let password = '';
-        if (row.authType === 'oauth2') {
-          const { token } = await getService(strapi, 'oauth').accessToken(row.id, false);
-          auth = { type: 'OAuth2', user: row.username ?? '', accessToken: token };
-        } else if (row.password) {
-          password = getService(strapi, 'secrets').decrypt(row.password);
-        }
-        forms = secretForms({ user: row.username, pass: password });
-        const account = { ...row, name: row.name ?? '', username: row.username ?? '', password, address };
-        const options = { ...guard.boundedOptions(account, timeoutMs), ...(auth ? { auth } : {}) };
-        const result = await verifySmtpAccount(options as never, row.email, timeoutMs);
+        const result = await connections.verify(row, { kind: 'stored' }, timeoutMs);
         if (result.ok || !result.failure) return { ok: true };
+        if (needsReauthorization((result.failure as { oauthError?: string }).oauthError)) return { reauth: true, reason: 'invalid_grant' };
         return { ok: false, stage: result.failure.stage, code: result.failure.code, reply: result.failure.detail };
       } catch (error) {
         const failure = error as Error & { code?: string; oauthError?: string; details?: { code?: string } };
-        if (failure.oauthError === 'invalid_grant') return { reauth: true, reason: 'invalid_grant' };
-        return { ok: false, stage: 'auth', code: failure.details?.code ?? failure.code ?? 'EUNKNOWN', reply: redact(failure.message, forms) };
+        if (needsReauthorization(failure.oauthError)) return { reauth: true, reason: failure.oauthError ?? 'invalid_grant' };
+        return { ok: false, stage: 'auth', code: failure.details?.code ?? failure.code ?? 'EUNKNOWN', reply: redact(failure.message, connections.formsOf(row)) };
       }
     },
 
@@ -181,7 +159,7 @@ const createAccountWatchService = ({ strapi }: { strapi: Core.Strapi }) => {
     start() {
       const tick = async () => {
         try {
-          const { recheckIntervalMinutes, enabled } = await getService(strapi, 'settings').get();
+          const { recheckIntervalMinutes, enabled } = await deps.settings();
           if (!enabled || !recheckIntervalMinutes || Date.now() - lastRecheck < recheckIntervalMinutes * 60000) return;
           await service.recheckAll();
         } catch (error) {
@@ -200,5 +178,4 @@ const createAccountWatchService = ({ strapi }: { strapi: Core.Strapi }) => {
   return service;
 };
 
-export type AccountWatchService = ReturnType<typeof createAccountWatchService>;
-export default createAccountWatchService;
+export type AccountWatch = ReturnType<typeof createAccountWatch>;

@@ -10,7 +10,7 @@ import {
 import { LIMIT_WINDOWS, PLUGIN_ID, type LimitField } from '../../../shared/constants';
 import { redisClient } from '../queue/redis-connection';
 import type { PluginConfig } from '../config';
-import type { StoredAccount } from './accounts';
+import type { AccountRow } from '../accounts';
 
 /** Room for one more mail now, or the moment the account's fullest window frees up. */
 /** A refusal: the account's `field` window holds `points` mails per `windowMs`, and frees up at `retryAt`. */
@@ -23,7 +23,7 @@ export interface NoRoom {
 }
 export type Admission = { ok: true } | NoRoom;
 
-type LimitedAccount = Pick<StoredAccount, 'id'> & Partial<Pick<StoredAccount, LimitField>>;
+type LimitedAccount = Pick<AccountRow, 'id'> & Partial<Pick<AccountRow, LimitField>>;
 
 const TABLE = 'smtp_accounts_rate_limits';
 const FIELDS = Object.keys(LIMIT_WINDOWS) as LimitField[];
@@ -46,7 +46,7 @@ export const limitsOf = (account: LimitedAccount) =>
  * the shorter windows took). `count` is for direct sends (password resets and the like): they are
  * counted, so that the queue leaves room, but never held back.
  */
-const createLimitsService = ({ strapi }: { strapi: Core.Strapi }) => {
+export const createLimitsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get<PluginConfig>(`plugin::${PLUGIN_ID}`);
   const limiters = new Map<string, RateLimiterAbstract>();
   let tableReady: Promise<void> | null = null;
@@ -138,4 +138,3 @@ const createLimitsService = ({ strapi }: { strapi: Core.Strapi }) => {
 };
 
 export type LimitsService = ReturnType<typeof createLimitsService>;
-export default createLimitsService;

@@ -2,35 +2,29 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID, type LimitOverflowMode } from '../../../shared/constants';
 import type { ResolveRule } from '../../../shared/contracts/resolve';
-import { getService } from '../get-service';
-import { redactOptional, secretForms, type Credentials } from '../redaction/redact';
+import type { AccountRow, Connections } from '../accounts';
+import type { PluginConfig } from '../config';
+import { needsReauthorization } from '../oauth/token-client';
+import { redactOptional } from '../redaction/redact';
 import { parseFrom, type FromInput } from '../routing/parse-from';
 import { candidatesInRuleOrder, resolveAccount, type Resolution } from '../routing/resolve-account';
 import { checkMail, type CheckedMail } from '../sending/check-mail';
 import { createJournal, type Journal } from '../sending/journal';
 import { isMailNotSent, MailNotSentError } from '../sending/mail-not-sent';
-import type { PluginConfig } from '../config';
+import type { EmailProvider, StockProvider } from '../sending/stock-provider';
 import { buildMessage, type EmailOptions } from '../transport/message';
 import { describeSmtpFailure, isFailoverSafe, mayHaveBeenDelivered } from '../transport/smtp-failure';
-import type { StoredAccount } from './accounts';
-import { limitsOf, type NoRoom } from './limits';
+import type { AccountIndexService } from './account-index';
+import type { AccountWatch } from './account-watch';
+import { limitsOf, type LimitsService, type NoRoom } from './limits';
+import type { SendLogService } from './send-log';
+import type { SettingsService } from './settings';
 
-/** The provider interface of Strapi's email plugin (send is required, the rest optional). */
-export interface EmailProvider {
-  send(options: EmailOptions): Promise<unknown>;
-  verify?(): Promise<unknown>;
-  isIdle?(): boolean;
-  getCapabilities?(): unknown;
-  close?(): void;
-}
+export type { EmailProvider };
+type StoredAccount = AccountRow;
 
 /** A queued mail whose account's limits cannot be read waits this long. */
 const LIMIT_STORE_RETRY_MS = 30_000;
-
-interface EmailPluginSettings {
-  defaultFrom?: string;
-  defaultReplyTo?: string;
-}
 
 export interface SendOptions {
   /** A campaign/newsletter send: accounts flagged "search first for newsletters" are tried first. */
@@ -79,21 +73,22 @@ export type QueuedOutcome =
  * order → fall back → record. `send` is also the documented entry point for campaign modules:
  * `strapi.plugin('smtp-accounts').service('mailer').send(message, { newsletter: true })`.
  */
-const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const config = () => strapi.config.get<PluginConfig>(`plugin::${PLUGIN_ID}`);
-  const emailSettings = () => (strapi.config.get('plugin::email.settings') ?? {}) as EmailPluginSettings;
-  const index = () => getService(strapi, 'accountIndex');
-  const limits = () => getService(strapi, 'limits');
-  let stock: EmailProvider | null = null;
-  let stockSecrets: string[] | null = null;
-
-  const stockProvider = (): EmailProvider => {
-    if (!stock) throw new errors.ApplicationError('smtp-accounts: the stock email provider is not installed yet');
-    return stock;
-  };
-  /** The stock provider's own password, cut out of its errors like ours. */
-  const stockSecretForms = () =>
-    (stockSecrets ??= secretForms((strapi.config.get('plugin::email.providerOptions.auth') ?? {}) as Credentials));
+export const createMailer = (deps: {
+  strapi: Core.Strapi;
+  config: () => PluginConfig;
+  settings: SettingsService;
+  index: AccountIndexService;
+  connections: Pick<Connections, 'send' | 'formsOf' | 'isIdle'>;
+  watch: AccountWatch;
+  sendLog: SendLogService;
+  limits: LimitsService;
+  stock: StockProvider;
+}) => {
+  const { strapi, config, stock, connections, watch } = deps;
+  const emailSettings = stock.emailSettings;
+  const index = () => deps.index;
+  const limits = () => deps.limits;
+  const stockProvider = (): EmailProvider => ({ send: stock.send });
 
   const withoutFlag = ({ newsletter: _flag, ...options }: EmailOptions) => options;
 
@@ -106,19 +101,19 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
     const tried = Date.now();
     const attempt = { accountId: account.id, accountEmail: account.email, rule };
     try {
-      const address = await index().admitHost(account.host);
       const from = { name: mail.sender!.name || account.name || '', address: mail.sender!.address };
-      const message = buildMessage(mail.options, from, { replyTo: emailSettings().defaultReplyTo });
-      const info = (await index().transportFor(account, address).sendMail(message)) as SentInfo;
-      const response = redactOptional(info.response, index().secretsOf(account.id, account.username ?? '')) ?? undefined;
+      const message = buildMessage(mail.options, from, mail.recipients, { replyTo: emailSettings().defaultReplyTo });
+      const info = (await connections.send(account, message)) as SentInfo;
+      const response = redactOptional(info.response, connections.formsOf(account)) ?? undefined;
       journal.add({ ...attempt, ok: true, response, durationMs: Date.now() - tried });
-      void getService(strapi, 'accountWatch').report(account, { ok: true });
+      void watch.report(account, { ok: true });
       return { info: { ...info, response } };
     } catch (error) {
-      const failure = describeSmtpFailure(error, index().secretsOf(account.id, account.username ?? ''));
+      const failure = describeSmtpFailure(error, connections.formsOf(account));
       const uncertain = mayHaveBeenDelivered(error) || undefined;
       journal.add({ ...attempt, ok: false, stage: failure.stage, code: failure.code, response: failure.detail, uncertain, durationMs: Date.now() - tried });
-      void getService(strapi, 'accountWatch').report(account, { ok: false, stage: failure.stage, code: failure.code, reply: failure.detail });
+      const oauthError = (error as { oauthError?: string }).oauthError;
+      void watch.report(account, needsReauthorization(oauthError) ? { reauth: true, reason: oauthError ?? 'invalid_grant' } : { ok: false, stage: failure.stage, code: failure.code, reply: failure.detail });
       return { failoverSafe: isFailoverSafe(error) };
     }
   };
@@ -182,15 +177,15 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
     const tried = Date.now();
     const attempt = { accountId: null, accountEmail: null, rule: 'fallback' };
     // every candidate failed: say so (a From that matches no account is the fallback's ordinary job)
-    if (journal.attempts.length > 0) getService(strapi, 'accountWatch').fellBack({ from: mail.fromText, attempts: journal.attempts.length });
+    if (journal.attempts.length > 0) watch.fellBack({ from: mail.fromText, attempts: journal.attempts.length });
     try {
       const options = { ...withoutFlag(mail.options), from: mail.from ?? undefined, replyTo: mail.options.replyTo ?? emailSettings().defaultReplyTo };
       const info = ((await stockProvider().send(options)) ?? {}) as SentInfo;
-      const response = redactOptional(info.response, stockSecretForms()) ?? undefined;
+      const response = stock.redact(info.response) ?? undefined;
       journal.add({ ...attempt, ok: true, response, durationMs: Date.now() - tried });
       return { info: { ...info, response }, status: 'fallback', logId: await journal.delivered('fallback', 'fallback'), account: null };
     } catch (error) {
-      const failure = describeSmtpFailure(error, stockSecretForms());
+      const failure = describeSmtpFailure(error, stock.secretForms());
       journal.add({ ...attempt, ok: false, stage: failure.stage, code: failure.code, response: failure.detail, durationMs: Date.now() - tried });
       throw await notSent(journal, 'fallback');
     }
@@ -207,8 +202,8 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The whole send; the answer says how it went and, for resends, the new entry's id. */
   const deliver = async (options: EmailOptions, { newsletter, resendOf = null, queued = null }: DeliverOptions): Promise<Delivery | Deferral> => {
     const mail = checkMail(options, emailSettings().defaultFrom, config().maxFromLength);
-    const settings = await getService(strapi, 'settings').get();
-    const journal = createJournal(mail, getService(strapi, 'sendLog'), {
+    const settings = await deps.settings.get();
+    const journal = createJournal(mail, deps.sendLog, {
       newsletter,
       keepBody: settings.logKeepBodies,
       resendOf,
@@ -230,29 +225,23 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const moduleEnabled = async () => {
     await index().syncIfDue();
-    return (await getService(strapi, 'settings').get()).enabled;
+    return (await deps.settings.get()).enabled;
+  };
+
+  /**
+   * Strapi's content-API route `POST /api/email` (users-permissions roles, API tokens): its caller picks the
+   * From, so with `contentApiEmail: 'stock'` (the default) it never reaches an account.
+   */
+  const fromContentApiEmailRoute = () => {
+    const route = strapi.requestContext.get()?.state?.route as { info?: { type?: string; pluginName?: string }; handler?: string } | undefined;
+    return route?.info?.type === 'content-api' && route.info.pluginName === 'email';
   };
 
   const mailer = {
     /** Keeps the provider Strapi built from `config/plugins` and puts the router in its place. */
-    install() {
-      const email = strapi.plugin('email') as unknown as { provider: EmailProvider };
-      if (email.provider === routingProvider) return;
-      stock = email.provider;
-      email.provider = routingProvider;
-    },
+    install: () => stock.install(routingProvider),
 
-    /** For alerts: a mail through the provider configured in `config/plugins`, never through an account. */
-    async sendThroughStockProvider(options: { to: string[]; subject: string; text: string }) {
-      const from = emailSettings().defaultFrom;
-      if (!from) throw new errors.ApplicationError('the email plugin has no settings.defaultFrom to send alerts from');
-      return stockProvider().send({ ...options, from, replyTo: emailSettings().defaultReplyTo });
-    },
-
-    uninstall() {
-      const email = strapi.plugin('email') as unknown as { provider: EmailProvider };
-      if (stock && email.provider === routingProvider) email.provider = stock;
-    },
+    uninstall: () => stock.uninstall(routingProvider),
 
     /**
      * Sends a mail through the account its From picks. Bad input → ValidationError (400, nothing sent);
@@ -260,6 +249,7 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async send(options: EmailOptions, { newsletter = false }: SendOptions = {}): Promise<SentInfo | unknown> {
       if (!(await moduleEnabled())) return stockProvider().send(withoutFlag(options));
+      if (fromContentApiEmailRoute() && (await deps.settings.get()).contentApiEmail === 'stock') return stockProvider().send(withoutFlag(options));
       return delivered(await deliver(options, { newsletter })).info;
     },
 
@@ -283,7 +273,7 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       try {
-        const { limitOverflow } = await getService(strapi, 'settings').get();
+        const { limitOverflow } = await deps.settings.get();
         const result = await deliver(message, { newsletter, queued: { ...rest, overflow: limitOverflow } });
         if ('deferred' in result) return { outcome: 'deferred', deferral: result };
         return { outcome: 'sent', account: result.account };
@@ -306,7 +296,7 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!(await moduleEnabled())) {
         throw new errors.ValidationError('The module is switched off: switch it on to resend through the SMTP accounts.', { code: 'MODULE_OFF' });
       }
-      const body = await getService(strapi, 'sendLog').claimForResend(logId);
+      const body = await deps.sendLog.claimForResend(logId);
       try {
         const { status, logId: newId } = delivered(await deliver(body as EmailOptions, { newsletter: body.newsletter === true, resendOf: logId }));
         return { status, logId: newId as number };
@@ -328,7 +318,7 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
         const { id, name, email } = chosen.account;
         return { account: { id, name: name ?? '', email }, rule: chosen.rule };
       }
-      const { fallback } = await getService(strapi, 'settings').get();
+      const { fallback } = await deps.settings.get();
       return { account: null, rule: fallback === 'reject' ? 'reject' : 'fallback' };
     },
   };
@@ -336,24 +326,23 @@ const createMailerService = ({ strapi }: { strapi: Core.Strapi }) => {
   const routingProvider: EmailProvider = {
     send: (options) => mailer.send(options, { newsletter: options?.newsletter === true }),
     async verify() {
-      const settings = await getService(strapi, 'settings').get();
-      if (!settings.enabled) return stockProvider().verify?.();
+      const settings = await deps.settings.get();
+      if (!settings.enabled) return stock.installed?.verify?.();
       const accounts = await index().get();
       if (accounts.size === 0 && settings.fallback === 'reject') {
-        throw new errors.ApplicationError('smtp-accounts: no active SMTP account, and the fallback is "reject"');
+        throw new errors.ApplicationError('smtp-accounts: no active SMTP account, and the fallback is "reject"', { code: 'ENOACCOUNT' });
       }
       return true;
     },
-    isIdle: () => index().transportsIdle() && (stock?.isIdle?.() ?? true),
+    isIdle: () => connections.isIdle() && (stock.installed?.isIdle?.() ?? true),
     getCapabilities: () => ({
       provider: PLUGIN_ID,
       features: ['routing-by-from', 'pool', 'newsletter-flag'],
-      stock: stock?.getCapabilities?.(),
+      stock: stock.installed?.getCapabilities?.(),
     }),
   };
 
   return mailer;
 };
 
-export type MailerService = ReturnType<typeof createMailerService>;
-export default createMailerService;
+export type MailerService = ReturnType<typeof createMailer>;

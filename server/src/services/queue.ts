@@ -10,6 +10,7 @@ import type { QueueEngine } from '../queue/engine';
 import { isMessageSource, takeIn, type IntakeResult, type MessageSource } from '../queue/intake';
 import { createSendOne } from '../queue/send-one';
 import { createQueueStore, type QueueStore, type StoredBatch } from '../queue/store';
+import type { MailerService } from './mailer';
 
 export interface EnqueueOptions {
   /** Newsletter sends first look at the accounts flagged "search first for newsletters". */
@@ -51,7 +52,7 @@ const checkOptions = (options: unknown): Required<EnqueueOptions> => {
  * answers a batch id as soon as the batch exists; the messages (an array or any iterable, read a page at a
  * time) are checked and stored, then sent by the engine within every account's limits, surviving restarts.
  */
-const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
+export const createQueueService = ({ strapi, sendQueued }: { strapi: Core.Strapi; sendQueued: MailerService['sendQueued'] }) => {
   const config = () => strapi.config.get<PluginConfig>(`plugin::${PLUGIN_ID}`).queue;
   const store = createQueueStore(strapi);
   const owner = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
@@ -65,7 +66,7 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const createEngine = async (): Promise<QueueEngine> => {
     const { concurrency, pollMs, leaseMs, redis } = config();
-    const sendOneHere = createSendOne(strapi, store, owner, config().retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS);
+    const sendOneHere = createSendOne(strapi, store, owner, config().retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS, sendQueued);
     const sendOne: typeof sendOneHere = async (mail) => {
       const result = await sendOneHere(mail);
       handled[result.kind] += 1;
@@ -275,4 +276,3 @@ const createQueueService = ({ strapi }: { strapi: Core.Strapi }) => {
 
 export type QueueService = ReturnType<typeof createQueueService>;
 export type { BatchState };
-export default createQueueService;

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID, SEND_LOG_UID, SEND_STATUSES } from '../../../shared/constants';
-import { getService } from '../get-service';
 import type { ListSendLog, SendAttempt, SendLogEntry } from '../../../shared/contracts/send-log';
 
 export type NewLogEntry = Omit<SendLogEntry, 'id' | 'createdAt' | 'canResend'> & { body?: Record<string, unknown> | null };
@@ -12,7 +11,6 @@ const DURABLE_FLUSH_DELAY_MS = 15;
 const FLUSH_BATCH = 200;
 /** Rows waiting for the database at most; past it, `record` waits for a flush (back-pressure on a slow database). */
 export const MAX_QUEUED_ROWS = 5000;
-const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const clip = (text: string | null | undefined, max = 255) => (text == null ? text ?? null : String(text).slice(0, max));
 
 interface StoredLogRow extends Omit<SendLogEntry, 'canResend' | 'createdAt' | 'attemptLog' | 'resentAt'> {
@@ -83,7 +81,7 @@ const resendRefusal = (row: StoredLogRow) => {
  * The send log. Entries are written in batches a moment after the send (never on the send's own
  * path), flushed on shutdown, and pruned hourly after `logRetentionDays`.
  */
-const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
+export const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
   const rows = () => strapi.db.query(SEND_LOG_UID);
   let queue: Record<string, unknown>[] = [];
 
@@ -113,7 +111,6 @@ const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
   let timer: NodeJS.Timeout | null = null;
   let flushing: Promise<void> = Promise.resolve();
-  let pruner: NodeJS.Timeout | null = null;
   /** Rows handed to a flush and not written yet: they count against the bound too. */
   let writing = 0;
   /** Senders waiting for room (back-pressure), woken as batches are written. */
@@ -213,18 +210,18 @@ const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
       const where: Record<string, unknown>[] = [];
       if (query.status) {
         if (!(SEND_STATUSES as readonly string[]).includes(query.status)) {
-          throw new errors.ValidationError(`status must be one of: ${SEND_STATUSES.join(', ')}`);
+          throw new errors.ValidationError(`status must be one of: ${SEND_STATUSES.join(', ')}`, { code: 'NOT_ONE_OF', field: 'status' });
         }
         where.push({ status: query.status });
       }
       if (query.accountId) {
         const accountId = Number(query.accountId);
-        if (!Number.isSafeInteger(accountId)) throw new errors.ValidationError('accountId must be a number');
+        if (!Number.isSafeInteger(accountId)) throw new errors.ValidationError('accountId must be a number', { code: 'NOT_INTEGER', field: 'accountId' });
         where.push({ accountId });
       }
       if (query.batchId) {
         const batchId = Number(query.batchId);
-        if (!Number.isSafeInteger(batchId)) throw new errors.ValidationError('batchId must be a number');
+        if (!Number.isSafeInteger(batchId)) throw new errors.ValidationError('batchId must be a number', { code: 'NOT_INTEGER', field: 'batchId' });
         where.push({ batchId });
       }
       if (query.uncertain === 'true' || query.uncertain === 'false') where.push({ uncertain: query.uncertain === 'true' });
@@ -232,7 +229,7 @@ const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const [key, op] of [['since', '$gte'], ['until', '$lte']] as const) {
         if (!query[key]) continue;
         const date = new Date(String(query[key]));
-        if (Number.isNaN(date.getTime())) throw new errors.ValidationError(`${key} must be a date (ISO 8601)`);
+        if (Number.isNaN(date.getTime())) throw new errors.ValidationError(`${key} must be a date (ISO 8601)`, { code: 'INVALID_DATE', field: key });
         where.push({ createdAt: { [op]: date } });
       }
       await flush();
@@ -273,29 +270,10 @@ const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
       return rows().deleteMany({ where: { createdAt: { $lt: cutoff } } });
     },
 
-    /** Hourly retention job (and once at start-up). */
-    startPruning() {
-      const run = async () => {
-        try {
-          const { logRetentionDays } = await getService(strapi, 'settings').get();
-          await this.prune(logRetentionDays);
-          await getService(strapi, 'queue').prune(logRetentionDays);
-        } catch (error) {
-          strapi.log.warn(`[${PLUGIN_ID}] send-log pruning failed: ${(error as Error).message}`);
-        }
-      };
-      void run();
-      pruner = setInterval(run, PRUNE_EVERY_MS);
-      pruner.unref();
-    },
-
     async stop() {
-      if (pruner) clearInterval(pruner);
-      pruner = null;
       await flush();
     },
   };
 };
 
 export type SendLogService = ReturnType<typeof createSendLogService>;
-export default createSendLogService;

@@ -15,13 +15,14 @@ export const DEFAULT_SETTINGS: ModuleSettings = {
   alertRecipients: '',
   recheckIntervalMinutes: 0,
   limitOverflow: 'wait',
+  contentApiEmail: 'stock',
 };
 
 /**
  * Module settings in the plugin store, over the presets from the plugin config.
  * Kept in memory after the first read: `enabled` and `fallback` are read on every send.
  */
-const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
+export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'settings' });
   let cached: ModuleSettings | undefined;
 
@@ -52,4 +53,3 @@ const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
 };
 
 export type SettingsService = ReturnType<typeof createSettingsService>;
-export default createSettingsService;

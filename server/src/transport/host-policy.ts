@@ -38,6 +38,15 @@ export class HostDeniedError extends Error {
   }
 }
 
+/** The name has no address (a typo, or DNS down): not a policy refusal, and said apart from one. */
+export class HostUnresolvedError extends Error {
+  readonly code = 'EDNS';
+  constructor(readonly host: string) {
+    super(`The host name "${host}" does not resolve (no address found): check it for a typo.`);
+    this.name = 'HostUnresolvedError';
+  }
+}
+
 type Rule = { kind: 'cidr'; list: net.BlockList } | { kind: 'name'; pattern: string };
 
 const toRule = (entry: string): Rule => {
@@ -123,8 +132,8 @@ export const createHostPolicy = (config: HostPolicyConfig, resolve: Resolve = sy
 
   return {
     /**
-     * Resolves the host (every address it has), throws HostDeniedError when the policy refuses it
-     * or it does not resolve, and answers the address to connect to. The caller connects to that
+     * Resolves the host (every address it has), throws HostDeniedError when the policy refuses it,
+     * HostUnresolvedError when it does not resolve, and answers the address to connect to. The caller connects to that
      * address (with the name for TLS), so a second look-up cannot lead somewhere else (DNS rebinding).
      */
     async admit(host: string): Promise<string> {
@@ -139,7 +148,7 @@ export const createHostPolicy = (config: HostPolicyConfig, resolve: Resolve = sy
       } catch {
         addresses = [];
       }
-      if (addresses.length === 0) throw new HostDeniedError(host, 'the name does not resolve');
+      if (addresses.length === 0) throw new HostUnresolvedError(host);
       check(host, addresses);
       return addresses[0];
     },
@@ -147,3 +156,38 @@ export const createHostPolicy = (config: HostPolicyConfig, resolve: Resolve = sy
 };
 
 export type HostPolicy = ReturnType<typeof createHostPolicy>;
+
+const ADMISSION_TTL_MS = 60_000;
+
+/**
+ * The policy as the plugin uses it: `admit(host)` answers the checked address to connect to (or throws
+ * HostDeniedError / HostUnresolvedError); `{ cached: true }` reuses a minute-old answer, for the send path,
+ * where a DNS look-up per mail would cost more than the mail.
+ */
+export const createHostAdmission = (config: () => HostPolicyConfig) => {
+  const answers = new Map<string, { until: number; address: string; error: Error | null }>();
+  return {
+    async admit(host: string, { cached = false } = {}): Promise<string> {
+      const now = Date.now();
+      const known = cached ? answers.get(host) : undefined;
+      if (known && known.until > now) {
+        if (known.error) throw known.error;
+        return known.address;
+      }
+      let address = '';
+      let error: Error | null = null;
+      try {
+        address = await createHostPolicy(config()).admit(host);
+      } catch (refusal) {
+        error = refusal as Error;
+      }
+      if (answers.size > 10_000) answers.clear();
+      answers.set(host, { until: now + ADMISSION_TTL_MS, address, error });
+      if (error) throw error;
+      return address;
+    },
+    clear: () => answers.clear(),
+  };
+};
+
+export type HostAdmission = ReturnType<typeof createHostAdmission>;

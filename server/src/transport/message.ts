@@ -24,12 +24,29 @@ const PASS_THROUGH = [
 ] as const;
 
 /**
- * Builds the nodemailer message from an allowlist, as Strapi's nodemailer provider does.
- * The From keeps the message's own name; only a From without a name gets the account's.
+ * Headers that name addresses: nodemailer reads from/sender/to/cc/bcc headers into the envelope, so a `Bcc`
+ * in `headers` would add a `RCPT TO` the send log never saw. They are set from the checked fields only.
+ */
+const ADDRESS_HEADERS = new Set(['from', 'sender', 'to', 'cc', 'bcc', 'reply-to', 'return-path', 'resent-from', 'resent-sender', 'resent-to', 'resent-cc', 'resent-bcc']);
+
+/** `headers` without the address headers (an object, or nodemailer's list of `{ key, value }`). */
+export const withoutAddressHeaders = (headers: unknown): unknown => {
+  if (Array.isArray(headers)) return headers.filter((header) => !ADDRESS_HEADERS.has(String((header as { key?: unknown })?.key ?? '').trim().toLowerCase()));
+  if (headers && typeof headers === 'object') {
+    return Object.fromEntries(Object.entries(headers as Record<string, unknown>).filter(([key]) => !ADDRESS_HEADERS.has(key.trim().toLowerCase())));
+  }
+  return headers;
+};
+
+/**
+ * Builds the nodemailer message from an allowlist, as Strapi's nodemailer provider does. The envelope is
+ * the checked recipient list and the From address: nothing in `headers` can add a recipient or change the
+ * sender. The From keeps the message's own name; only a From without a name gets the account's.
  */
 export const buildMessage = (
   options: EmailOptions,
   from: { name: string; address: string },
+  recipients: readonly string[],
   defaults: { replyTo?: string }
 ): Mail.Options => {
   const message: Record<string, unknown> = {
@@ -40,6 +57,8 @@ export const buildMessage = (
     html: options.html ?? options.text,
   };
   for (const key of PASS_THROUGH) if (options[key] !== undefined) message[key] = options[key];
+  if (message.headers !== undefined) message.headers = withoutAddressHeaders(message.headers);
+  message.envelope = { from: from.address, to: [...recipients] };
   // attachments may name local files or URLs: never let a caller make us read or fetch them
   message.disableFileAccess = true;
   message.disableUrlAccess = true;
@@ -47,6 +66,12 @@ export const buildMessage = (
 };
 
 const LINE_BREAK = /[\r\n]/;
+
+/** The texts of a `{ name, address }` recipient, as they would be written (checked raw, not JSON-escaped). */
+const recipientTexts = (item: unknown): string[] => {
+  const { name, address } = (item ?? {}) as { name?: unknown; address?: unknown };
+  return [name, address].map((value) => (value === undefined || value === null ? '' : String(value)));
+};
 
 /** Recipients of to/cc/bcc, flattened (for the log and for the "no recipients" check). */
 export const listRecipients = (options: EmailOptions, parse: (text: string) => { address?: string }[]): string[] => {
@@ -85,7 +110,7 @@ export const findSendProblems = (options: EmailOptions, recipients: string[]): s
     const items = ([] as unknown[]).concat(value);
     if (items.some((item) => typeof item !== 'string' && !(item && typeof item === 'object' && 'address' in item))) {
       problems.push(`${field} must be an address, a list of addresses or { name, address } objects`);
-    } else if (items.some((item) => LINE_BREAK.test(typeof item === 'string' ? item : JSON.stringify(item)))) {
+    } else if (items.some((item) => (typeof item === 'string' ? [item] : recipientTexts(item)).some((text) => LINE_BREAK.test(text)))) {
       problems.push(`${field} must not contain line breaks`);
     }
   }

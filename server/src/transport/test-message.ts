@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
 export interface TestMessageAccount {
-  name?: string;
+  name?: string | null;
   email: string;
   host: string;
   port: number;
@@ -16,7 +16,9 @@ export const sendTestMessage = async (
   options: SMTPTransport.Options,
   account: TestMessageAccount,
   recipient: string,
-  reason: string
+  reason: string,
+  /** Gives up (and closes the connection) when it aborts: the caller's deadline. */
+  signal?: AbortSignal
 ): Promise<{ messageId: string; response: string }> => {
   const transport = nodemailer.createTransport(options);
   try {
@@ -27,7 +29,8 @@ export const sendTestMessage = async (
       text: `This test message was sent by Strapi ${reason} for the SMTP account ${account.email} (${account.host}:${account.port}).`,
       disableFileAccess: true,
       disableUrlAccess: true,
-    });
+      ...(signal ? { signal } : {}),
+    } as Parameters<typeof transport.sendMail>[0]);
     return { messageId: info.messageId, response: info.response };
   } finally {
     transport.close();

@@ -28,7 +28,9 @@ interface ConnectionInternals {
 export const verifySmtpAccount = (
   options: SMTPTransport.Options,
   sender: string,
-  deadlineMs: number
+  deadlineMs: number,
+  /** More forms to cut out of a failure's text (tokens handed out while it ran), read when it fails. */
+  moreForms: () => readonly string[] = () => []
 ): Promise<VerifyResult> => {
   const started = Date.now();
   const timings: VerifyResult['timings'] = {};
@@ -48,7 +50,7 @@ export const verifySmtpAccount = (
       mark('total');
       if (error) {
         connection.close();
-        resolve({ ok: false, failure: describeSmtpFailure(error, secrets), timings });
+        resolve({ ok: false, failure: describeSmtpFailure(error, [...secrets, ...moreForms()]), timings });
       } else {
         connection.quit();
         resolve({ ok: true, timings });

@@ -1,6 +1,6 @@
 import { yup } from '@strapi/utils';
 import { createValidator } from './validate';
-import { FALLBACK_MODES, LIMIT_OVERFLOW_MODES } from '../../../shared/constants';
+import { CONTENT_API_EMAIL_MODES, FALLBACK_MODES, LIMIT_OVERFLOW_MODES } from '../../../shared/constants';
 
 export const VERIFY_TIMEOUT_RANGE = { min: 1000, max: 60000 } as const;
 
@@ -35,6 +35,7 @@ const settingsSchema = yup
       .test('OUT_OF_RANGE', 'recheckIntervalMinutes must be 0 (off) or between 1 and 1440', (value) => value === undefined || value === 0 || (value >= 1 && value <= 1440)),
     fallback: yup.mixed().oneOf([...FALLBACK_MODES], `fallback must be one of: ${FALLBACK_MODES.join(', ')}`),
     limitOverflow: yup.mixed().oneOf([...LIMIT_OVERFLOW_MODES], `limitOverflow must be one of: ${LIMIT_OVERFLOW_MODES.join(', ')}`),
+    contentApiEmail: yup.mixed().oneOf([...CONTENT_API_EMAIL_MODES], `contentApiEmail must be one of: ${CONTENT_API_EMAIL_MODES.join(', ')}`),
   })
   .noUnknown(true, 'unknown setting(s): ${unknown}')
   .strict(true);

@@ -1,0 +1,65 @@
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from '../../shared/constants';
+import { createAccounts } from './accounts';
+import type { PluginConfig } from './config';
+import { createStockProvider } from './sending/stock-provider';
+import { createAccountHealth } from './services/account-health';
+import { createAccountIndex } from './services/account-index';
+import { createAccountWatch } from './services/account-watch';
+import { createLimitsService } from './services/limits';
+import { createMailer } from './services/mailer';
+import { createQueueService } from './services/queue';
+import { createRetention } from './services/retention';
+import { createSendLogService } from './services/send-log';
+import { createSettingsService } from './services/settings';
+
+/**
+ * The composition root: every part of the plugin built once per Strapi, in dependency order, each given
+ * the narrow functions it needs (BullMQ's worker contexts are the model) instead of looking others up by
+ * name. A part can only use what was built before it, so the runtime graph has no cycles; the two
+ * notifications that flow back (an account changed → the routing index reloads and token caches drop) are
+ * listeners on the account store, registered here where they can be read.
+ */
+const createRuntime = (strapi: Core.Strapi) => {
+  const config = () => strapi.config.get<PluginConfig>(`plugin::${PLUGIN_ID}`);
+  const warn = (message: string) => strapi.log.warn(`[${PLUGIN_ID}] ${message}`);
+  const settings = createSettingsService({ strapi });
+  const accounts = createAccounts({ strapi, config, settings: () => settings.get() });
+  const sendLog = createSendLogService({ strapi });
+  const stock = createStockProvider(strapi);
+  const watch = createAccountWatch({ strapi, accounts, settings: () => settings.get(), sendAlert: stock.sendAlert });
+  const index = createAccountIndex({
+    accounts,
+    syncIntervalMs: () => config().sync.intervalMs,
+    reloadSettings: () => settings.reload(),
+    onInvalidate: () => watch.forget(),
+    warn,
+  });
+  accounts.store.onChange(() => index.invalidate());
+  const limits = createLimitsService({ strapi });
+  const mailer = createMailer({ strapi, config, settings, index, connections: accounts.connections, watch, sendLog, limits, stock });
+  const queue = createQueueService({ strapi, sendQueued: mailer.sendQueued });
+  const health = createAccountHealth({ strapi, store: accounts.store, flushLog: () => sendLog.flush() });
+  const retention = createRetention({
+    settings: () => settings.get(),
+    pruneLog: (days) => sendLog.prune(days),
+    pruneBatches: (days) => queue.prune(days),
+    pruneSignIns: () => accounts.oauth.pruneStates(),
+    warn,
+  });
+  return { config, settings, accounts, sendLog, stock, watch, index, limits, mailer, queue, health, retention };
+};
+
+export type Runtime = ReturnType<typeof createRuntime>;
+
+const runtimes = new WeakMap<Core.Strapi, Runtime>();
+
+/** This Strapi's plugin runtime (built on first use; a test process may hold several Strapis). */
+export const runtimeOf = (strapi: Core.Strapi): Runtime => {
+  let runtime = runtimes.get(strapi);
+  if (!runtime) {
+    runtime = createRuntime(strapi);
+    runtimes.set(strapi, runtime);
+  }
+  return runtime;
+};
