@@ -1,9 +1,9 @@
 import { Box, Flex, Link, Loader, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { NavLink } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { GetSendStats } from '../../../shared/contracts/stats';
+import { useAdminApi } from '../hooks/useAdminApi';
 import { dayFromDate } from '../utils/logFilters';
 import { useTranslate } from '../hooks/useTranslate';
 
@@ -12,15 +12,16 @@ type Stats = GetSendStats.Response['data'];
 /** Home-page widget: mails of the last 24 h per status and the failing accounts, each a link into the filtered log. */
 const SendStatsWidget = () => {
   const t = useTranslate();
-  const { get } = useFetchClient();
+  const api = useAdminApi();
   const [stats, setStats] = useState<Stats | null>(null);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
-    get<GetSendStats.Response>(`/${PLUGIN_ID}/stats`)
-      .then(({ data }) => setStats(data.data))
+    api
+      .getSendStats()
+      .then(({ data }) => setStats(data))
       .catch(() => setFailed(true));
-  }, [get]);
+  }, [api]);
 
   if (failed)
     return (

@@ -1,16 +1,17 @@
 import { Box, Button, EmptyStateLayout, Flex, Searchbar, Typography } from '@strapi/design-system';
 import { BulletList, ManyWays, PaperPlane, Plus } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
-import { Layouts, Page, Pagination, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, Pagination, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { PLUGIN_ID } from '../../../shared/constants';
-import type { ListAccounts, SmtpAccount, UpdateAccount } from '../../../shared/contracts/accounts';
-import type { AccountHealth, GetAccountsHealth } from '../../../shared/contracts/health';
+import type { SmtpAccount } from '../../../shared/contracts/accounts';
+import type { AccountHealth } from '../../../shared/contracts/health';
 import { AccountsTable } from '../components/AccountsTable';
 import { DeleteAccountDialog } from '../components/DeleteAccountDialog';
 import { TestMailModal } from '../components/TestMailModal';
 import { useAccountPermissions } from '../hooks/useAccountPermissions';
+import { useAdminApi } from '../hooks/useAdminApi';
 import { useCampaignPermissions } from '../hooks/useCampaignPermissions';
 import { useLogPermissions } from '../hooks/useLogPermissions';
 import { useApiError } from '../hooks/useApiError';
@@ -23,7 +24,7 @@ const PAGE_SIZE = 10;
 const AccountsPage = () => {
   const readApiError = useApiError();
   const t = useTranslate();
-  const { get, put, del } = useFetchClient();
+  const api = useAdminApi();
   const { toggleNotification } = useNotification();
   const navigate = useNavigate();
   const permissions = useAccountPermissions();
@@ -47,16 +48,17 @@ const AccountsPage = () => {
 
   const load = useCallback(async () => {
     try {
-      const { data } = await get<ListAccounts.Response>(`/${PLUGIN_ID}/accounts`);
-      setAccounts(data.data);
+      const { data } = await api.listAccounts();
+      setAccounts(data);
     } catch {
       setLoadError(true);
     }
     // the health column is extra: the list works without it
-    get<GetAccountsHealth.Response>(`/${PLUGIN_ID}/accounts/health`)
-      .then(({ data }) => setHealth(Object.fromEntries(data.data.map((h) => [h.accountId, h]))))
+    api
+      .getAccountsHealth()
+      .then(({ data }) => setHealth(Object.fromEntries(data.map((h) => [h.accountId, h]))))
       .catch(() => setHealth({}));
-  }, [get]);
+  }, [api]);
 
   useEffect(() => {
     if (permissions.canRead) load();
@@ -93,8 +95,8 @@ const AccountsPage = () => {
   const toggleActive = async (account: SmtpAccount, active: boolean) => {
     setTogglingId(account.id);
     try {
-      const { data } = await put<UpdateAccount.Response>(`/${PLUGIN_ID}/accounts/${account.id}`, { data: { active } });
-      setAccounts((list) => (list ?? []).map((a) => (a.id === account.id ? data.data : a)));
+      const { data } = await api.updateAccount({ id: account.id }, { data: { active } });
+      setAccounts((list) => (list ?? []).map((a) => (a.id === account.id ? data : a)));
       toggleNotification({
         type: 'success',
         message: active
@@ -111,7 +113,7 @@ const AccountsPage = () => {
   const remove = async (account: SmtpAccount) => {
     setIsDeleting(true);
     try {
-      await del(`/${PLUGIN_ID}/accounts/${account.id}`);
+      await api.deleteAccount({ id: account.id });
       setAccounts((list) => (list ?? []).filter((a) => a.id !== account.id));
       toggleNotification({ type: 'success', message: t('accounts.deleted', '{email} deleted', { email: account.email }) });
       setToDelete(null);
