@@ -4,7 +4,6 @@ import { BackButton, isFetchError, Layouts, Page, useNotification } from '@strap
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../shared/constants';
 import type { SmtpAccount } from '../../../shared/contracts/accounts';
 import { AccountForm } from '../components/AccountForm';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
@@ -18,6 +17,7 @@ import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
 import { OAuthConnectPanel } from '../components/OAuthConnectPanel';
+import { panelPaths } from '../utils/panelPaths';
 
 /** Create (`/new`) or edit (`/:id`) one account; the server verifies the SMTP login before it stores anything. */
 const AccountFormPage = () => {
@@ -79,11 +79,11 @@ const AccountFormPage = () => {
         setValues(toFormValues(data));
         setConnectFieldErrors({});
         setIsSaving(false);
-        if (!isEdit) navigate(`/plugins/${PLUGIN_ID}/${data.id}`, { replace: true });
+        if (!isEdit) navigate(panelPaths.account(data.id), { replace: true });
         else saved.current = false;
         return;
       }
-      navigate(`/plugins/${PLUGIN_ID}`);
+      navigate(panelPaths.accounts);
     } catch (caught) {
       setError(readApiError(caught, t('form.saveFailed', 'The account could not be saved')));
       setIsSaving(false);
@@ -108,7 +108,7 @@ const AccountFormPage = () => {
       <Page.Title>{title}</Page.Title>
       <form onSubmit={save} noValidate>
         <Layouts.Header
-          navigationAction={<BackButton disabled={false} fallback={`/plugins/${PLUGIN_ID}`} />}
+          navigationAction={<BackButton disabled={false} fallback={panelPaths.accounts} />}
           title={title}
           subtitle={
             values.authType === 'oauth2'

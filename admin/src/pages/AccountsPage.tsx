@@ -4,7 +4,6 @@ import { EmptyDocuments } from '@strapi/icons/symbols';
 import { Layouts, Page, Pagination, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../shared/constants';
 import type { SmtpAccount } from '../../../shared/contracts/accounts';
 import type { AccountHealth } from '../../../shared/contracts/health';
 import { AccountsTable } from '../components/AccountsTable';
@@ -18,6 +17,7 @@ import { useApiError } from '../hooks/useApiError';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
 import { filterAccounts, sortAccounts, type SortDirection, type SortKey } from '../utils/sortAccounts';
 import { useTranslate } from '../hooks/useTranslate';
+import { panelPaths } from '../utils/panelPaths';
 
 const PAGE_SIZE = 10;
 
@@ -128,8 +128,8 @@ const AccountsPage = () => {
   if (isLoadingPermissions) return <Page.Loading />;
   // the menu link shows for accounts.read, campaigns.read or log.read: a role without the first goes on
   if (!permissions.canRead) {
-    if (campaignPermissions.canRead) return <Navigate to={`/plugins/${PLUGIN_ID}/campaigns`} replace />;
-    if (logPermissions.canRead) return <Navigate to={`/plugins/${PLUGIN_ID}/log`} replace />;
+    if (campaignPermissions.canRead) return <Navigate to={panelPaths.campaigns} replace />;
+    if (logPermissions.canRead) return <Navigate to={panelPaths.log()} replace />;
     return <Page.NoPermissions />;
   }
   if (loadError) return <Page.Error />;
@@ -143,23 +143,23 @@ const AccountsPage = () => {
         subtitle={t('accounts.subtitle', 'The From of each mail picks the account that sends it.')}
         primaryAction={
           permissions.canCreate ? (
-            <Button startIcon={<Plus />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/new`)}>
+            <Button startIcon={<Plus />} onClick={() => navigate(panelPaths.newAccount)}>
               {t('accounts.create', 'Create account')}
             </Button>
           ) : undefined
         }
         secondaryAction={
           <Flex gap={2}>
-            <Button variant="tertiary" startIcon={<ManyWays />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/routing`)}>
+            <Button variant="tertiary" startIcon={<ManyWays />} onClick={() => navigate(panelPaths.routing)}>
               {t('accounts.routingPreview', 'Routing preview')}
             </Button>
             {campaignPermissions.canRead ? (
-              <Button variant="tertiary" startIcon={<PaperPlane />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/campaigns`)}>
+              <Button variant="tertiary" startIcon={<PaperPlane />} onClick={() => navigate(panelPaths.campaigns)}>
                 {t('accounts.campaigns', 'Campaigns')}
               </Button>
             ) : null}
             {logPermissions.canRead ? (
-              <Button variant="tertiary" startIcon={<BulletList />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/log`)}>
+              <Button variant="tertiary" startIcon={<BulletList />} onClick={() => navigate(panelPaths.log())}>
                 {t('accounts.sendLog', 'Send log')}
               </Button>
             ) : null}
@@ -187,7 +187,7 @@ const AccountsPage = () => {
               content={t('accounts.empty', 'No SMTP account yet: every mail goes through the configured provider.')}
               action={
                 permissions.canCreate ? (
-                  <Button variant="secondary" startIcon={<Plus />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/new`)}>
+                  <Button variant="secondary" startIcon={<Plus />} onClick={() => navigate(panelPaths.newAccount)}>
                     {t('accounts.createFirst', 'Create the first account')}
                   </Button>
                 ) : undefined
@@ -213,7 +213,7 @@ const AccountsPage = () => {
                 onSort={sortBy}
                 togglingId={togglingId}
                 onToggleActive={permissions.canUpdate ? toggleActive : undefined}
-                onEdit={permissions.canUpdate ? (a) => navigate(`/plugins/${PLUGIN_ID}/${a.id}`) : undefined}
+                onEdit={permissions.canUpdate ? (a) => navigate(panelPaths.account(a.id)) : undefined}
                 onTest={permissions.canUpdate ? setToTest : undefined}
                 onDelete={permissions.canDelete ? setToDelete : undefined}
               />

@@ -4,7 +4,6 @@ import { BackButton, isFetchError, Layouts, Page, useNotification } from '@strap
 import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink, useParams } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../shared/constants';
 import type { BatchDetail, ChangeBatch } from '../../../shared/contracts/campaigns';
 import { CampaignAccountsTable } from '../components/CampaignAccountsTable';
 import { CampaignCounts } from '../components/CampaignCounts';
@@ -24,6 +23,7 @@ import { batchActions, batchLogPath, isFinished } from '../utils/campaigns';
 import { NotFoundPage } from './NotFoundPage';
 import { useRefresh } from '../hooks/useRefresh';
 import { useTranslate } from '../hooks/useTranslate';
+import { panelPaths } from '../utils/panelPaths';
 
 const REFRESH_MS = 5000;
 
@@ -112,7 +112,7 @@ const CampaignPage = () => {
     <Page.Main>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
-        navigationAction={<BackButton disabled={false} fallback={`/plugins/${PLUGIN_ID}/campaigns`} />}
+        navigationAction={<BackButton disabled={false} fallback={panelPaths.campaigns} />}
         title={title}
         subtitle={t('campaign.subtitle', 'Batch #{id} · created {created} · {engine, select, redis {BullMQ (Redis)} other {database queue}}', {
           id: batch.id,

@@ -4,7 +4,6 @@ import { EmptyDocuments } from '@strapi/icons/symbols';
 import { BackButton, Layouts, Page, Pagination } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../shared/constants';
 import type { ListBatches } from '../../../shared/contracts/campaigns';
 import { CampaignsTable } from '../components/CampaignsTable';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
@@ -17,6 +16,7 @@ import type { ApiErrorInfo } from '../utils/apiError';
 import { campaignPath, isFinished } from '../utils/campaigns';
 import { useRefresh } from '../hooks/useRefresh';
 import { useTranslate } from '../hooks/useTranslate';
+import { panelPaths } from '../utils/panelPaths';
 
 const REFRESH_MS = 5000;
 const DEFAULT_PAGE_SIZE = 10;
@@ -70,7 +70,7 @@ const CampaignsPage = () => {
     <Page.Main>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
-        navigationAction={<BackButton disabled={false} fallback={`/plugins/${PLUGIN_ID}`} />}
+        navigationAction={<BackButton disabled={false} fallback={panelPaths.accounts} />}
         title={title}
         subtitle={t('campaigns.subtitle', 'Mailings queued by campaign and newsletter modules, newest first')}
         primaryAction={
@@ -80,7 +80,7 @@ const CampaignsPage = () => {
         }
         secondaryAction={
           logPermissions.canRead ? (
-            <Button variant="tertiary" startIcon={<BulletList />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/log`)}>
+            <Button variant="tertiary" startIcon={<BulletList />} onClick={() => navigate(panelPaths.log())}>
               {t('accounts.sendLog', 'Send log')}
             </Button>
           ) : undefined

@@ -3,7 +3,6 @@ import { ArrowClockwise } from '@strapi/icons';
 import { BackButton, Layouts, Page, Pagination } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../shared/constants';
 import type { SmtpAccount } from '../../../shared/contracts/accounts';
 import type { ListSendLog, SendLogEntry } from '../../../shared/contracts/send-log';
 import { LogEntryModal } from '../components/LogEntryModal';
@@ -25,6 +24,7 @@ import {
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
 import { useRefresh } from '../hooks/useRefresh';
 import { useTranslate } from '../hooks/useTranslate';
+import { panelPaths } from '../utils/panelPaths';
 
 const REFRESH_MS = 5000;
 
@@ -102,7 +102,7 @@ const LogPage = () => {
     <Page.Main>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
-        navigationAction={<BackButton disabled={false} fallback={`/plugins/${PLUGIN_ID}`} />}
+        navigationAction={<BackButton disabled={false} fallback={panelPaths.accounts} />}
         title={title}
         subtitle={t('log.subtitle', 'Every mail the module handled, newest first')}
         primaryAction={

@@ -2,13 +2,13 @@ import { Box, Flex, Link, Loader, Typography } from '@strapi/design-system';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../shared/constants';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { useAdminApi } from '../hooks/useAdminApi';
 import { useApiError } from '../hooks/useApiError';
 import type { ApiErrorInfo } from '../utils/apiError';
 import { OAUTH_PENDING_ACCOUNT_KEY } from '../utils/oauthCallback';
 import { useTranslate } from '../hooks/useTranslate';
+import { panelPaths } from '../utils/panelPaths';
 
 /**
  * Where the provider sends the admin back after Connect: hands `code` and `state` to the server
@@ -50,7 +50,7 @@ const OAuthCallbackPage = () => {
             email: data.email,
           }),
         });
-        navigate(`/plugins/${PLUGIN_ID}/${data.id}`, { replace: true });
+        navigate(panelPaths.account(data.id), { replace: true });
       })
       .catch((caught) =>
         setError(
@@ -64,8 +64,8 @@ const OAuthCallbackPage = () => {
   const pendingAccount = window.sessionStorage.getItem(OAUTH_PENDING_ACCOUNT_KEY);
   const backTo =
     pendingAccount && /^\d+$/.test(pendingAccount)
-      ? `/plugins/${PLUGIN_ID}/${pendingAccount}`
-      : `/plugins/${PLUGIN_ID}`;
+      ? panelPaths.account(pendingAccount)
+      : panelPaths.accounts;
   const title = t('oauth.callback.title', 'OAuth2 sign-in');
   return (
     <Page.Main>

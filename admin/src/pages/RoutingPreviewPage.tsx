@@ -1,7 +1,6 @@
 import { Box, Button, Checkbox, Field, Flex, TextInput } from '@strapi/design-system';
 import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { PLUGIN_ID } from '../../../shared/constants';
 import type { ResolveFrom } from '../../../shared/contracts/resolve';
 import { ResolveResult } from '../components/ResolveResult';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
@@ -10,6 +9,7 @@ import { useAdminApi } from '../hooks/useAdminApi';
 import { useApiError } from '../hooks/useApiError';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
 import { useTranslate } from '../hooks/useTranslate';
+import { panelPaths } from '../utils/panelPaths';
 
 /** Asks the server which account a From line would go through, with the same rule the mailer uses. */
 const RoutingPreviewPage = () => {
@@ -42,7 +42,7 @@ const RoutingPreviewPage = () => {
     <Page.Main>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
-        navigationAction={<BackButton disabled={false} fallback={`/plugins/${PLUGIN_ID}`} />}
+        navigationAction={<BackButton disabled={false} fallback={panelPaths.accounts} />}
         title={title}
         subtitle={t('routing.subtitle', 'Which account would send a mail with this From?')}
       />
