@@ -3,7 +3,9 @@ import path from 'node:path';
 import { batchActions, batchLogPath, batchProgress, campaignPath, etaParts, isFinished } from '../admin/src/utils/campaigns';
 import { resendBlockReason } from '../admin/src/utils/logEntry';
 import { readLogFilters, toLogQuery, withFilter } from '../admin/src/utils/logFilters';
+import { ERROR_MESSAGES } from '../admin/src/utils/errorMessages';
 import { BATCH_STATES } from '../shared/constants';
+import { ERROR_CODES } from '../shared/contracts/errors';
 import type { BatchCounts } from '../shared/contracts/campaigns';
 import type { SendLogEntry } from '../shared/contracts/send-log';
 
@@ -107,5 +109,12 @@ describe('panel translations', () => {
     expect(missing).toEqual([]);
     const drift = calls.filter(([key, text]) => en[key] !== text).map(([key, text]) => ({ key, code: text, en: en[key] }));
     expect(drift).toEqual([]);
+  });
+
+  test("each error code's English default is en.json's text (that every code has one is checked by tsc: translations/check.ts)", () => {
+    const drift = ERROR_CODES.filter((code) => en[`error.code.${code}`] !== ERROR_MESSAGES[code]);
+    expect(drift).toEqual([]);
+    // no message left over for a code the server no longer answers
+    expect(Object.keys(ERROR_MESSAGES).sort()).toEqual([...ERROR_CODES].sort());
   });
 });

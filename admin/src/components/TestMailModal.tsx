@@ -5,6 +5,7 @@ import type { SendTestMail, SmtpAccount } from '../../../shared/contracts/accoun
 import type { ApiErrorInfo } from '../utils/apiError';
 import { useAdminApi } from '../hooks/useAdminApi';
 import { useApiError } from '../hooks/useApiError';
+import { ERROR_MESSAGES } from '../utils/errorMessages';
 import { getTranslation } from '../utils/getTranslation';
 import { SmtpErrorAlert } from './SmtpErrorAlert';
 import { useTranslate } from '../hooks/useTranslate';
@@ -45,7 +46,7 @@ const TestMailModal = ({ account, onClose }: TestMailModalProps) => {
         formatMessage(
           {
             id: getTranslation('error.code.INVALID_EMAIL'),
-            defaultMessage: '{field} must be a valid email address',
+            defaultMessage: ERROR_MESSAGES.INVALID_EMAIL,
           },
           { field: t('testMail.to', 'Recipient') }
         )
