@@ -98,7 +98,6 @@ afterAll(async () => {
 
 const table: string[] = [];
 afterAll(() => {
-  // eslint-disable-next-line no-console
   console.log(`fault table:\n${table.join('\n')}`);
 });
 

@@ -78,15 +78,19 @@ export const endpoints = {
     RouteParams<SendTestMail.Params>,
     SendTestMail.Request['body']
   >('POST', ({ id }) => `/accounts/${segment(id)}/test`),
-  startOAuth: endpoint<StartOAuth.Response, RouteParams<StartOAuth.Params>, StartOAuth.Request['body']>(
-    'POST',
-    ({ id }) => `/accounts/${segment(id)}/oauth/connect`
-  ),
+  startOAuth: endpoint<
+    StartOAuth.Response,
+    RouteParams<StartOAuth.Params>,
+    StartOAuth.Request['body']
+  >('POST', ({ id }) => `/accounts/${segment(id)}/oauth/connect`),
   completeOAuth: endpoint<CompleteOAuth.Response, void, CompleteOAuth.Request['body']>(
     'POST',
     '/oauth/callback'
   ),
-  resolveFrom: endpoint<ResolveFrom.Response, void, ResolveFrom.Request['body']>('POST', '/resolve'),
+  resolveFrom: endpoint<ResolveFrom.Response, void, ResolveFrom.Request['body']>(
+    'POST',
+    '/resolve'
+  ),
   listSendLog: endpoint<ListSendLog.Response, ListSendLog.Query>('GET', (query) =>
     withQuery('/log', query)
   ),
