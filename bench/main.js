@@ -11,7 +11,6 @@
  * Exit code: 0 when the bench ran (whatever the PASS/FAIL lines say), 1 on a crash.
  */
 const { createCleanup } = require('./cleanup');
-const { performance } = require('perf_hooks');
 const { startSink } = require('./sink-client');
 const { startStrapi } = require('./strapi');
 
@@ -568,7 +567,9 @@ const microBench = async ({ strapi, plugin, check, sinkPort }) => {
     let name = parsed[0].name || '';
     try {
       name = decodeWords(name);
-    } catch {}
+    } catch {
+      // an encoded-word that does not decode: the name stays as written, as the plugin's parser does
+    }
     const sender = { name: name.trim(), address, key: address.toLowerCase() };
     const group = index.candidates(sender);
     for (const step of STEPS) {

@@ -100,7 +100,7 @@ const writeApp = (dir, version, tarball) => {
 
 /** Every installed copy of the host packages that `npm ls` finds under the plugin's own node_modules. */
 const nestedCopies = (dir) => {
-  let out = '';
+  let out;
   try {
     out = execFileSync('npm', ['ls', '--all', '--parseable'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {

@@ -2,9 +2,9 @@
  * Fresh values for every secret a Strapi app (and this plugin) needs — one place for the
  * playground's first run, the tests, the e2e suite and the bench.
  */
-const crypto = require('crypto');
+const { randomBytes } = require('crypto');
 
-const secret = () => crypto.randomBytes(24).toString('base64');
+const secret = () => randomBytes(24).toString('base64');
 
 const freshStrapiSecrets = () => ({
   APP_KEYS: [secret(), secret(), secret(), secret()].join(','),

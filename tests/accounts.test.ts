@@ -47,7 +47,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await smtp?.close();
-  // eslint-disable-next-line no-console
   console.log(`verification timings (ms): ${JSON.stringify(timings)}`);
 });
 

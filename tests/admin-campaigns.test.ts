@@ -3,7 +3,9 @@ import path from 'node:path';
 import { batchActions, batchLogPath, batchProgress, campaignPath, etaParts, isFinished } from '../admin/src/utils/campaigns';
 import { resendBlockReason } from '../admin/src/utils/logEntry';
 import { readLogFilters, toLogQuery, withFilter } from '../admin/src/utils/logFilters';
+import { ERROR_MESSAGES } from '../admin/src/utils/errorMessages';
 import { BATCH_STATES } from '../shared/constants';
+import { ERROR_CODES } from '../shared/contracts/errors';
 import type { BatchCounts } from '../shared/contracts/campaigns';
 import type { SendLogEntry } from '../shared/contracts/send-log';
 
@@ -49,13 +51,13 @@ describe('campaign helpers of the panel', () => {
     expect(link.pathname).toBe('/plugins/smtp-accounts/log');
     const filters = readLogFilters(link.searchParams);
     expect(filters).toMatchObject({ batchId: '7', status: 'failed' });
-    expect(Object.fromEntries(toLogQuery(link.searchParams))).toEqual({ batchId: '7', status: 'failed', page: '1', pageSize: '25' });
+    expect(toLogQuery(link.searchParams)).toEqual({ batchId: '7', status: 'failed', page: '1', pageSize: '25' });
     // a hand-edited address asks nothing odd of the server
     expect(readLogFilters(new URLSearchParams('batchId=1;drop')).batchId).toBe('');
     expect(withFilter(link.searchParams, 'batchId', '').has('batchId')).toBe(false);
     const twice = new URL(batchLogPath(7, 'uncertain'), 'http://admin.test');
     expect(readLogFilters(twice.searchParams)).toMatchObject({ batchId: '7', status: '', uncertain: 'true' });
-    expect(Object.fromEntries(toLogQuery(twice.searchParams))).toEqual({ batchId: '7', uncertain: 'true', page: '1', pageSize: '25' });
+    expect(toLogQuery(twice.searchParams)).toEqual({ batchId: '7', uncertain: 'true', page: '1', pageSize: '25' });
     expect(readLogFilters(new URLSearchParams('uncertain=1')).uncertain).toBe('');
   });
 });
@@ -107,5 +109,12 @@ describe('panel translations', () => {
     expect(missing).toEqual([]);
     const drift = calls.filter(([key, text]) => en[key] !== text).map(([key, text]) => ({ key, code: text, en: en[key] }));
     expect(drift).toEqual([]);
+  });
+
+  test("each error code's English default is en.json's text (that every code has one is checked by tsc: translations/check.ts)", () => {
+    const drift = ERROR_CODES.filter((code) => en[`error.code.${code}`] !== ERROR_MESSAGES[code]);
+    expect(drift).toEqual([]);
+    // no message left over for a code the server no longer answers
+    expect(Object.keys(ERROR_MESSAGES).sort()).toEqual([...ERROR_CODES].sort());
   });
 });

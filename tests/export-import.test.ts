@@ -12,6 +12,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { SmtpAccount } from '../shared/contracts/accounts';
 import { registerSuperAdmin } from './helpers/admin-client';
 import { createScratchDatabase, type ScratchDatabase } from './helpers/database';
 import { startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
@@ -137,7 +138,6 @@ afterAll(async () => {
   await open?.close();
   for (const database of scratchDatabases) await database.drop();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-  // eslint-disable-next-line no-console
   console.log(`export/import timings (ms): ${JSON.stringify(timings)}`);
 });
 
@@ -213,7 +213,7 @@ describe('imported into an app with another key', () => {
       const list = await admin.get('/smtp-accounts/accounts');
       expect(list.status).toBe(200);
       const sorted = <T extends { email: string }>(rows: T[]) => [...rows].sort((a, b) => a.email.localeCompare(b.email));
-      expect(sorted(list.body.data.map(({ email, hasPassword, passwordState }: any) => ({ email, hasPassword, passwordState })))).toEqual(
+      expect(sorted(list.body.data.map(({ email, hasPassword, passwordState }: SmtpAccount) => ({ email, hasPassword, passwordState })))).toEqual(
         sorted([
           { email: 'one@export.test', hasPassword: true, passwordState: 'unreadable' },
           { email: 'letter@export.test', hasPassword: true, passwordState: 'unreadable' },

@@ -99,7 +99,6 @@ afterAll(async () => {
 
 const table: string[] = [];
 afterAll(() => {
-  // eslint-disable-next-line no-console
   console.log(`fault table:\n${table.join('\n')}`);
 });
 

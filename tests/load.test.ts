@@ -52,7 +52,6 @@ it(`delivers ${SENDS} mails exactly once each, through the right account, with f
       await email.send({ from: `Load ${n % ACCOUNTS} <load-${n % ACCOUNTS}@example.test>`, to: `reader-${n}@example.test`, subject: `load ${n}`, text: `message ${n}` });
       if ((n + 1) % 2000 === 0) {
         heap.push(heapMb());
-        // eslint-disable-next-line no-console
         console.log(`load: ${n + 1}/${SENDS} sent, heap ${heap[heap.length - 1].toFixed(1)} MB`);
       }
     }
@@ -74,7 +73,6 @@ it(`delivers ${SENDS} mails exactly once each, through the right account, with f
   expect(await app.strapi.db.query(SEND_LOG_UID).count({ where: { status: 'sent' } })).toBe(SENDS);
 
   const growth = heap[heap.length - 1] - heap[0];
-  // eslint-disable-next-line no-console
   console.log(`load: ${SENDS} mails via ${ACCOUNTS} accounts at concurrency ${CONCURRENCY} in ${seconds.toFixed(1)} s (${Math.round(SENDS / seconds)} msgs/s); heap ${heap.map((h) => h.toFixed(1)).join(' → ')} MB`);
   // the SMTP server in this same process keeps 10,000 header blocks (~5 MB): allow for those, no more
   expect(growth).toBeLessThan(20);

@@ -159,10 +159,10 @@ describe('Strapi\'s own mails', () => {
 
   it('users-permissions forgot-password is routed by its template "Shipper name/email"', async () => {
     const up = app.strapi.store({ type: 'plugin', name: 'users-permissions' });
-    const templates = (await up.get({ key: 'email' })) as any;
+    const templates = (await up.get({ key: 'email' })) as { reset_password: { options: { from: { name: string; email: string } } } };
     templates.reset_password.options.from = { name: 'Support team', email: 'support@playground.test' };
     await up.set({ key: 'email', value: templates });
-    const advanced = (await up.get({ key: 'advanced' })) as any;
+    const advanced = (await up.get({ key: 'advanced' })) as Record<string, unknown>;
     await up.set({ key: 'advanced', value: { ...advanced, email_reset_password: 'http://127.0.0.1/reset' } });
     const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
     await app.strapi.plugin('users-permissions').service('user').add({ username: 'reader', email: 'reader@example.test', password: 'Reader-pw-1', provider: 'local', confirmed: true, role: role.id });
@@ -214,7 +214,7 @@ describe('module switch and fallback', () => {
   });
 
   it('the email plugin\'s optional provider methods answer without secrets', async () => {
-    const provider = app.strapi.plugin('email').provider as any;
+    const provider = app.strapi.plugin('email').provider as { isIdle(): boolean; getCapabilities(): unknown; verify(): Promise<unknown> };
     expect(typeof provider.isIdle()).toBe('boolean');
     const capabilities = JSON.stringify(provider.getCapabilities());
     expect(capabilities).toContain('smtp-accounts');

@@ -24,16 +24,19 @@ let seq = 0;
 const rows = () => app.strapi.db.query(SMTP_ACCOUNT_UID);
 const unique = (label: string) => `${label}-${++seq}@seal.test`;
 
+/** An account's row as db.query reads it: every column, the sealed password included. */
+type StoredRow = Record<string, unknown> & { id: number; documentId: string; email: string; password: string };
+
 const createAccount = async (email: string) => {
   const res = await admin.post('/smtp-accounts/accounts', {
     data: { name: 'Sealed', email, host: '127.0.0.1', port: smtp.port, security: 'none', authType: 'plain', username: 'alice', password: PASSWORD },
   });
   expect(res.status).toBe(201);
-  return (await rows().findOne({ where: { id: res.body.data.id } })) as Record<string, any>;
+  return (await rows().findOne({ where: { id: res.body.data.id } })) as StoredRow;
 };
 
 /** A copy of a stored row as app code would write it with db.query: every column, the sealed password included. */
-const copyOf = (row: Record<string, any>, email: string) => {
+const copyOf = (row: StoredRow, email: string) => {
   const { id: _id, documentId: _documentId, createdAt: _c, updatedAt: _u, ...columns } = row;
   return { ...columns, email };
 };
@@ -132,6 +135,7 @@ describe('a value already sealed with the current key is stored as is', () => {
 });
 
 describe('a value sealed with another key is refused, naming the code, never echoing the value', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- whatever the db layer threw: toMatchObject checks its shape
   const expectRefused = (error: any) => {
     expect(error).toMatchObject({ name: 'ValidationError', details: { code: 'PASSWORD_SEALED_WITH_OTHER_KEY', field: 'password' } });
     expect(error.message).toMatch(/sealed with another encryption key, or for another server/);

@@ -71,7 +71,6 @@ it('an account created, deactivated and re-activated, and the module switched of
   await admin.put('/smtp-accounts/settings', { data: { enabled: false } });
   const seenModuleOff = await timeUntilChildUses(from, 'stock-provider', SYNC_MS * 5);
 
-  // eslint-disable-next-line no-console
   console.log(
     `two processes, sync interval ${SYNC_MS} ms: created seen after ${seenCreated} ms, deactivated after ${seenDeactivated} ms, ` +
       `re-activated after ${seenReactivated} ms, module off after ${seenModuleOff} ms`

@@ -3,6 +3,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { PERMISSIONS, PLUGIN_ID } from '../../shared/constants';
 import { PluginIcon } from './components/PluginIcon';
 import { getTranslation } from './utils/getTranslation';
+import { panelPaths } from './utils/panelPaths';
 
 const plugin: StrapiApp['appPlugins'][string] = {
   register(app) {
@@ -37,7 +38,7 @@ const plugin: StrapiApp['appPlugins'][string] = {
         component: async () => (await import('./components/SendStatsWidget')).SendStatsWidget,
         pluginId: PLUGIN_ID,
         id: 'send-stats',
-        link: { label: { id: getTranslation('widget.openLog'), defaultMessage: 'Open the send log' }, href: `/plugins/${PLUGIN_ID}/log` },
+        link: { label: { id: getTranslation('widget.openLog'), defaultMessage: 'Open the send log' }, href: panelPaths.log() },
         permissions: [{ action: PERMISSIONS.logRead }],
       });
     }

@@ -14,7 +14,7 @@
  * ran (whatever the PASS/FAIL lines say), 1 when the harness broke.
  */
 const { createCleanup } = require('../cleanup');
-const crypto = require('crypto');
+const { randomBytes } = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -249,7 +249,7 @@ const main = async () => {
                 text,
                 html: text,
                 replyTo: REPLY_TO,
-                messageId: `<${tag}.m${i}.${crypto.randomBytes(4).toString('hex')}@bench.test>`,
+                messageId: `<${tag}.m${i}.${randomBytes(4).toString('hex')}@bench.test>`,
               });
             } catch {
               errors += 1;

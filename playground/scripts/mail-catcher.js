@@ -17,7 +17,7 @@ const ADMIN_URL = process.env.PUBLIC_URL || `http://${process.env.HOST || '127.0
 /** The accounts list, searched by the SMTP username the mail was sent with (the list searches usernames). */
 const accountLink = (user) =>
   user
-    ? `<a href="${escape(`${ADMIN_URL}/admin/plugins/smtp-accounts?_q=${encodeURIComponent(user)}`)}" title="Open this account in the admin">${escape(user)}</a>`
+    ? `<a href="${escapeHtml(`${ADMIN_URL}/admin/plugins/smtp-accounts?_q=${encodeURIComponent(user)}`)}" title="Open this account in the admin">${escapeHtml(user)}</a>`
     : '(no auth: the stock provider, or a login-less account)';
 const messages = [];
 
@@ -58,13 +58,13 @@ const smtp = new SMTPServer({
 });
 smtp.on('error', (error) => console.error('[mail-catcher] SMTP error:', error.message));
 
-const escape = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 const page = () => `<!doctype html><meta charset="utf-8"><title>Mail catcher</title>
 <style>body{font-family:system-ui;margin:2rem}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}pre{white-space:pre-wrap;max-height:12rem;overflow:auto;background:#f6f6f9;margin:0}</style>
 <h1>Mail catcher</h1><p>${messages.length} message(s). SMTP on 127.0.0.1:${SMTP_PORT}. <a href="/messages.json">JSON</a></p>
 <table><tr><th>#</th><th>received</th><th>account (auth user)</th><th>From</th><th>To</th><th>Subject</th><th>source</th></tr>
-${messages.map((m) => `<tr><td>${m.id}</td><td>${escape(m.receivedAt)}</td><td>${accountLink(m.authenticatedAs)}</td><td>${escape(m.from)}</td><td>${escape(m.envelopeTo.join(', '))}</td><td>${escape(m.subject)}</td><td><details><summary>raw</summary><pre>${escape(m.raw)}</pre></details></td></tr>`).join('')}
+${messages.map((m) => `<tr><td>${m.id}</td><td>${escapeHtml(m.receivedAt)}</td><td>${accountLink(m.authenticatedAs)}</td><td>${escapeHtml(m.from)}</td><td>${escapeHtml(m.envelopeTo.join(', '))}</td><td>${escapeHtml(m.subject)}</td><td><details><summary>raw</summary><pre>${escapeHtml(m.raw)}</pre></details></td></tr>`).join('')}
 </table>`;
 
 const web = http.createServer((req, res) => {

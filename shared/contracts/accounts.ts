@@ -69,6 +69,9 @@ export interface SmtpAccountInput {
 
 /** Connect: the provider's sign-in page for this account (the panel sends the admin there). */
 export declare namespace StartOAuth {
+  interface Params {
+    id: string;
+  }
   interface Request {
     body: { redirectUri: string };
   }

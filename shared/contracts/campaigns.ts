@@ -64,6 +64,9 @@ export declare namespace ListBatches {
 }
 
 export declare namespace GetBatch {
+  interface Params {
+    id: string;
+  }
   interface Response {
     data: BatchDetail;
   }
@@ -72,6 +75,9 @@ export declare namespace GetBatch {
 /** POST /campaigns/:id/pause | resume | cancel: the batch after the change. */
 export declare namespace ChangeBatch {
   type Action = 'pause' | 'resume' | 'cancel';
+  interface Params {
+    id: string;
+  }
   interface Response {
     data: BatchDetail;
   }

@@ -22,6 +22,52 @@ export const VALIDATION_CODES = [
 ] as const;
 export type ValidationCode = (typeof VALIDATION_CODES)[number];
 
+/**
+ * Every `details.code` the server answers, one table (like nodemailer's `lib/errors.js`). Not here: the
+ * SMTP codes of a failed check (EAUTH, ECONNECTION …, next to `details.stage`, see SmtpFailureDetails), except
+ * EDECRYPT, which the panel explains. The admin's messages are typed by it (admin/src/utils/errorMessages.ts),
+ * and a code without its `error.code.<CODE>` in en.json or ru.json fails `tsc -b` (admin/src/translations/check.ts).
+ */
+export const ERROR_CODES = [
+  ...VALIDATION_CODES,
+  // saving an account: a secret to type again, a host it may not use, a secret that cannot be read
+  'PASSWORD_REQUIRED',
+  'CLIENT_SECRET_REQUIRED',
+  'SEALED_VALUE_REFUSED',
+  'HOST_DENIED',
+  'HOST_UNRESOLVED',
+  'EDECRYPT',
+  'PASSWORD_SEALED_WITH_OTHER_KEY',
+  'NO_TEST_RECIPIENT',
+  // OAuth2 Connect and its callback
+  'INVALID_URL',
+  'NOT_OAUTH',
+  'OAUTH_STATE_INVALID',
+  'OAUTH_EXCHANGE_FAILED',
+  'OAUTH_NO_REFRESH_TOKEN',
+  // resending a logged mail
+  'ALREADY_SENT',
+  'ALREADY_RESENT',
+  'BODY_NOT_KEPT',
+  'MAYBE_DELIVERED',
+  'MAIL_NOT_SENT',
+  'MODULE_OFF',
+  // campaign batches: pause, resume, cancel
+  'BATCH_FINISHED',
+  'NOT_PAUSED',
+  // any route
+  'NOT_FOUND',
+  'SEND_PERMISSION_REQUIRED',
+  // the mailer and the queue called by server code (not the admin API)
+  'FROM_TOO_LONG',
+  'INVALID_MAIL',
+  'INVALID_OPTIONS',
+  'NOT_ITERABLE',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const isErrorCode = (code: string): code is ErrorCode => (ERROR_CODES as readonly string[]).includes(code);
+
 /** One problem of a request body or query. */
 export interface ValidationIssue {
   /** Kept for Strapi's shape: the field as a path (`['port']`), empty for the body as a whole. */

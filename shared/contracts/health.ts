@@ -2,8 +2,8 @@ import type { SmtpStage } from '../constants';
 
 /**
  * How an account is doing, from what it did: `ok` (its last attempt went through), `failing` (its last
- * attempt failed), `unused` (never tried yet). A later OAuth issue adds `needs-reauthorization` and a
- * scheduled re-check that feeds the same service (server/src/services/account-health.ts).
+ * attempt failed), `unused` (never tried yet), `reauth-required` (an OAuth2 account lost its grant: the
+ * same word as its `oauthStatus`, its HEALTH_STATES entry and the webhook event `smtp-account.reauth-required`).
  */
 export type AccountHealthStatus = 'ok' | 'failing' | 'unused' | 'reauth-required';
 

@@ -21,7 +21,6 @@ const issue10Steps = async (ctx) => {
     password,
     shot,
     heading,
-    waitFor,
     assert,
   } = ctx;
   // the unsaved-changes guard also asks the browser before unloading: leave when a test navigates away

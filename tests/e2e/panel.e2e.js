@@ -3,7 +3,7 @@
  * End-to-end test of the admin panel: a real Strapi (playground), real SMTP servers and a real Chromium.
  * Run with `node tests/e2e/run.js`; prints progress and ends with `e2e: N passed, M failed`.
  */
-const crypto = require('node:crypto');
+const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { campaignSteps } = require('./campaigns.e2e');
@@ -81,8 +81,8 @@ const main = async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const { chromium } = require('playwright-core');
 
-  const uniq = crypto.randomBytes(3).toString('hex');
-  const password = `pw-${crypto.randomBytes(6).toString('hex')}`;
+  const uniq = randomBytes(3).toString('hex');
+  const password = `pw-${randomBytes(6).toString('hex')}`;
   const senderEmail = `shop-${uniq}@example.test`;
   const admin = { email: `admin-${uniq}@example.test`, password: `Adm1n-${uniq}-Pass`, firstname: 'E2E', lastname: 'Admin' };
 

@@ -1,9 +1,14 @@
 import { Badge, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
-import type { AccountHealth } from '../../../shared/contracts/health';
+import type { AccountHealth, AccountHealthStatus } from '../../../shared/contracts/health';
 import { useTranslate } from '../hooks/useTranslate';
 
-const STATUS_TEXT = { ok: 'OK', failing: 'Failing', unused: 'Not used yet', 'needs-reauthorization': 'Needs re-authorization' } as const;
+const STATUS_TEXT: Record<AccountHealthStatus, string> = {
+  ok: 'OK',
+  failing: 'Failing',
+  unused: 'Not used yet',
+  'reauth-required': 'Needs re-authorization',
+};
 
 /** The account's status badge and its sent/failed counts over the health window (24 h). */
 const AccountHealthCell = ({ health }: { health: AccountHealth | undefined }) => {
@@ -27,8 +32,8 @@ const AccountHealthCell = ({ health }: { health: AccountHealth | undefined }) =>
     >
       <Badge
         size="S"
-        backgroundColor={health.status === 'failing' || health.status === 'needs-reauthorization' ? 'danger100' : health.status === 'ok' ? 'success100' : 'neutral150'}
-        textColor={health.status === 'failing' || health.status === 'needs-reauthorization' ? 'danger700' : health.status === 'ok' ? 'success700' : 'neutral600'}
+        backgroundColor={health.status === 'failing' || health.status === 'reauth-required' ? 'danger100' : health.status === 'ok' ? 'success100' : 'neutral150'}
+        textColor={health.status === 'failing' || health.status === 'reauth-required' ? 'danger700' : health.status === 'ok' ? 'success700' : 'neutral600'}
       >
         {t(`health.status.${health.status}`, STATUS_TEXT[health.status])}
       </Badge>

@@ -1,9 +1,9 @@
 import { Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../shared/constants';
 import type { BatchAccountShare } from '../../../shared/contracts/campaigns';
 import { useTranslate } from '../hooks/useTranslate';
+import { panelPaths } from '../utils/panelPaths';
 
 /** Which account sent how much of a batch; `accountId` null is the stock provider (fallback). */
 const CampaignAccountsTable = ({ accounts }: { accounts: BatchAccountShare[] }) => {
@@ -32,7 +32,7 @@ const CampaignAccountsTable = ({ accounts }: { accounts: BatchAccountShare[] }) 
           <Tr key={share.accountId ?? 'provider'} data-account-id={share.accountId ?? 'provider'}>
             <Td>
               {share.accountId ? (
-                <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}/${share.accountId}`}>
+                <Link tag={NavLink} to={panelPaths.account(share.accountId)}>
                   {`#${share.accountId} ${share.accountEmail ?? ''}`}
                 </Link>
               ) : (

@@ -1,10 +1,10 @@
 import { Alert, Button, Flex, Link, Modal, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useNotification } from '@strapi/strapi/admin';
 import { useEffect, useRef, useState } from 'react';
 import { NavLink } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../shared/constants';
-import type { ResendLogged, SendLogEntry } from '../../../shared/contracts/send-log';
+import type { SendLogEntry } from '../../../shared/contracts/send-log';
+import { useAdminApi } from '../hooks/useAdminApi';
 import { useApiError } from '../hooks/useApiError';
 import { campaignPath } from '../utils/campaigns';
 import { resendBlockReason } from '../utils/logEntry';
@@ -28,7 +28,7 @@ type ResendOutcome = { ok: true } | { ok: false; message: string };
 const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalProps) => {
   const readApiError = useApiError();
   const t = useTranslate();
-  const { post } = useFetchClient();
+  const api = useAdminApi();
   const { toggleNotification } = useNotification();
   const [isResending, setIsResending] = useState(false);
   const [outcome, setOutcome] = useState<ResendOutcome | null>(null);
@@ -43,7 +43,7 @@ const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalPro
     setIsResending(true);
     setOutcome(null);
     try {
-      await post<ResendLogged.Response>(`/${PLUGIN_ID}/log/${entry.id}/resend`, {});
+      await api.resendLogged({ id: entry.id });
       setOutcome({ ok: true });
       toggleNotification({
         type: 'success',

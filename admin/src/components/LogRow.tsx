@@ -2,12 +2,12 @@ import { Badge, Flex, IconButton, Link, Td, Tr, Typography } from '@strapi/desig
 import { Eye } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../shared/constants';
 import type { SendLogEntry } from '../../../shared/contracts/send-log';
 import { LogResendNote } from './LogResendNote';
 import { LogStatusBadge } from './LogStatusBadge';
 import { UncertainBadge } from './UncertainBadge';
 import { useTranslate } from '../hooks/useTranslate';
+import { panelPaths } from '../utils/panelPaths';
 
 interface LogRowProps {
   entry: SendLogEntry;
@@ -60,7 +60,7 @@ const LogRow = ({ entry, onOpen }: LogRowProps) => {
           {entry.accountId ? (
             <Link
               tag={NavLink}
-              to={`/plugins/${PLUGIN_ID}/${entry.accountId}`}
+              to={panelPaths.account(entry.accountId)}
               onClick={(e: React.MouseEvent) => e.stopPropagation()}
             >
               {`#${entry.accountId} ${entry.accountEmail ?? ''}`}

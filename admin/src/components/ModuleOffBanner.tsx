@@ -1,10 +1,11 @@
 import { Alert, Link } from '@strapi/design-system';
 import { useState } from 'react';
 import { NavLink } from 'react-router-dom';
-import { PERMISSIONS, PLUGIN_ID } from '../../../shared/constants';
+import { PERMISSIONS } from '../../../shared/constants';
 import { useModuleState } from '../hooks/useModuleState';
 import { usePluginPermissions } from '../hooks/usePluginPermissions';
 import { useTranslate } from '../hooks/useTranslate';
+import { panelPaths } from '../utils/panelPaths';
 
 const SETTINGS_UPDATE = { update: [{ action: PERMISSIONS.settingsUpdate, subject: null }] };
 
@@ -24,7 +25,7 @@ const ModuleOffBanner = () => {
       data-testid="module-off-banner"
       action={
         allowedActions.canUpdate ? (
-          <Link tag={NavLink} to={`/settings/${PLUGIN_ID}`}>
+          <Link tag={NavLink} to={panelPaths.settings}>
             {t('moduleOff.link', 'Switch it on in Settings → SMTP accounts')}
           </Link>
         ) : undefined

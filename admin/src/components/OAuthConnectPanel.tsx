@@ -1,8 +1,7 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { PLUGIN_ID } from '../../../shared/constants';
-import type { SmtpAccount, StartOAuth } from '../../../shared/contracts/accounts';
+import type { SmtpAccount } from '../../../shared/contracts/accounts';
+import { useAdminApi } from '../hooks/useAdminApi';
 import { useApiError } from '../hooks/useApiError';
 import { useOAuthRedirectUri } from '../hooks/useOAuthRedirectUri';
 import type { ApiErrorInfo } from '../utils/apiError';
@@ -22,7 +21,7 @@ interface OAuthConnectPanelProps {
 /** The status of a saved OAuth2 account and its Connect button: the provider's sign-in page, same tab. */
 const OAuthConnectPanel = ({ account, isDirty, onFieldErrors }: OAuthConnectPanelProps) => {
   const t = useTranslate();
-  const { post } = useFetchClient();
+  const api = useAdminApi();
   const readApiError = useApiError();
   const redirectUri = useOAuthRedirectUri();
   const [isStarting, setIsStarting] = useState(false);
@@ -33,14 +32,10 @@ const OAuthConnectPanel = ({ account, isDirty, onFieldErrors }: OAuthConnectPane
     setIsStarting(true);
     setError(null);
     try {
-      const body: StartOAuth.Request['body'] = { redirectUri };
-      const { data } = await post<StartOAuth.Response>(
-        `/${PLUGIN_ID}/accounts/${account.id}/oauth/connect`,
-        body
-      );
+      const { data } = await api.startOAuth({ id: account.id }, { redirectUri });
       // the callback page links back to this account if the sign-in fails (the provider's answer does not say which)
       window.sessionStorage.setItem(OAUTH_PENDING_ACCOUNT_KEY, String(account.id));
-      window.location.assign(data.data.authorizationUrl);
+      window.location.assign(data.authorizationUrl);
     } catch (caught) {
       const info = readApiError(caught, t('oauth.connectFailed', 'Could not start the sign-in'));
       setError(info);

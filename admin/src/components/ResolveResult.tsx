@@ -1,9 +1,9 @@
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../shared/constants';
 import type { ResolveFrom, ResolveRule } from '../../../shared/contracts/resolve';
 import { getTranslation } from '../utils/getTranslation';
+import { panelPaths } from '../utils/panelPaths';
 
 const RULE_TEXT: Record<ResolveRule, string> = {
   'newsletter-name-address': 'Newsletter account with the same sender name and address',
@@ -34,7 +34,7 @@ const ResolveResult = ({ result }: ResolveResultProps) => {
         {account ? (
           <Typography data-testid="resolved-account">
             {formatMessage({ id: getTranslation('routing.chosen'), defaultMessage: 'Sent by account' })}{' '}
-            <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}/${account.id}`}>
+            <Link tag={NavLink} to={panelPaths.account(account.id)}>
               {`#${account.id} ${account.name ? `${account.name} <${account.email}>` : account.email}`}
             </Link>
           </Typography>

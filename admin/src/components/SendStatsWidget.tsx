@@ -1,26 +1,27 @@
 import { Box, Flex, Link, Loader, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { NavLink } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../shared/constants';
 import type { GetSendStats } from '../../../shared/contracts/stats';
+import { useAdminApi } from '../hooks/useAdminApi';
 import { dayFromDate } from '../utils/logFilters';
 import { useTranslate } from '../hooks/useTranslate';
+import { panelPaths } from '../utils/panelPaths';
 
 type Stats = GetSendStats.Response['data'];
 
 /** Home-page widget: mails of the last 24 h per status and the failing accounts, each a link into the filtered log. */
 const SendStatsWidget = () => {
   const t = useTranslate();
-  const { get } = useFetchClient();
+  const api = useAdminApi();
   const [stats, setStats] = useState<Stats | null>(null);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
-    get<GetSendStats.Response>(`/${PLUGIN_ID}/stats`)
-      .then(({ data }) => setStats(data.data))
+    api
+      .getSendStats()
+      .then(({ data }) => setStats(data))
       .catch(() => setFailed(true));
-  }, [get]);
+  }, [api]);
 
   if (failed)
     return (
@@ -33,7 +34,7 @@ const SendStatsWidget = () => {
   // the log filters by calendar day: from the day the 24 h window starts
   const since = dayFromDate(new Date(stats.since));
   const logLink = (filters: Record<string, string>) =>
-    `/plugins/${PLUGIN_ID}/log?${new URLSearchParams({ ...filters, since, page: '1' }).toString()}`;
+    panelPaths.log({ ...filters, since, page: '1' });
   const figures = [
     {
       status: 'sent',

@@ -1,11 +1,11 @@
 import { Alert, Box, Button, Field, Modal, TextInput, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
 import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { PLUGIN_ID } from '../../../shared/constants';
 import type { SendTestMail, SmtpAccount } from '../../../shared/contracts/accounts';
 import type { ApiErrorInfo } from '../utils/apiError';
+import { useAdminApi } from '../hooks/useAdminApi';
 import { useApiError } from '../hooks/useApiError';
+import { ERROR_MESSAGES } from '../utils/errorMessages';
 import { getTranslation } from '../utils/getTranslation';
 import { SmtpErrorAlert } from './SmtpErrorAlert';
 import { useTranslate } from '../hooks/useTranslate';
@@ -22,7 +22,7 @@ interface TestMailModalProps {
 const TestMailModal = ({ account, onClose }: TestMailModalProps) => {
   const { formatMessage } = useIntl();
   const readApiError = useApiError();
-  const { post } = useFetchClient();
+  const api = useAdminApi();
   const [to, setTo] = useState('');
   const [isSending, setIsSending] = useState(false);
   const [result, setResult] = useState<SendTestMail.Response['data'] | null>(null);
@@ -46,7 +46,7 @@ const TestMailModal = ({ account, onClose }: TestMailModalProps) => {
         formatMessage(
           {
             id: getTranslation('error.code.INVALID_EMAIL'),
-            defaultMessage: '{field} must be a valid email address',
+            defaultMessage: ERROR_MESSAGES.INVALID_EMAIL,
           },
           { field: t('testMail.to', 'Recipient') }
         )
@@ -58,11 +58,8 @@ const TestMailModal = ({ account, onClose }: TestMailModalProps) => {
     setResult(null);
     setError(null);
     try {
-      const { data } = await post<SendTestMail.Response>(
-        `/${PLUGIN_ID}/accounts/${account.id}/test`,
-        { to }
-      );
-      setResult(data.data);
+      const { data } = await api.sendTestMail({ id: account.id }, { to });
+      setResult(data);
     } catch (caught) {
       const info = readApiError(caught, t('testMail.failed', 'The test mail could not be sent'));
       if (info.fieldErrors.to) setToError(info.fieldErrors.to);

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useIntl } from 'react-intl';
+import { isErrorCode } from '../../../shared/contracts/errors';
 import { readApiError, type ApiErrorInfo, type ErrorIssue } from '../utils/apiError';
 import { ERROR_MESSAGES } from '../utils/errorMessages';
 import { FIELD_LABELS } from '../utils/fieldLabels';
@@ -22,8 +23,8 @@ export const useApiError = () => {
           : field;
       };
       const text = (issue: ErrorIssue) => {
+        if (!isErrorCode(issue.code)) return issue.message;
         const defaultMessage = ERROR_MESSAGES[issue.code];
-        if (!defaultMessage) return issue.message;
         const values: Record<string, string | number> = { fields: '', values: '' };
         for (const [key, value] of Object.entries(issue.params ?? {})) {
           values[key] = Array.isArray(value)

@@ -1,20 +1,19 @@
-import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
-import { PLUGIN_ID } from '../../../shared/constants';
-import type { GetModuleState } from '../../../shared/contracts/module-state';
+import { useAdminApi } from './useAdminApi';
 
 /** Whether the module routes mail (null until known, or when the role may not read it). */
 export const useModuleState = () => {
-  const { get } = useFetchClient();
+  const api = useAdminApi();
   const [enabled, setEnabled] = useState<boolean | null>(null);
   useEffect(() => {
     let live = true;
-    get<GetModuleState.Response>(`/${PLUGIN_ID}/module`)
-      .then(({ data }) => live && setEnabled(data.data.enabled))
+    api
+      .getModuleState()
+      .then(({ data }) => live && setEnabled(data.enabled))
       .catch(() => live && setEnabled(null));
     return () => {
       live = false;
     };
-  }, [get]);
+  }, [api]);
   return enabled;
 };

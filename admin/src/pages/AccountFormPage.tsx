@@ -1,22 +1,23 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
-import { BackButton, isFetchError, Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { BackButton, isFetchError, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../shared/constants';
-import type { CreateAccount, GetAccount, SmtpAccount, UpdateAccount } from '../../../shared/contracts/accounts';
+import type { SmtpAccount } from '../../../shared/contracts/accounts';
 import { AccountForm } from '../components/AccountForm';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { UnsavedChangesGuard } from '../components/UnsavedChangesGuard';
 import { NotFoundPage } from './NotFoundPage';
 import { useAccountPermissions } from '../hooks/useAccountPermissions';
+import { useAdminApi } from '../hooks/useAdminApi';
 import { EMPTY_ACCOUNT, movesPassword, toFormValues, toInput, type AccountFormValues } from '../utils/accountForm';
 import type { ApiErrorInfo } from '../utils/apiError';
 import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
 import { OAuthConnectPanel } from '../components/OAuthConnectPanel';
+import { panelPaths } from '../utils/panelPaths';
 
 /** Create (`/new`) or edit (`/:id`) one account; the server verifies the SMTP login before it stores anything. */
 const AccountFormPage = () => {
@@ -27,7 +28,7 @@ const AccountFormPage = () => {
   const readApiError = useApiError();
   const t = (key: string, defaultMessage: string, values?: Record<string, string>) =>
     formatMessage({ id: getTranslation(key), defaultMessage }, values);
-  const { get, post, put } = useFetchClient();
+  const api = useAdminApi();
   const { toggleNotification } = useNotification();
   const navigate = useNavigate();
   const permissions = useAccountPermissions();
@@ -48,13 +49,14 @@ const AccountFormPage = () => {
 
   useEffect(() => {
     if (!isEdit || !isKnownId) return;
-    get<GetAccount.Response>(`/${PLUGIN_ID}/accounts/${id}`)
+    api
+      .getAccount({ id })
       .then(({ data }) => {
-        setStored(data.data);
-        setValues(toFormValues(data.data));
+        setStored(data);
+        setValues(toFormValues(data));
       })
       .catch((caught) => setLoadError(isFetchError(caught) && caught.status === 404 ? 'missing' : 'failed'));
-  }, [get, id, isEdit, isKnownId]);
+  }, [api, id, isEdit, isKnownId]);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,27 +65,25 @@ const AccountFormPage = () => {
     setError(null);
     try {
       const body = { data: toInput(values, stored) };
-      const { data } = isEdit
-        ? await put<UpdateAccount.Response>(`/${PLUGIN_ID}/accounts/${id}`, body)
-        : await post<CreateAccount.Response>(`/${PLUGIN_ID}/accounts`, body);
+      const { data } = isEdit ? await api.updateAccount({ id }, body) : await api.createAccount(body);
       toggleNotification({
         type: 'success',
         message: isEdit
-          ? t('form.updated', 'SMTP account {email} saved', { email: data.data.email })
-          : t('form.created', 'SMTP account {email} created', { email: data.data.email }),
+          ? t('form.updated', 'SMTP account {email} saved', { email: data.email })
+          : t('form.created', 'SMTP account {email} created', { email: data.email }),
       });
       saved.current = true;
       // a saved OAuth2 account is not usable before Connect: stay on its page, where the button is
-      if (data.data.authType === 'oauth2') {
-        setStored(data.data);
-        setValues(toFormValues(data.data));
+      if (data.authType === 'oauth2') {
+        setStored(data);
+        setValues(toFormValues(data));
         setConnectFieldErrors({});
         setIsSaving(false);
-        if (!isEdit) navigate(`/plugins/${PLUGIN_ID}/${data.data.id}`, { replace: true });
+        if (!isEdit) navigate(panelPaths.account(data.id), { replace: true });
         else saved.current = false;
         return;
       }
-      navigate(`/plugins/${PLUGIN_ID}`);
+      navigate(panelPaths.accounts);
     } catch (caught) {
       setError(readApiError(caught, t('form.saveFailed', 'The account could not be saved')));
       setIsSaving(false);
@@ -108,7 +108,7 @@ const AccountFormPage = () => {
       <Page.Title>{title}</Page.Title>
       <form onSubmit={save} noValidate>
         <Layouts.Header
-          navigationAction={<BackButton disabled={false} fallback={`/plugins/${PLUGIN_ID}`} />}
+          navigationAction={<BackButton disabled={false} fallback={panelPaths.accounts} />}
           title={title}
           subtitle={
             values.authType === 'oauth2'

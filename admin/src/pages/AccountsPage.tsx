@@ -1,29 +1,30 @@
 import { Box, Button, EmptyStateLayout, Flex, Searchbar, Typography } from '@strapi/design-system';
 import { BulletList, ManyWays, PaperPlane, Plus } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
-import { Layouts, Page, Pagination, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, Pagination, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../shared/constants';
-import type { ListAccounts, SmtpAccount, UpdateAccount } from '../../../shared/contracts/accounts';
-import type { AccountHealth, GetAccountsHealth } from '../../../shared/contracts/health';
+import type { SmtpAccount } from '../../../shared/contracts/accounts';
+import type { AccountHealth } from '../../../shared/contracts/health';
 import { AccountsTable } from '../components/AccountsTable';
 import { DeleteAccountDialog } from '../components/DeleteAccountDialog';
 import { TestMailModal } from '../components/TestMailModal';
 import { useAccountPermissions } from '../hooks/useAccountPermissions';
+import { useAdminApi } from '../hooks/useAdminApi';
 import { useCampaignPermissions } from '../hooks/useCampaignPermissions';
 import { useLogPermissions } from '../hooks/useLogPermissions';
 import { useApiError } from '../hooks/useApiError';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
 import { filterAccounts, sortAccounts, type SortDirection, type SortKey } from '../utils/sortAccounts';
 import { useTranslate } from '../hooks/useTranslate';
+import { panelPaths } from '../utils/panelPaths';
 
 const PAGE_SIZE = 10;
 
 const AccountsPage = () => {
   const readApiError = useApiError();
   const t = useTranslate();
-  const { get, put, del } = useFetchClient();
+  const api = useAdminApi();
   const { toggleNotification } = useNotification();
   const navigate = useNavigate();
   const permissions = useAccountPermissions();
@@ -47,16 +48,17 @@ const AccountsPage = () => {
 
   const load = useCallback(async () => {
     try {
-      const { data } = await get<ListAccounts.Response>(`/${PLUGIN_ID}/accounts`);
-      setAccounts(data.data);
+      const { data } = await api.listAccounts();
+      setAccounts(data);
     } catch {
       setLoadError(true);
     }
     // the health column is extra: the list works without it
-    get<GetAccountsHealth.Response>(`/${PLUGIN_ID}/accounts/health`)
-      .then(({ data }) => setHealth(Object.fromEntries(data.data.map((h) => [h.accountId, h]))))
+    api
+      .getAccountsHealth()
+      .then(({ data }) => setHealth(Object.fromEntries(data.map((h) => [h.accountId, h]))))
       .catch(() => setHealth({}));
-  }, [get]);
+  }, [api]);
 
   useEffect(() => {
     if (permissions.canRead) load();
@@ -93,8 +95,8 @@ const AccountsPage = () => {
   const toggleActive = async (account: SmtpAccount, active: boolean) => {
     setTogglingId(account.id);
     try {
-      const { data } = await put<UpdateAccount.Response>(`/${PLUGIN_ID}/accounts/${account.id}`, { data: { active } });
-      setAccounts((list) => (list ?? []).map((a) => (a.id === account.id ? data.data : a)));
+      const { data } = await api.updateAccount({ id: account.id }, { data: { active } });
+      setAccounts((list) => (list ?? []).map((a) => (a.id === account.id ? data : a)));
       toggleNotification({
         type: 'success',
         message: active
@@ -111,7 +113,7 @@ const AccountsPage = () => {
   const remove = async (account: SmtpAccount) => {
     setIsDeleting(true);
     try {
-      await del(`/${PLUGIN_ID}/accounts/${account.id}`);
+      await api.deleteAccount({ id: account.id });
       setAccounts((list) => (list ?? []).filter((a) => a.id !== account.id));
       toggleNotification({ type: 'success', message: t('accounts.deleted', '{email} deleted', { email: account.email }) });
       setToDelete(null);
@@ -126,8 +128,8 @@ const AccountsPage = () => {
   if (isLoadingPermissions) return <Page.Loading />;
   // the menu link shows for accounts.read, campaigns.read or log.read: a role without the first goes on
   if (!permissions.canRead) {
-    if (campaignPermissions.canRead) return <Navigate to={`/plugins/${PLUGIN_ID}/campaigns`} replace />;
-    if (logPermissions.canRead) return <Navigate to={`/plugins/${PLUGIN_ID}/log`} replace />;
+    if (campaignPermissions.canRead) return <Navigate to={panelPaths.campaigns} replace />;
+    if (logPermissions.canRead) return <Navigate to={panelPaths.log()} replace />;
     return <Page.NoPermissions />;
   }
   if (loadError) return <Page.Error />;
@@ -141,23 +143,23 @@ const AccountsPage = () => {
         subtitle={t('accounts.subtitle', 'The From of each mail picks the account that sends it.')}
         primaryAction={
           permissions.canCreate ? (
-            <Button startIcon={<Plus />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/new`)}>
+            <Button startIcon={<Plus />} onClick={() => navigate(panelPaths.newAccount)}>
               {t('accounts.create', 'Create account')}
             </Button>
           ) : undefined
         }
         secondaryAction={
           <Flex gap={2}>
-            <Button variant="tertiary" startIcon={<ManyWays />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/routing`)}>
+            <Button variant="tertiary" startIcon={<ManyWays />} onClick={() => navigate(panelPaths.routing)}>
               {t('accounts.routingPreview', 'Routing preview')}
             </Button>
             {campaignPermissions.canRead ? (
-              <Button variant="tertiary" startIcon={<PaperPlane />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/campaigns`)}>
+              <Button variant="tertiary" startIcon={<PaperPlane />} onClick={() => navigate(panelPaths.campaigns)}>
                 {t('accounts.campaigns', 'Campaigns')}
               </Button>
             ) : null}
             {logPermissions.canRead ? (
-              <Button variant="tertiary" startIcon={<BulletList />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/log`)}>
+              <Button variant="tertiary" startIcon={<BulletList />} onClick={() => navigate(panelPaths.log())}>
                 {t('accounts.sendLog', 'Send log')}
               </Button>
             ) : null}
@@ -185,7 +187,7 @@ const AccountsPage = () => {
               content={t('accounts.empty', 'No SMTP account yet: every mail goes through the configured provider.')}
               action={
                 permissions.canCreate ? (
-                  <Button variant="secondary" startIcon={<Plus />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/new`)}>
+                  <Button variant="secondary" startIcon={<Plus />} onClick={() => navigate(panelPaths.newAccount)}>
                     {t('accounts.createFirst', 'Create the first account')}
                   </Button>
                 ) : undefined
@@ -211,7 +213,7 @@ const AccountsPage = () => {
                 onSort={sortBy}
                 togglingId={togglingId}
                 onToggleActive={permissions.canUpdate ? toggleActive : undefined}
-                onEdit={permissions.canUpdate ? (a) => navigate(`/plugins/${PLUGIN_ID}/${a.id}`) : undefined}
+                onEdit={permissions.canUpdate ? (a) => navigate(panelPaths.account(a.id)) : undefined}
                 onTest={permissions.canUpdate ? setToTest : undefined}
                 onDelete={permissions.canDelete ? setToDelete : undefined}
               />

@@ -1,11 +1,10 @@
 import { Alert, Badge, Box, Button, Flex, Link, Typography } from '@strapi/design-system';
 import { ArrowClockwise, Clock, Cross, Play } from '@strapi/icons';
-import { BackButton, isFetchError, Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { BackButton, isFetchError, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink, useParams } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../shared/constants';
-import type { BatchDetail, ChangeBatch, GetBatch } from '../../../shared/contracts/campaigns';
+import type { BatchDetail, ChangeBatch } from '../../../shared/contracts/campaigns';
 import { CampaignAccountsTable } from '../components/CampaignAccountsTable';
 import { CampaignCounts } from '../components/CampaignCounts';
 import { CampaignProgress } from '../components/CampaignProgress';
@@ -14,6 +13,7 @@ import { CampaignStateBadge } from '../components/CampaignStateBadge';
 import { CancelCampaignDialog } from '../components/CancelCampaignDialog';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
+import { useAdminApi } from '../hooks/useAdminApi';
 import { useApiError } from '../hooks/useApiError';
 import { useCampaignFormat } from '../hooks/useCampaignFormat';
 import { useCampaignPermissions } from '../hooks/useCampaignPermissions';
@@ -23,6 +23,7 @@ import { batchActions, batchLogPath, isFinished } from '../utils/campaigns';
 import { NotFoundPage } from './NotFoundPage';
 import { useRefresh } from '../hooks/useRefresh';
 import { useTranslate } from '../hooks/useTranslate';
+import { panelPaths } from '../utils/panelPaths';
 
 const REFRESH_MS = 5000;
 
@@ -33,7 +34,7 @@ const CampaignPage = () => {
   const { formatDate } = useIntl();
   const readApiError = useApiError();
   const t = useTranslate();
-  const { get, post } = useFetchClient();
+  const api = useAdminApi();
   const { toggleNotification } = useNotification();
   const permissions = useCampaignPermissions();
   const logPermissions = useLogPermissions();
@@ -48,12 +49,12 @@ const CampaignPage = () => {
 
   const load = useCallback(async () => {
     try {
-      const { data } = await get<GetBatch.Response>(`/${PLUGIN_ID}/campaigns/${batchId}`);
-      setBatch(data.data);
+      const { data } = await api.getBatch({ id: batchId ?? '' });
+      setBatch(data);
     } catch (caught) {
       setLoadError(isFetchError(caught) && caught.status === 404 ? 'missing' : 'failed');
     }
-  }, [get, batchId]);
+  }, [api, batchId]);
 
   useEffect(() => {
     if (isKnownId && permissions.canRead) void load();
@@ -67,8 +68,9 @@ const CampaignPage = () => {
     setPending(action);
     setError(null);
     try {
-      const { data } = await post<ChangeBatch.Response>(`/${PLUGIN_ID}/campaigns/${batchId}/${action}`, {});
-      setBatch(data.data);
+      const changeBatch = { pause: api.pauseBatch, resume: api.resumeBatch, cancel: api.cancelBatch }[action];
+      const { data } = await changeBatch({ id: batchId ?? '' });
+      setBatch(data);
       setConfirmCancel(false);
       const done = { pause: 'The campaign is paused', resume: 'The campaign is sending again', cancel: 'The campaign is cancelled' };
       toggleNotification({ type: 'success', message: t(`campaign.${action}.done`, done[action]) });
@@ -110,7 +112,7 @@ const CampaignPage = () => {
     <Page.Main>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
-        navigationAction={<BackButton disabled={false} fallback={`/plugins/${PLUGIN_ID}/campaigns`} />}
+        navigationAction={<BackButton disabled={false} fallback={panelPaths.campaigns} />}
         title={title}
         subtitle={t('campaign.subtitle', 'Batch #{id} · created {created} · {engine, select, redis {BullMQ (Redis)} other {database queue}}', {
           id: batch.id,

@@ -1,14 +1,14 @@
 import { Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise, BulletList } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
-import { BackButton, Layouts, Page, Pagination, useFetchClient } from '@strapi/strapi/admin';
+import { BackButton, Layouts, Page, Pagination } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../shared/constants';
 import type { ListBatches } from '../../../shared/contracts/campaigns';
 import { CampaignsTable } from '../components/CampaignsTable';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
+import { useAdminApi } from '../hooks/useAdminApi';
 import { useApiError } from '../hooks/useApiError';
 import { useCampaignPermissions } from '../hooks/useCampaignPermissions';
 import { useLogPermissions } from '../hooks/useLogPermissions';
@@ -16,6 +16,7 @@ import type { ApiErrorInfo } from '../utils/apiError';
 import { campaignPath, isFinished } from '../utils/campaigns';
 import { useRefresh } from '../hooks/useRefresh';
 import { useTranslate } from '../hooks/useTranslate';
+import { panelPaths } from '../utils/panelPaths';
 
 const REFRESH_MS = 5000;
 const DEFAULT_PAGE_SIZE = 10;
@@ -24,7 +25,7 @@ const DEFAULT_PAGE_SIZE = 10;
 const CampaignsPage = () => {
   const readApiError = useApiError();
   const t = useTranslate();
-  const { get } = useFetchClient();
+  const api = useAdminApi();
   const navigate = useNavigate();
   const permissions = useCampaignPermissions();
   const logPermissions = useLogPermissions();
@@ -39,9 +40,7 @@ const CampaignsPage = () => {
   const load = useCallback(async (silent = false) => {
     if (!silent) setIsLoading(true);
     try {
-      const query = new URLSearchParams({ page, pageSize });
-      const { data } = await get<ListBatches.Response>(`/${PLUGIN_ID}/campaigns?${query.toString()}`);
-      setResult(data);
+      setResult(await api.listBatches({ page, pageSize }));
       setError(null);
     } catch (caught) {
       setError(readApiError(caught, t('campaigns.loadFailed', 'The campaigns could not be loaded')));
@@ -50,7 +49,7 @@ const CampaignsPage = () => {
     }
     // t only translates the error: the page and its size decide a reload
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [get, page, pageSize]);
+  }, [api, page, pageSize]);
 
   useEffect(() => {
     if (permissions.canRead) void load();
@@ -71,7 +70,7 @@ const CampaignsPage = () => {
     <Page.Main>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
-        navigationAction={<BackButton disabled={false} fallback={`/plugins/${PLUGIN_ID}`} />}
+        navigationAction={<BackButton disabled={false} fallback={panelPaths.accounts} />}
         title={title}
         subtitle={t('campaigns.subtitle', 'Mailings queued by campaign and newsletter modules, newest first')}
         primaryAction={
@@ -81,7 +80,7 @@ const CampaignsPage = () => {
         }
         secondaryAction={
           logPermissions.canRead ? (
-            <Button variant="tertiary" startIcon={<BulletList />} onClick={() => navigate(`/plugins/${PLUGIN_ID}/log`)}>
+            <Button variant="tertiary" startIcon={<BulletList />} onClick={() => navigate(panelPaths.log())}>
               {t('accounts.sendLog', 'Send log')}
             </Button>
           ) : undefined

@@ -1,15 +1,15 @@
 import { Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
-import { BackButton, Layouts, Page, Pagination, useFetchClient } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useState } from 'react';
+import { BackButton, Layouts, Page, Pagination } from '@strapi/strapi/admin';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../shared/constants';
-import type { ListAccounts, SmtpAccount } from '../../../shared/contracts/accounts';
+import type { SmtpAccount } from '../../../shared/contracts/accounts';
 import type { ListSendLog, SendLogEntry } from '../../../shared/contracts/send-log';
 import { LogEntryModal } from '../components/LogEntryModal';
 import { LogFilterBar } from '../components/LogFilterBar';
 import { LogTable } from '../components/LogTable';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
+import { useAdminApi } from '../hooks/useAdminApi';
 import { useLogPermissions } from '../hooks/useLogPermissions';
 import type { ApiErrorInfo } from '../utils/apiError';
 import { useApiError } from '../hooks/useApiError';
@@ -24,6 +24,7 @@ import {
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
 import { useRefresh } from '../hooks/useRefresh';
 import { useTranslate } from '../hooks/useTranslate';
+import { panelPaths } from '../utils/panelPaths';
 
 const REFRESH_MS = 5000;
 
@@ -31,10 +32,11 @@ const REFRESH_MS = 5000;
 const LogPage = () => {
   const readApiError = useApiError();
   const t = useTranslate();
-  const { get } = useFetchClient();
+  const api = useAdminApi();
   const permissions = useLogPermissions();
   const [searchParams, setSearchParams] = useSearchParams();
-  const apiQuery = toLogQuery(searchParams).toString();
+  // useSearchParams keeps one object per query string: a new one means other filters, and a reload
+  const logQuery = useMemo(() => toLogQuery(searchParams), [searchParams]);
 
   const [result, setResult] = useState<ListSendLog.Response | null>(null);
   const [isLoading, setIsLoading] = useState(false);
@@ -45,8 +47,7 @@ const LogPage = () => {
   const load = useCallback(async (silent = false) => {
     if (!silent) setIsLoading(true);
     try {
-      const { data } = await get<ListSendLog.Response>(`/${PLUGIN_ID}/log?${apiQuery}`);
-      setResult(data);
+      setResult(await api.listSendLog(logQuery));
       setError(null);
     } catch (caught) {
       setError(readApiError(caught, t('log.loadFailed', 'The send log could not be loaded')));
@@ -55,7 +56,7 @@ const LogPage = () => {
     }
     // t only translates the error: the query string decides a reload
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [get, apiQuery]);
+  }, [api, logQuery]);
 
   useEffect(() => {
     if (permissions.canRead) void load();
@@ -67,10 +68,11 @@ const LogPage = () => {
   useEffect(() => {
     if (!permissions.canRead) return;
     // the account filter is a convenience: a role without accounts.read still sees the log
-    get<ListAccounts.Response>(`/${PLUGIN_ID}/accounts`)
-      .then(({ data }) => setAccounts(data.data))
+    api
+      .listAccounts()
+      .then(({ data }) => setAccounts(data))
       .catch(() => setAccounts([]));
-  }, [get, permissions.canRead]);
+  }, [api, permissions.canRead]);
 
   const changeFilter = useCallback(
     (key: keyof LogFilters, value: string) =>
@@ -100,7 +102,7 @@ const LogPage = () => {
     <Page.Main>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
-        navigationAction={<BackButton disabled={false} fallback={`/plugins/${PLUGIN_ID}`} />}
+        navigationAction={<BackButton disabled={false} fallback={panelPaths.accounts} />}
         title={title}
         subtitle={t('log.subtitle', 'Every mail the module handled, newest first')}
         primaryAction={

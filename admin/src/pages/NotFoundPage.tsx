@@ -3,8 +3,8 @@ import { ArrowLeft } from '@strapi/icons';
 import { EmptyPictures } from '@strapi/icons/symbols';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../shared/constants';
 import { useTranslate } from '../hooks/useTranslate';
+import { panelPaths } from '../utils/panelPaths';
 
 /** An address inside the plugin that names nothing (a deleted account, a mistyped link). */
 const NotFoundPage = () => {
@@ -26,7 +26,7 @@ const NotFoundPage = () => {
             <Button
               variant="secondary"
               startIcon={<ArrowLeft />}
-              onClick={() => navigate(`/plugins/${PLUGIN_ID}`)}
+              onClick={() => navigate(panelPaths.accounts)}
             >
               {t('notFound.back', 'Back to the SMTP accounts')}
             </Button>

@@ -1,14 +1,14 @@
 import { Box, Flex, Link, Loader, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router-dom';
-import { PLUGIN_ID } from '../../../shared/constants';
-import type { CompleteOAuth } from '../../../shared/contracts/accounts';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
+import { useAdminApi } from '../hooks/useAdminApi';
 import { useApiError } from '../hooks/useApiError';
 import type { ApiErrorInfo } from '../utils/apiError';
 import { OAUTH_PENDING_ACCOUNT_KEY } from '../utils/oauthCallback';
 import { useTranslate } from '../hooks/useTranslate';
+import { panelPaths } from '../utils/panelPaths';
 
 /**
  * Where the provider sends the admin back after Connect: hands `code` and `state` to the server
@@ -17,7 +17,7 @@ import { useTranslate } from '../hooks/useTranslate';
 const OAuthCallbackPage = () => {
   const t = useTranslate();
   const [params] = useSearchParams();
-  const { post } = useFetchClient();
+  const api = useAdminApi();
   const { toggleNotification } = useNotification();
   const navigate = useNavigate();
   const readApiError = useApiError();
@@ -41,16 +41,16 @@ const OAuthCallbackPage = () => {
       setError({ message, issues: [], fieldErrors: {} });
       return;
     }
-    const body: CompleteOAuth.Request['body'] = { state, code };
-    post<CompleteOAuth.Response>(`/${PLUGIN_ID}/oauth/callback`, body)
+    api
+      .completeOAuth({ state, code })
       .then(({ data }) => {
         toggleNotification({
           type: 'success',
           message: t('oauth.callback.connected', '{email} is connected', {
-            email: data.data.email,
+            email: data.email,
           }),
         });
-        navigate(`/plugins/${PLUGIN_ID}/${data.data.id}`, { replace: true });
+        navigate(panelPaths.account(data.id), { replace: true });
       })
       .catch((caught) =>
         setError(
@@ -64,8 +64,8 @@ const OAuthCallbackPage = () => {
   const pendingAccount = window.sessionStorage.getItem(OAUTH_PENDING_ACCOUNT_KEY);
   const backTo =
     pendingAccount && /^\d+$/.test(pendingAccount)
-      ? `/plugins/${PLUGIN_ID}/${pendingAccount}`
-      : `/plugins/${PLUGIN_ID}`;
+      ? panelPaths.account(pendingAccount)
+      : panelPaths.accounts;
   const title = t('oauth.callback.title', 'OAuth2 sign-in');
   return (
     <Page.Main>

@@ -1,20 +1,21 @@
 import { Box, Button, Checkbox, Field, Flex, TextInput } from '@strapi/design-system';
-import { BackButton, Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { PLUGIN_ID } from '../../../shared/constants';
 import type { ResolveFrom } from '../../../shared/contracts/resolve';
 import { ResolveResult } from '../components/ResolveResult';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import type { ApiErrorInfo } from '../utils/apiError';
+import { useAdminApi } from '../hooks/useAdminApi';
 import { useApiError } from '../hooks/useApiError';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
 import { useTranslate } from '../hooks/useTranslate';
+import { panelPaths } from '../utils/panelPaths';
 
 /** Asks the server which account a From line would go through, with the same rule the mailer uses. */
 const RoutingPreviewPage = () => {
   const readApiError = useApiError();
   const t = useTranslate();
-  const { post } = useFetchClient();
+  const api = useAdminApi();
   const [from, setFrom] = useState('');
   const [newsletter, setNewsletter] = useState(false);
   const [isResolving, setIsResolving] = useState(false);
@@ -27,8 +28,8 @@ const RoutingPreviewPage = () => {
     setError(null);
     setResult(null);
     try {
-      const { data } = await post<ResolveFrom.Response>(`/${PLUGIN_ID}/resolve`, { from, newsletter });
-      setResult(data.data);
+      const { data } = await api.resolveFrom({ from, newsletter });
+      setResult(data);
     } catch (caught) {
       setError(readApiError(caught, t('routing.failed', 'Could not resolve this From')));
     } finally {
@@ -41,7 +42,7 @@ const RoutingPreviewPage = () => {
     <Page.Main>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
-        navigationAction={<BackButton disabled={false} fallback={`/plugins/${PLUGIN_ID}`} />}
+        navigationAction={<BackButton disabled={false} fallback={panelPaths.accounts} />}
         title={title}
         subtitle={t('routing.subtitle', 'Which account would send a mail with this From?')}
       />

@@ -1,9 +1,10 @@
 import { Box, Button, Field, Flex, Grid, NumberInput, SingleSelect, SingleSelectOption, TextInput, Toggle, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
-import { FALLBACK_MODES, LIMIT_OVERFLOW_MODES, PERMISSIONS, PLUGIN_ID, type FallbackMode, type LimitOverflowMode } from '../../../shared/constants';
-import type { GetSettings, ModuleSettings, UpdateSettings } from '../../../shared/contracts/settings';
+import { FALLBACK_MODES, LIMIT_OVERFLOW_MODES, PERMISSIONS, type FallbackMode, type LimitOverflowMode } from '../../../shared/constants';
+import type { ModuleSettings } from '../../../shared/contracts/settings';
+import { useAdminApi } from '../hooks/useAdminApi';
 import { usePluginPermissions } from '../hooks/usePluginPermissions';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import type { ApiErrorInfo } from '../utils/apiError';
@@ -24,7 +25,7 @@ const SETTINGS_PERMISSIONS = {
 const SettingsPage = () => {
   const readApiError = useApiError();
   const t = useTranslate();
-  const { get, put } = useFetchClient();
+  const api = useAdminApi();
   const { toggleNotification } = useNotification();
   const { allowedActions, isLoading: isLoadingPermissions } = usePluginPermissions(SETTINGS_PERMISSIONS);
   const canUpdate = Boolean(allowedActions.canUpdate);
@@ -35,10 +36,11 @@ const SettingsPage = () => {
   const [error, setError] = useState<ApiErrorInfo | null>(null);
 
   useEffect(() => {
-    get<GetSettings.Response>(`/${PLUGIN_ID}/settings`)
-      .then(({ data }) => setValues(data.data))
+    api
+      .getSettings()
+      .then(({ data }) => setValues(data))
       .catch(() => setLoadError(true));
-  }, [get]);
+  }, [api]);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -46,8 +48,8 @@ const SettingsPage = () => {
     setIsSaving(true);
     setError(null);
     try {
-      const { data } = await put<UpdateSettings.Response>(`/${PLUGIN_ID}/settings`, { data: values });
-      setValues(data.data);
+      const { data } = await api.updateSettings({ data: values });
+      setValues(data);
       toggleNotification({ type: 'success', message: t('settings.saved', 'Settings saved') });
     } catch (caught) {
       setError(readApiError(caught, t('settings.saveFailed', 'The settings could not be saved')));

@@ -85,9 +85,9 @@ const OAUTH_TEXT_FIELDS = ['oauthTenant', 'oauthClientId', 'oauthAuthorizeUrl', 
  * OAuth2 fields go only with an OAuth2 account and, on edit, only when changed: the server compares each
  * with the stored value (null there, '' here) to decide whether the sign-in or the secret must be redone.
  */
-export const toInput = (values: AccountFormValues, stored?: SmtpAccount | null): Partial<SmtpAccountInput> => {
+export const toInput = (values: AccountFormValues, stored?: SmtpAccount | null): SmtpAccountInput => {
   const { password, port, oauthClientSecret, oauthProvider, ...rest } = values;
-  const input: Partial<SmtpAccountInput> = {
+  const input: SmtpAccountInput = {
     name: rest.name.trim(),
     email: rest.email.trim(),
     host: rest.host.trim(),

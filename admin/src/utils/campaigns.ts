@@ -1,5 +1,6 @@
-import { PLUGIN_ID, type BatchState } from '../../../shared/constants';
+import type { BatchState } from '../../../shared/constants';
 import type { BatchCounts } from '../../../shared/contracts/campaigns';
+import { panelPaths } from './panelPaths';
 
 /** A batch in one of these states sends nothing more: no refresh, no Pause / Resume / Cancel. */
 export const FINISHED_STATES: readonly BatchState[] = ['cancelled', 'done'];
@@ -43,7 +44,7 @@ export const batchLogPath = (batchId: number, status?: 'failed' | 'sent' | 'fall
   const params = new URLSearchParams({ batchId: String(batchId) });
   if (status === 'uncertain') params.set('uncertain', 'true');
   else if (status) params.set('status', status);
-  return `/plugins/${PLUGIN_ID}/log?${params.toString()}`;
+  return panelPaths.log(params);
 };
 
-export const campaignPath = (batchId: number) => `/plugins/${PLUGIN_ID}/campaigns/${batchId}`;
+export const campaignPath = (batchId: number) => panelPaths.campaign(batchId);

@@ -1,8 +1,11 @@
+import type { ErrorCode } from '../../../shared/contracts/errors';
+
 /**
- * English defaults of the error codes the admin API answers (README, "Error codes"); the panel shows
- * `smtp-accounts.error.code.<CODE>` with `{field}` (the field's translated label) and the code's params.
+ * English defaults of the error codes the server answers (shared/contracts/errors.ts, README "Error codes");
+ * the panel shows `smtp-accounts.error.code.<CODE>` with `{field}` (the field's translated label) and the
+ * code's params. A new code is a type error here until it has its message.
  */
-export const ERROR_MESSAGES: Record<string, string> = {
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   REQUIRED: '{field} is required',
   TOO_LONG: '{field} must be at most {max, plural, one {# character} other {# characters}}',
   TOO_SHORT: '{field} must be at least {min, plural, one {# character} other {# characters}}',
@@ -18,6 +21,9 @@ export const ERROR_MESSAGES: Record<string, string> = {
   INVALID: '{field} is not valid',
   PASSWORD_REQUIRED: 'Re-enter the password: it is only sent to the server it was entered for',
   HOST_DENIED: '{field}: this server is not allowed by the host policy of this Strapi',
+  HOST_UNRESOLVED: '{field}: this name does not resolve (check it for a typo)',
+  SEALED_VALUE_REFUSED:
+    'Type the secret itself: an encrypted value copied from a database or export is never accepted',
   EDECRYPT: 'The stored password cannot be decrypted: re-enter it',
   PASSWORD_SEALED_WITH_OTHER_KEY: 'The stored password was encrypted with another key: re-enter it',
   NO_TEST_RECIPIENT:
@@ -38,4 +44,10 @@ export const ERROR_MESSAGES: Record<string, string> = {
   OAUTH_STATE_INVALID: 'This sign-in link expired or was already used: click Connect again',
   OAUTH_EXCHANGE_FAILED: 'The provider refused to hand out the tokens: check the client id, the client secret and the redirect URI',
   OAUTH_NO_REFRESH_TOKEN: 'The provider gave no refresh token: allow offline access (scope offline_access, or access_type=offline)',
+  SEND_PERMISSION_REQUIRED:
+    'Sending mail through the SMTP accounts needs the permission "Send mail through SMTP accounts"',
+  FROM_TOO_LONG: 'The From is longer than {max, plural, one {# character} other {# characters}}',
+  INVALID_MAIL: 'Mail not sent: it has no recipient, a line break in a header, or no valid From',
+  INVALID_OPTIONS: 'The queue options must be an object with newsletter (true or false) and campaign (a name)',
+  NOT_ITERABLE: 'The messages to queue must be an array or an (async) iterable of mail objects',
 };

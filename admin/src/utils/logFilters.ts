@@ -55,10 +55,10 @@ export const readLogFilters = (params: URLSearchParams): LogFilters => {
   };
 };
 
-/** What GET /log is asked for: the filters, the days turned into instants, and the page. */
-export const toLogQuery = (params: URLSearchParams): URLSearchParams => {
+/** What GET /log is asked for: the filters, the days turned into instants, and the page (unset filters undefined). */
+export const toLogQuery = (params: URLSearchParams): ListSendLog.Query => {
   const filters = readLogFilters(params);
-  const query: ListSendLog.Query = {
+  return {
     status: filters.status || undefined,
     accountId: filters.accountId || undefined,
     from: filters.from.trim() || undefined,
@@ -69,9 +69,6 @@ export const toLogQuery = (params: URLSearchParams): URLSearchParams => {
     page: params.get('page') ?? '1',
     pageSize: params.get('pageSize') ?? String(DEFAULT_PAGE_SIZE),
   };
-  return new URLSearchParams(
-    Object.entries(query).filter((entry): entry is [string, string] => Boolean(entry[1]))
-  );
 };
 
 /** The address-bar parameters after one filter changed: back to the first page. */

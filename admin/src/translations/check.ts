@@ -1,0 +1,14 @@
+/**
+ * A compile-time check, never imported by the panel: every error code of shared/contracts/errors.ts has
+ * its message in each language. A code whose `error.code.<CODE>` is missing from a file fails `tsc -b`,
+ * naming the key. (tests/admin-campaigns.test.ts keeps en and ru in step for the other keys.)
+ */
+import type { ErrorCode } from '../../../shared/contracts/errors';
+import en from './en.json';
+import ru from './ru.json';
+
+type ErrorCodeMessages = Record<`error.code.${ErrorCode}`, string>;
+
+// annotated, not inferred: the declaration the build writes for this file stays one line
+export const englishErrorMessages: ErrorCodeMessages = en;
+export const russianErrorMessages: ErrorCodeMessages = ru;
