@@ -1,5 +1,5 @@
 /**
- * `npm test`: type-check, build the plugin (Strapi loads it from dist/), run the unit and
+ * `npm test`: type-check, lint (ESLint, dependency-cruiser, Prettier), build the plugin (Strapi loads it from dist/), run the unit and
  * integration tests (jest: real Strapi, real SMTP servers) on SQLite, then the integration tests
  * again on PostgreSQL and MariaDB (the two passes in parallel), then the browser suite (real Chromium).
  *
@@ -169,6 +169,8 @@ const main = async () => {
 
   // (service checks came first: what will be skipped is said before the long steps)
   if (!run('type-check', 'npm', ['run', '--silent', 'typecheck'])) return finish(false);
+  // ESLint, the server's boundaries (dependency-cruiser: no import cycles, accounts/ behind its index), Prettier
+  if (!run('lint', 'npm', ['run', '--silent', 'lint'])) return finish(false);
   if (!run('build', 'npm', ['run', '--silent', 'build'])) return finish(false);
 
   let ok = true;

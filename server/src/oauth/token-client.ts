@@ -91,16 +91,20 @@ const post = (url: URL, body: string, limits: TokenRequestLimits, address: strin
     request.end(body);
   });
 
+const parseJson = (text: string): Record<string, unknown> => {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+};
+
 export const requestTokens = async (tokenUrl: string, params: Record<string, string>, limits: TokenRequestLimits): Promise<TokenSet> => {
   const url = new URL(tokenUrl);
   const address = await limits.admit(url.hostname.replace(/^\[|\]$/g, ''));
   const { status, text } = await post(url, new URLSearchParams(params).toString(), limits, address);
-  let body: Record<string, unknown> = {};
-  try {
-    body = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    body = {};
-  }
+  const body = parseJson(text);
   if (status < 200 || status >= 300 || typeof body.access_token !== 'string') {
     throw new OAuthTokenError(typeof body.error === 'string' ? body.error.slice(0, 100) : `http_${status}`, describe(body.error_description));
   }

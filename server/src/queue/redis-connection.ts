@@ -12,6 +12,8 @@ type RedisConstructor = new (target: unknown, options?: Record<string, unknown>)
  */
 export const loadBullmq = (): typeof import('bullmq') => {
   try {
+    // an optional peer, loaded only when configured: a static import would make it required
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require('bullmq') as typeof import('bullmq');
   } catch {
     throw new Error('smtp-accounts config: queue.redis is set, but the package "bullmq" is not installed (npm install bullmq)');
@@ -20,6 +22,8 @@ export const loadBullmq = (): typeof import('bullmq') => {
 
 const loadIORedis = (): RedisConstructor => {
   const bullmqDir = path.dirname(require.resolve('bullmq/package.json'));
+  // the ioredis copy next to bullmq (resolved at run time, from wherever npm placed it)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const loaded = require(require.resolve('ioredis', { paths: [bullmqDir] })) as { default?: RedisConstructor } & RedisConstructor;
   return loaded.default ?? loaded;
 };

@@ -9,6 +9,7 @@ import { createDatabaseEngine } from '../queue/database-engine';
 import type { QueueEngine } from '../queue/engine';
 import { isMessageSource, takeIn, type IntakeResult, type MessageSource } from '../queue/intake';
 import { createSendOne } from '../queue/send-one';
+import { CONTROL_CHARS } from '../validation/control-chars';
 import { createQueueStore, type QueueStore, type StoredBatch } from '../queue/store';
 import type { MailerService } from './mailer';
 
@@ -19,7 +20,6 @@ export interface EnqueueOptions {
   campaign?: string;
 }
 
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 /** How long a stopping process waits for the messages it is still reading (the rest of a stopped intake is lost to the batch, which says so). */
 const INTAKE_STOP_WAIT_MS = 5000;
 

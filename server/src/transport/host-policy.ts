@@ -142,12 +142,7 @@ export const createHostPolicy = (config: HostPolicyConfig, resolve: Resolve = sy
         check(host, [literal]);
         return literal;
       }
-      let addresses: string[] = [];
-      try {
-        addresses = await resolve(literal);
-      } catch {
-        addresses = [];
-      }
+      const addresses = await resolve(literal).catch((): string[] => []);
       if (addresses.length === 0) throw new HostUnresolvedError(host);
       check(host, addresses);
       return addresses[0];

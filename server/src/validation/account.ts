@@ -2,9 +2,8 @@ import { yup } from '@strapi/utils';
 import { createValidator } from './validate';
 import { AUTH_TYPES, LIMITS, OAUTH_PROVIDERS, SECURITY_MODES } from '../../../shared/constants';
 import type { SmtpAccountInput } from '../../../shared/contracts/accounts';
+import { CONTROL_CHARS } from './control-chars';
 
-// CR/LF would let a sender name, address or host smuggle extra SMTP commands or mail headers.
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\[?[0-9A-Fa-f:.]+\]?$/;
 
 const text = (field: string, max: number) =>
