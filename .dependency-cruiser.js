@@ -11,14 +11,16 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'server/src has no import cycles: parts get their collaborators passed in (see server/src/runtime.ts)',
+      comment:
+        'server/src has no import cycles: parts get their collaborators passed in (see server/src/runtime.ts)',
       from: { path: '^server/src' },
       to: { circular: true },
     },
     {
       name: 'accounts-behind-its-index',
       severity: 'error',
-      comment: 'only server/src/accounts/ reaches its own parts; everything else asks server/src/accounts/index.ts',
+      comment:
+        'only server/src/accounts/ reaches its own parts; everything else asks server/src/accounts/index.ts',
       from: { path: '^server/src', pathNot: '^server/src/accounts/' },
       to: { path: '^server/src/accounts/', pathNot: '^server/src/accounts/index\\.ts$' },
     },

@@ -18,14 +18,17 @@ const envInt = (name, fallback) => {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer (got "${raw}")`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive integer (got "${raw}")`);
   return value;
 };
 
 const MESSAGES = envInt('BENCH_MESSAGES', 2000);
 const REPS = envInt('BENCH_REPS', 2);
 const STOCK_MESSAGES = Math.min(MESSAGES, envInt('BENCH_STOCK_MESSAGES', 300));
-const CONCURRENCIES = (process.env.BENCH_CONCURRENCY || '1,10,50').split(',').map((s) => Number(s.trim()));
+const CONCURRENCIES = (process.env.BENCH_CONCURRENCY || '1,10,50')
+  .split(',')
+  .map((s) => Number(s.trim()));
 const MICRO_ACCOUNTS = envInt('BENCH_MICRO_ACCOUNTS', 10000);
 const MICRO_CHOICES = envInt('BENCH_MICRO_CHOICES', 100000);
 const PROGRESS_EVERY = 500;
@@ -33,12 +36,21 @@ const POOL_SIZE_DEFAULT = 5;
 
 const FROM = 'Bench <bench@example.test>';
 const TO = 'rcpt@example.test';
-const ACCOUNT = { name: 'Bench', email: 'bench@example.test', username: 'bench-plugin', password: 'bench-plugin-pw' };
+const ACCOUNT = {
+  name: 'Bench',
+  email: 'bench@example.test',
+  username: 'bench-plugin',
+  password: 'bench-plugin-pw',
+};
 const RAW_USER = 'bench-raw';
 const STOCK_USER = 'bench-stock';
 
 const log = (...args) => console.log(...args);
-const loadavg = () => require('os').loadavg().map((x) => x.toFixed(2)).join(' ');
+const loadavg = () =>
+  require('os')
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : String(n));
 const pad = (s, n) => String(s).padEnd(n);
@@ -112,17 +124,24 @@ const main = async () => {
     // ---------------------------------------------------------------- sink
     const sink = await startSink();
     cleanups.push(() => sink.stop());
-    log(`[bench] SMTP sink (pid ${sink.pid}) on 127.0.0.1:${sink.port}; ${require('os').cpus().length} CPU(s), load average ${loadavg()}`);
+    log(
+      `[bench] SMTP sink (pid ${sink.pid}) on 127.0.0.1:${sink.port}; ${require('os').cpus().length} CPU(s), load average ${loadavg()}`
+    );
 
     // ---------------------------------------------------------------- strapi
-    const app = await startStrapi({ STOCK_SMTP_HOST: '127.0.0.1', STOCK_SMTP_PORT: String(sink.port) });
+    const app = await startStrapi({
+      STOCK_SMTP_HOST: '127.0.0.1',
+      STOCK_SMTP_PORT: String(sink.port),
+    });
     cleanups.push(() => app.stop());
     const { strapi } = app;
     const plugin = strapi.plugin('smtp-accounts');
     const poolConfig = strapi.config.get('plugin::smtp-accounts.pool') || {};
     const POOL = poolConfig.maxConnections || POOL_SIZE_DEFAULT;
     const MAX_MESSAGES = poolConfig.maxMessages || 1000;
-    log(`[bench] Strapi ${strapi.config.get('info.strapi') || ''} loaded; plugin pool: maxConnections=${POOL}, maxMessages=${MAX_MESSAGES}, idleMs=${poolConfig.idleMs}`);
+    log(
+      `[bench] Strapi ${strapi.config.get('info.strapi') || ''} loaded; plugin pool: maxConnections=${POOL}, maxMessages=${MAX_MESSAGES}, idleMs=${poolConfig.idleMs}`
+    );
 
     const settings = await plugin.service('settings').update({ enabled: true });
     log(`[bench] module settings: ${JSON.stringify(settings)}`);
@@ -145,12 +164,21 @@ const main = async () => {
     // ---------------------------------------------------------------- variants
     const nodemailer = require('nodemailer'); // top-level: 10.x, as the plugin uses
     const stockProviderModule = require('@strapi/provider-email-nodemailer');
-    const stockNodemailerVersion = require(require.resolve('nodemailer/package.json', {
-      paths: [require.resolve('@strapi/provider-email-nodemailer')],
-    })).version;
-    log(`[bench] nodemailer ${require('nodemailer/package.json').version} (plugin, raw); ${stockNodemailerVersion} (stock provider's own copy)`);
+    const stockNodemailerVersion = require(
+      require.resolve('nodemailer/package.json', {
+        paths: [require.resolve('@strapi/provider-email-nodemailer')],
+      })
+    ).version;
+    log(
+      `[bench] nodemailer ${require('nodemailer/package.json').version} (plugin, raw); ${stockNodemailerVersion} (stock provider's own copy)`
+    );
     const emailSettings = strapi.config.get('plugin::email.settings') || {};
-    const message = (variant, i) => ({ from: FROM, to: TO, subject: `bench ${variant} #${i}`, text: `Message ${i} from the smtp-accounts bench.` });
+    const message = (variant, i) => ({
+      from: FROM,
+      to: TO,
+      subject: `bench ${variant} #${i}`,
+      text: `Message ${i} from the smtp-accounts bench.`,
+    });
 
     const variants = {
       a: {
@@ -191,7 +219,11 @@ const main = async () => {
             // same shape as the plugin's and the stock provider's message (text copied into html, replyTo)
             send: (i) => {
               const m = message('b', i);
-              return transport.sendMail({ ...m, replyTo: emailSettings.defaultReplyTo, html: m.text });
+              return transport.sendMail({
+                ...m,
+                replyTo: emailSettings.defaultReplyTo,
+                html: m.text,
+              });
             },
           };
         },
@@ -221,7 +253,8 @@ const main = async () => {
     };
     // BENCH_ORDER: the order of the first block (rotated after that), e.g. "b,a,c"
     const ORDER = (process.env.BENCH_ORDER || 'a,b,c').split(',').map((k) => k.trim());
-    if (ORDER.length !== 3 || !['a', 'b', 'c'].every((k) => ORDER.includes(k))) throw new Error('BENCH_ORDER must list a, b and c once each');
+    if (ORDER.length !== 3 || !['a', 'b', 'c'].every((k) => ORDER.includes(k)))
+      throw new Error('BENCH_ORDER must list a, b and c once each');
 
     // make sure the plugin starts cold too
     plugin.service('accountIndex').close();
@@ -237,9 +270,17 @@ const main = async () => {
       for (const key of ORDER) {
         const v = variants[key];
         const ctx = await v.setup();
-        const w = await runLoad(`warm-up ${v.name}`, key === 'c' ? WARMUP_C : WARMUP, conc, ctx.send);
+        const w = await runLoad(
+          `warm-up ${v.name}`,
+          key === 'c' ? WARMUP_C : WARMUP,
+          conc,
+          ctx.send
+        );
         await v.teardown(ctx);
-        if (w.errors) log(`[bench] warm-up ${v.name}: ${w.errors} error(s): ${[...w.errorSamples.keys()].join('; ')}`);
+        if (w.errors)
+          log(
+            `[bench] warm-up ${v.name}: ${w.errors} error(s): ${[...w.errorSamples.keys()].join('; ')}`
+          );
       }
     }
     await drain(sink);
@@ -333,8 +374,12 @@ const main = async () => {
       }
     }
 
-    log(`\n=== Send throughput (${REPS} rep(s); msgs/s = median of reps; latency percentiles over all reps' sends) ===`);
-    log(`(c) sends ${STOCK_MESSAGES} messages per run instead of ${MESSAGES}: set BENCH_STOCK_MESSAGES to change.`);
+    log(
+      `\n=== Send throughput (${REPS} rep(s); msgs/s = median of reps; latency percentiles over all reps' sends) ===`
+    );
+    log(
+      `(c) sends ${STOCK_MESSAGES} messages per run instead of ${MESSAGES}: set BENCH_STOCK_MESSAGES to change.`
+    );
     const header = `${pad('variant', 18)} ${lpad('conc', 4)} ${lpad('msgs/run', 8)} ${lpad('msgs/s', 8)} ${pad('  (per rep)', 20)} ${lpad('CPU µs/msg', 10)} ${lpad('p50 ms', 8)} ${lpad('p99 ms', 8)}  ${pad('conns opened/run', 17)} ${pad('peak open', 10)} ${lpad('errors', 6)} ${lpad('misrouted', 9)}`;
     log(header);
     log('-'.repeat(header.length));
@@ -367,8 +412,12 @@ const main = async () => {
       }
       return out;
     };
-    log('\n=== Ratios (median of per-repetition paired ratios; per rep in brackets; ratio of the medians above for reference) ===');
-    log(`${lpad('conc', 4)} ${lpad('a/b', 7)} ${pad('  (per rep)', 22)} ${lpad('[med/med]', 9)}  ${lpad('a/c', 7)} ${pad('  (per rep)', 22)} ${lpad('[med/med]', 9)}  ${lpad('CPU/msg a/b', 11)}`);
+    log(
+      '\n=== Ratios (median of per-repetition paired ratios; per rep in brackets; ratio of the medians above for reference) ==='
+    );
+    log(
+      `${lpad('conc', 4)} ${lpad('a/b', 7)} ${pad('  (per rep)', 22)} ${lpad('[med/med]', 9)}  ${lpad('a/c', 7)} ${pad('  (per rep)', 22)} ${lpad('[med/med]', 9)}  ${lpad('CPU/msg a/b', 11)}`
+    );
     for (const conc of CONCURRENCIES) {
       const a = byKey[`a${conc}`];
       const b = byKey[`b${conc}`];
@@ -406,13 +455,17 @@ const main = async () => {
     }
 
     // ---------------------------------------------------------------- micro-bench
-    log(`\n=== Account choice micro-bench: ${MICRO_ACCOUNTS} accounts, ${MICRO_CHOICES} choices ===`);
+    log(
+      `\n=== Account choice micro-bench: ${MICRO_ACCOUNTS} accounts, ${MICRO_CHOICES} choices ===`
+    );
     await microBench({ strapi, plugin, check, sinkPort: sink.port });
 
     // ---------------------------------------------------------------- verdict
     log('\n=== Targets ===');
     for (const c of checks) log(`${c.ok ? 'PASS' : 'FAIL'}  ${c.label}  — ${c.detail}`);
-    log(`\n[bench] ${checks.filter((c) => c.ok).length}/${checks.length} targets met; total time ${fmt((Date.now() - t0) / 1000, 0)} s; load average ${loadavg()}`);
+    log(
+      `\n[bench] ${checks.filter((c) => c.ok).length}/${checks.length} targets met; total time ${fmt((Date.now() - t0) / 1000, 0)} s; load average ${loadavg()}`
+    );
   } finally {
     await cleanup();
   }
@@ -447,19 +500,26 @@ const microBench = async ({ strapi, plugin, check, sinkPort }) => {
     await strapi.db.query(UID).createMany({ data: data.slice(i, i + 500) });
   }
   const count = await strapi.db.query(UID).count();
-  log(`  inserted ${N} accounts in ${fmt(performance.now() - tIns, 0)} ms (table now has ${count} rows)`);
+  log(
+    `  inserted ${N} accounts in ${fmt(performance.now() - tIns, 0)} ms (table now has ${count} rows)`
+  );
 
   // findings, not work-arounds: does createMany go through the lifecycles?
   const sample = await strapi.db.query(UID).findOne({ where: { username: 'u1' } });
   const encrypted = sample && sample.password !== PLAIN_PW;
-  log(`  password of a createMany row stored ${encrypted ? 'encrypted' : 'AS PLAIN TEXT (beforeCreate does not run for createMany; there is no beforeCreateMany hook)'}`);
+  log(
+    `  password of a createMany row stored ${encrypted ? 'encrypted' : 'AS PLAIN TEXT (beforeCreate does not run for createMany; there is no beforeCreateMany hook)'}`
+  );
   const stale = await plugin.service('mailer').preview(`${nameOf(1)} <${emailOf(1)}>`, false);
   log(
     `  before invalidate(): preview of a new account → ${stale.account ? `account #${stale.account.id} (index refreshed by itself)` : `${stale.rule} (the routing index was NOT invalidated by createMany: no afterCreateMany hook)`}`
   );
 
   plugin.service('accountIndex').invalidate();
-  const rows = await strapi.db.query(UID).findMany({ where: { username: { $startsWith: 'u' } }, select: ['id', 'name', 'email', 'preferForNewsletters'] });
+  const rows = await strapi.db.query(UID).findMany({
+    where: { username: { $startsWith: 'u' } },
+    select: ['id', 'name', 'email', 'preferForNewsletters'],
+  });
   const idOf = new Map(rows.map((r) => [r.name, r.id]));
 
   // mixed From lines: exact name+address, address only, newsletter, no match (equal shares)
@@ -478,22 +538,46 @@ const microBench = async ({ strapi, plugin, check, sinkPort }) => {
     const i = Math.floor(rnd() * N);
     switch (k % 4) {
       case 0:
-        inputs.push({ kind: 'exact', from: `${nameOf(i)} <${emailOf(i)}>`, newsletter: false, expectId: idOf.get(nameOf(i)), expectRule: 'name-address' });
+        inputs.push({
+          kind: 'exact',
+          from: `${nameOf(i)} <${emailOf(i)}>`,
+          newsletter: false,
+          expectId: idOf.get(nameOf(i)),
+          expectRule: 'name-address',
+        });
         break;
       case 1: {
         // highest id at that address wins step 3
         const j = i % DISTINCT;
         const ids = [j, j + DISTINCT].filter((x) => x < N).map((x) => idOf.get(nameOf(x)));
-        inputs.push({ kind: 'address', from: emailOf(i), newsletter: false, expectId: Math.max(...ids), expectRule: 'address' });
+        inputs.push({
+          kind: 'address',
+          from: emailOf(i),
+          newsletter: false,
+          expectId: Math.max(...ids),
+          expectRule: 'address',
+        });
         break;
       }
       case 2: {
         const n = Math.floor(i / 10) * 10; // a "prefer for newsletters" account
-        inputs.push({ kind: 'newsletter', from: `${nameOf(n)} <${emailOf(n)}>`, newsletter: true, expectId: idOf.get(nameOf(n)), expectRule: 'newsletter-name-address' });
+        inputs.push({
+          kind: 'newsletter',
+          from: `${nameOf(n)} <${emailOf(n)}>`,
+          newsletter: true,
+          expectId: idOf.get(nameOf(n)),
+          expectRule: 'newsletter-name-address',
+        });
         break;
       }
       default:
-        inputs.push({ kind: 'none', from: `Nobody ${i} <nobody${i}@nowhere.test>`, newsletter: false, expectId: null, expectRule: 'fallback' });
+        inputs.push({
+          kind: 'none',
+          from: `Nobody ${i} <nobody${i}@nowhere.test>`,
+          newsletter: false,
+          expectId: null,
+          expectRule: 'fallback',
+        });
     }
   }
 
@@ -506,11 +590,20 @@ const microBench = async ({ strapi, plugin, check, sinkPort }) => {
     const gotId = got.account ? got.account.id : null;
     if (gotId !== input.expectId || got.rule !== input.expectRule) {
       wrong += 1;
-      if (wrongSamples.length < 3) wrongSamples.push(`${input.kind} "${input.from}": got ${gotId}/${got.rule}, expected ${input.expectId}/${input.expectRule}`);
+      if (wrongSamples.length < 3)
+        wrongSamples.push(
+          `${input.kind} "${input.from}": got ${gotId}/${got.rule}, expected ${input.expectId}/${input.expectRule}`
+        );
     }
   }
-  log(`  routing check over ${K} mixed inputs: ${wrong} unexpected result(s)${wrongSamples.length ? ': ' + wrongSamples.join('; ') : ''}`);
-  check('account choice: preview picks the expected account/rule for mixed From lines', wrong === 0, `${wrong}/${K} unexpected`);
+  log(
+    `  routing check over ${K} mixed inputs: ${wrong} unexpected result(s)${wrongSamples.length ? ': ' + wrongSamples.join('; ') : ''}`
+  );
+  check(
+    'account choice: preview picks the expected account/rule for mixed From lines',
+    wrong === 0,
+    `${wrong}/${K} unexpected`
+  );
 
   const timeIt = async (fn, n) => {
     const t = performance.now();
@@ -531,7 +624,9 @@ const microBench = async ({ strapi, plugin, check, sinkPort }) => {
   const previewUs = [];
   for (let r = 0; r < 3; r += 1) previewUs.push(await timeIt(preview, MICRO_CHOICES));
   const per = median(previewUs);
-  log(`  mailer.preview(): ${fmt(per, 2)} µs per choice (median of 3 × ${MICRO_CHOICES}: ${previewUs.map((x) => fmt(x, 2)).join(', ')})`);
+  log(
+    `  mailer.preview(): ${fmt(per, 2)} µs per choice (median of 3 × ${MICRO_CHOICES}: ${previewUs.map((x) => fmt(x, 2)).join(', ')})`
+  );
 
   // 2. the async shape alone: same number of awaits/service look-ups, no parsing, no index work
   const asyncShape = async (x) => {
@@ -545,8 +640,14 @@ const microBench = async ({ strapi, plugin, check, sinkPort }) => {
     return fallback;
   };
   await timeIt(asyncShape, 20000);
-  const asyncUs = median([await timeIt(asyncShape, MICRO_CHOICES), await timeIt(asyncShape, MICRO_CHOICES), await timeIt(asyncShape, MICRO_CHOICES)]);
-  log(`  async overhead alone (awaits + strapi.plugin().service() look-ups, no routing): ${fmt(asyncUs, 2)} µs per call`);
+  const asyncUs = median([
+    await timeIt(asyncShape, MICRO_CHOICES),
+    await timeIt(asyncShape, MICRO_CHOICES),
+    await timeIt(asyncShape, MICRO_CHOICES),
+  ]);
+  log(
+    `  async overhead alone (awaits + strapi.plugin().service() look-ups, no routing): ${fmt(asyncUs, 2)} µs per call`
+  );
 
   // 3. the synchronous choice, rebuilt from the same parts the bundle uses (nodemailer's
   //    addressparser, libmime decodeWords) over the plugin's real, loaded AccountIndex
@@ -580,10 +681,18 @@ const microBench = async ({ strapi, plugin, check, sinkPort }) => {
     return null;
   };
   timeSync(syncChoose, 50000);
-  const syncUs = median([timeSync(syncChoose, MICRO_CHOICES), timeSync(syncChoose, MICRO_CHOICES), timeSync(syncChoose, MICRO_CHOICES)]);
+  const syncUs = median([
+    timeSync(syncChoose, MICRO_CHOICES),
+    timeSync(syncChoose, MICRO_CHOICES),
+    timeSync(syncChoose, MICRO_CHOICES),
+  ]);
   const parseOnly = (x) => addressparser(x.from, { flatten: true }).length;
   timeSync(parseOnly, 50000);
-  const parseUs = median([timeSync(parseOnly, MICRO_CHOICES), timeSync(parseOnly, MICRO_CHOICES), timeSync(parseOnly, MICRO_CHOICES)]);
+  const parseUs = median([
+    timeSync(parseOnly, MICRO_CHOICES),
+    timeSync(parseOnly, MICRO_CHOICES),
+    timeSync(parseOnly, MICRO_CHOICES),
+  ]);
   const names = inputs.map((x) => {
     const p = addressparser(x.from, { flatten: true })[0] || {};
     return p.name || '';
@@ -591,12 +700,21 @@ const microBench = async ({ strapi, plugin, check, sinkPort }) => {
   let nameI = 0;
   const decodeOnly = () => decodeWords(names[nameI++ & (K - 1)]);
   timeSync(decodeOnly, 50000);
-  const decodeUs = median([timeSync(decodeOnly, MICRO_CHOICES), timeSync(decodeOnly, MICRO_CHOICES), timeSync(decodeOnly, MICRO_CHOICES)]);
+  const decodeUs = median([
+    timeSync(decodeOnly, MICRO_CHOICES),
+    timeSync(decodeOnly, MICRO_CHOICES),
+    timeSync(decodeOnly, MICRO_CHOICES),
+  ]);
   // the index part alone: senders parsed in advance, then map look-up + rule steps on the real index
   const senders = inputs.map((x) => {
     const p = addressparser(x.from, { flatten: true })[0] || {};
     const address = (p.address || '').trim();
-    return { name: (p.name || '').trim(), address, key: address.toLowerCase(), newsletter: x.newsletter };
+    return {
+      name: (p.name || '').trim(),
+      address,
+      key: address.toLowerCase(),
+      newsletter: x.newsletter,
+    };
   });
   let sI = 0;
   const lookupOnly = () => {
@@ -610,28 +728,62 @@ const microBench = async ({ strapi, plugin, check, sinkPort }) => {
     return null;
   };
   timeSync(lookupOnly, 50000);
-  const lookupUs = median([timeSync(lookupOnly, MICRO_CHOICES), timeSync(lookupOnly, MICRO_CHOICES), timeSync(lookupOnly, MICRO_CHOICES)]);
-  log(`  synchronous choice (parse + index look-up + rule steps, replica of the bundle's code): ${fmt(syncUs, 2)} µs per choice`);
-  log(`    of which: nodemailer addressparser ${fmt(parseUs, 2)} µs, libmime decodeWords ${fmt(decodeUs, 2)} µs, index look-up + rule steps (pre-parsed sender) ${fmt(lookupUs, 3)} µs`);
+  const lookupUs = median([
+    timeSync(lookupOnly, MICRO_CHOICES),
+    timeSync(lookupOnly, MICRO_CHOICES),
+    timeSync(lookupOnly, MICRO_CHOICES),
+  ]);
+  log(
+    `  synchronous choice (parse + index look-up + rule steps, replica of the bundle's code): ${fmt(syncUs, 2)} µs per choice`
+  );
+  log(
+    `    of which: nodemailer addressparser ${fmt(parseUs, 2)} µs, libmime decodeWords ${fmt(decodeUs, 2)} µs, index look-up + rule steps (pre-parsed sender) ${fmt(lookupUs, 3)} µs`
+  );
   if (per > 5) {
     log(
       `  → preview() = async shape (~${fmt(asyncUs, 2)} µs) + parsing the From (~${fmt(parseUs + decodeUs, 2)} µs) + index (~${fmt(lookupUs, 3)} µs): ` +
-        (lookupUs <= 5 ? 'the index itself is well under 5 µs; the cost is in parsing the From line and the async wrapper.' : 'the index look-up itself is over 5 µs.')
+        (lookupUs <= 5
+          ? 'the index itself is well under 5 µs; the cost is in parsing the From line and the async wrapper.'
+          : 'the index look-up itself is over 5 µs.')
     );
   }
   // one real send from an account that came in through createMany (its password is whatever
   // createMany stored): shows what such a row does at send time
   try {
-    const info = await strapi.plugin('email').service('email').send({ from: `${nameOf(1)} <${emailOf(1)}>`, to: TO, subject: 'createMany probe', text: 'probe' });
-    log(`  send from a createMany account: delivered (${info && info.response ? info.response : 'ok'})`);
+    const info = await strapi
+      .plugin('email')
+      .service('email')
+      .send({
+        from: `${nameOf(1)} <${emailOf(1)}>`,
+        to: TO,
+        subject: 'createMany probe',
+        text: 'probe',
+      });
+    log(
+      `  send from a createMany account: delivered (${info && info.response ? info.response : 'ok'})`
+    );
   } catch (error) {
-    log(`  send from a createMany account: FAILED — ${error && error.name}: ${error && error.message}`);
+    log(
+      `  send from a createMany account: FAILED — ${error && error.name}: ${error && error.message}`
+    );
   }
   plugin.service('accountIndex').close();
 
-  check(`account choice via mailer.preview() ≤ 5 µs (${N} accounts)`, per <= 5, `${fmt(per, 2)} µs per choice`);
-  check('account choice, synchronous part (replica) ≤ 5 µs — informational', syncUs <= 5, `${fmt(syncUs, 2)} µs per choice`);
-  check('account choice, index look-up + rule steps alone ≤ 5 µs — informational', lookupUs <= 5, `${fmt(lookupUs, 3)} µs per choice`);
+  check(
+    `account choice via mailer.preview() ≤ 5 µs (${N} accounts)`,
+    per <= 5,
+    `${fmt(per, 2)} µs per choice`
+  );
+  check(
+    'account choice, synchronous part (replica) ≤ 5 µs — informational',
+    syncUs <= 5,
+    `${fmt(syncUs, 2)} µs per choice`
+  );
+  check(
+    'account choice, index look-up + rule steps alone ≤ 5 µs — informational',
+    lookupUs <= 5,
+    `${fmt(lookupUs, 3)} µs per choice`
+  );
 };
 
 main().then(

@@ -5,7 +5,9 @@ const path = require('path');
 
 const startSink = () =>
   new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'sink.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(__dirname, 'sink.js'), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let nextId = 1;
     const pending = new Map();
     let exited = false;

@@ -90,7 +90,9 @@ const server = net.createServer((socket) => {
     const rest = space === -1 ? '' : line.slice(space + 1).trim();
     switch (verb) {
       case 'EHLO':
-        return reply('250-127.0.0.1 bench sink\r\n250-AUTH PLAIN LOGIN\r\n250-8BITMIME\r\n250 SMTPUTF8');
+        return reply(
+          '250-127.0.0.1 bench sink\r\n250-AUTH PLAIN LOGIN\r\n250-8BITMIME\r\n250 SMTPUTF8'
+        );
       case 'HELO':
         return reply('250 127.0.0.1 bench sink');
       case 'AUTH': {
@@ -194,7 +196,8 @@ server.listen(0, '127.0.0.1', () => {
 
 process.on('message', (msg) => {
   if (!msg || typeof msg !== 'object') return;
-  if (msg.type === 'stats') process.send({ type: 'stats', id: msg.id, ...stats, byUser: { ...stats.byUser } });
+  if (msg.type === 'stats')
+    process.send({ type: 'stats', id: msg.id, ...stats, byUser: { ...stats.byUser } });
   else if (msg.type === 'resetPeak') stats.peakOpen = stats.open;
   else if (msg.type === 'record') {
     if (recorder) recorder.end();
@@ -207,8 +210,7 @@ process.on('message', (msg) => {
       recorder = null;
       stream.end(done);
     }
-  }
-  else if (msg.type === 'stop') {
+  } else if (msg.type === 'stop') {
     server.close();
     process.exit(0);
   }

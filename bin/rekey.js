@@ -18,8 +18,13 @@ const main = async () => {
   }
   const app = await createStrapi(await compileStrapi()).load();
   try {
-    const { reencrypted, alreadyNew } = await app.plugin('smtp-accounts').service('secrets').rekey(oldKey, newKey);
-    console.log(`smtp-accounts-rekey: ${reencrypted} secret(s) re-encrypted, ${alreadyNew} already on the new key (passwords, OAuth2 client secrets and tokens). Now set the new key and restart Strapi.`);
+    const { reencrypted, alreadyNew } = await app
+      .plugin('smtp-accounts')
+      .service('secrets')
+      .rekey(oldKey, newKey);
+    console.log(
+      `smtp-accounts-rekey: ${reencrypted} secret(s) re-encrypted, ${alreadyNew} already on the new key (passwords, OAuth2 client secrets and tokens). Now set the new key and restart Strapi.`
+    );
   } finally {
     await app.destroy();
   }

@@ -10,7 +10,8 @@ const { freshStrapiSecrets, QUIET_STRAPI } = require('./strapi-secrets');
 
 const appDir = path.resolve(process.argv[2]);
 const checks = [];
-const check = (name, ok, detail = '') => checks.push({ name, ok: Boolean(ok), detail: ok ? '' : detail });
+const check = (name, ok, detail = '') =>
+  checks.push({ name, ok: Boolean(ok), detail: ok ? '' : detail });
 
 const startSmtp = async (users) => {
   const received = [];
@@ -20,7 +21,8 @@ const startSmtp = async (users) => {
     authMethods: ['PLAIN', 'LOGIN'],
     logger: false,
     onAuth(auth, _session, callback) {
-      if (users[auth.username] !== auth.password) return callback(Object.assign(new Error('5.7.8 bad credentials'), { responseCode: 535 }));
+      if (users[auth.username] !== auth.password)
+        return callback(Object.assign(new Error('5.7.8 bad credentials'), { responseCode: 535 }));
       callback(null, { user: auth.username });
     },
     onData(stream, session, callback) {
@@ -36,7 +38,11 @@ const startSmtp = async (users) => {
   });
   server.on('error', () => undefined);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: server.server.address().port, received, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    port: server.server.address().port,
+    received,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 };
 
 const json = async (response) => {
@@ -49,8 +55,16 @@ const json = async (response) => {
 };
 
 const main = async () => {
-  const smtp = await startSmtp({ 'stock-provider': 'stock-pw', 'compat-account': 'compat-Secret-pw' });
-  Object.assign(process.env, { NODE_ENV: 'production', ...freshStrapiSecrets(), ...QUIET_STRAPI, STOCK_SMTP_PORT: String(smtp.port) });
+  const smtp = await startSmtp({
+    'stock-provider': 'stock-pw',
+    'compat-account': 'compat-Secret-pw',
+  });
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    ...freshStrapiSecrets(),
+    ...QUIET_STRAPI,
+    STOCK_SMTP_PORT: String(smtp.port),
+  });
 
   const { createStrapi } = require(require.resolve('@strapi/strapi', { paths: [appDir] }));
   const strapi = createStrapi({ appDir, distDir: appDir });
@@ -72,7 +86,11 @@ const main = async () => {
     });
     const registration = await json(registered);
     const token = registration?.data?.token ?? registration?.data?.accessToken;
-    check('register admin', registered.ok && token, `${registered.status} ${JSON.stringify(registration).slice(0, 200)}`);
+    check(
+      'register admin',
+      registered.ok && token,
+      `${registered.status} ${JSON.stringify(registration).slice(0, 200)}`
+    );
     const api = async (method, route, body) => {
       const response = await fetch(`${base}${route}`, {
         method,
@@ -83,13 +101,29 @@ const main = async () => {
     };
 
     stage = 'admin API';
-    const bad = await api('POST', '/smtp-accounts/accounts', { data: { name: 'x', email: 'not-an-email' } });
-    check('400 stays a 400 (ValidationError)', bad.status === 400 && bad.body?.error?.name === 'ValidationError', `${bad.status} ${JSON.stringify(bad.body).slice(0, 200)}`);
+    const bad = await api('POST', '/smtp-accounts/accounts', {
+      data: { name: 'x', email: 'not-an-email' },
+    });
+    check(
+      '400 stays a 400 (ValidationError)',
+      bad.status === 400 && bad.body?.error?.name === 'ValidationError',
+      `${bad.status} ${JSON.stringify(bad.body).slice(0, 200)}`
+    );
     const missing = await api('GET', '/smtp-accounts/accounts/987654');
-    check('404 stays a 404 (NotFoundError)', missing.status === 404 && missing.body?.error?.name === 'NotFoundError', `${missing.status} ${JSON.stringify(missing.body).slice(0, 200)}`);
+    check(
+      '404 stays a 404 (NotFoundError)',
+      missing.status === 404 && missing.body?.error?.name === 'NotFoundError',
+      `${missing.status} ${JSON.stringify(missing.body).slice(0, 200)}`
+    );
 
-    const settings = await api('PUT', '/smtp-accounts/settings', { data: { enabled: true, fallback: 'provider' } });
-    check('settings saved', settings.status === 200, `${settings.status} ${JSON.stringify(settings.body).slice(0, 200)}`);
+    const settings = await api('PUT', '/smtp-accounts/settings', {
+      data: { enabled: true, fallback: 'provider' },
+    });
+    check(
+      'settings saved',
+      settings.status === 200,
+      `${settings.status} ${JSON.stringify(settings.body).slice(0, 200)}`
+    );
     const account = {
       name: 'Compat',
       email: 'compat@example.test',
@@ -101,16 +135,40 @@ const main = async () => {
       password: 'compat-Secret-pw',
     };
     const created = await api('POST', '/smtp-accounts/accounts', { data: account });
-    check('account created (verified over SMTP)', created.status === 201 && created.body?.data?.hasPassword === true && !JSON.stringify(created.body).includes(account.password), `${created.status} ${JSON.stringify(created.body).slice(0, 200)}`);
+    check(
+      'account created (verified over SMTP)',
+      created.status === 201 &&
+        created.body?.data?.hasPassword === true &&
+        !JSON.stringify(created.body).includes(account.password),
+      `${created.status} ${JSON.stringify(created.body).slice(0, 200)}`
+    );
 
     stage = 'routing';
     const email = strapi.plugin('email').service('email');
-    await email.send({ from: 'Compat <compat@example.test>', to: 'reader@example.test', subject: 'compat routed', text: 'x' });
-    await email.send({ from: 'Other <other@example.test>', to: 'reader@example.test', subject: 'compat stock', text: 'x' });
+    await email.send({
+      from: 'Compat <compat@example.test>',
+      to: 'reader@example.test',
+      subject: 'compat routed',
+      text: 'x',
+    });
+    await email.send({
+      from: 'Other <other@example.test>',
+      to: 'reader@example.test',
+      subject: 'compat stock',
+      text: 'x',
+    });
     const routed = smtp.received.find((mail) => mail.subject === 'compat routed');
     const stock = smtp.received.find((mail) => mail.subject === 'compat stock');
-    check('mail routed by From to the account', routed?.user === 'compat-account', `received as ${routed ? routed.user : 'nothing'}`);
-    check('unmatched From goes to the stock provider', stock?.user === 'stock-provider', `received as ${stock ? stock.user : 'nothing'}`);
+    check(
+      'mail routed by From to the account',
+      routed?.user === 'compat-account',
+      `received as ${routed ? routed.user : 'nothing'}`
+    );
+    check(
+      'unmatched From goes to the stock provider',
+      stock?.user === 'stock-provider',
+      `received as ${stock ? stock.user : 'nothing'}`
+    );
   } catch (error) {
     check(`${stage} failed`, false, error.stack || String(error));
   } finally {
@@ -122,6 +180,8 @@ const main = async () => {
 };
 
 main().catch((error) => {
-  console.log(`COMPAT-RESULT ${JSON.stringify({ checks: [...checks, { name: 'smoke crashed', ok: false, detail: error.stack || String(error) }] })}`);
+  console.log(
+    `COMPAT-RESULT ${JSON.stringify({ checks: [...checks, { name: 'smoke crashed', ok: false, detail: error.stack || String(error) }] })}`
+  );
   process.exit(0);
 });

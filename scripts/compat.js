@@ -22,11 +22,30 @@ const path = require('path');
 const root = path.resolve(__dirname, '..');
 const pkg = require(root + '/package.json');
 /** The floor (see README, Compatibility) and the version the plugin is built and tested against. */
-const DEFAULT_VERSIONS = [pkg.peerDependencies['@strapi/strapi'].replace(/^\^/, ''), pkg.devDependencies['@strapi/strapi']];
-const versions = (process.env.COMPAT_STRAPI_VERSIONS || DEFAULT_VERSIONS.join(',')).split(',').map((v) => v.trim()).filter(Boolean);
+const DEFAULT_VERSIONS = [
+  pkg.peerDependencies['@strapi/strapi'].replace(/^\^/, ''),
+  pkg.devDependencies['@strapi/strapi'],
+];
+const versions = (process.env.COMPAT_STRAPI_VERSIONS || DEFAULT_VERSIONS.join(','))
+  .split(',')
+  .map((v) => v.trim())
+  .filter(Boolean);
 // outside the repository: Strapi's build would otherwise pick up the repository's tsconfig.json
 const work = path.resolve(process.env.COMPAT_DIR || path.join(os.tmpdir(), 'smtp-accounts-compat'));
-const HOST_PACKAGES = ['@strapi/strapi', '@strapi/admin', '@strapi/core', '@strapi/utils', '@strapi/design-system', '@strapi/icons', '@strapi/ui-primitives', 'react', 'react-dom', 'react-intl', 'react-router-dom', 'styled-components'];
+const HOST_PACKAGES = [
+  '@strapi/strapi',
+  '@strapi/admin',
+  '@strapi/core',
+  '@strapi/utils',
+  '@strapi/design-system',
+  '@strapi/icons',
+  '@strapi/ui-primitives',
+  'react',
+  'react-dom',
+  'react-intl',
+  'react-router-dom',
+  'styled-components',
+];
 
 const seconds = (ms) => `${Math.round(ms / 1000)} s`;
 
@@ -35,7 +54,11 @@ const run = (command, args, { cwd, log, env = {} }) =>
   new Promise((resolve) => {
     fs.appendFileSync(log, `\n$ ${command} ${args.join(' ')}\n`);
     const out = fs.openSync(log, 'a');
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', out, out],
+    });
     child.on('close', (code) => {
       fs.closeSync(out);
       resolve(code);
@@ -58,7 +81,8 @@ const writeApp = (dir, version, tarball) => {
         dependencies: {
           '@strapi/strapi': version,
           // not released with every Strapi version; it depends on nodemailer only
-          '@strapi/provider-email-nodemailer': pkg.devDependencies['@strapi/provider-email-nodemailer'],
+          '@strapi/provider-email-nodemailer':
+            pkg.devDependencies['@strapi/provider-email-nodemailer'],
           'better-sqlite3': '^12.4.1',
           react: '^18.0.0',
           'react-dom': '^18.0.0',
@@ -72,7 +96,10 @@ const writeApp = (dir, version, tarball) => {
       2
     )
   );
-  file('config/server.js', `module.exports = ({ env }) => ({ host: '127.0.0.1', port: 1337, app: { keys: env.array('APP_KEYS') } });\n`);
+  file(
+    'config/server.js',
+    `module.exports = ({ env }) => ({ host: '127.0.0.1', port: 1337, app: { keys: env.array('APP_KEYS') } });\n`
+  );
   file(
     'config/database.js',
     `const path = require('path');\nmodule.exports = () => ({ connection: { client: 'sqlite', connection: { filename: path.join(__dirname, '..', '.tmp', 'data.db') }, useNullAsDefault: true } });\n`
@@ -93,7 +120,10 @@ const writeApp = (dir, version, tarball) => {
     'config/middlewares.js',
     `module.exports = ['strapi::logger', 'strapi::errors', 'strapi::security', 'strapi::cors', 'strapi::poweredBy', 'strapi::query', 'strapi::body', 'strapi::session', 'strapi::favicon', 'strapi::public'];\n`
   );
-  file('config/api.js', `module.exports = { rest: { defaultLimit: 25, maxLimit: 100, withCount: true } };\n`);
+  file(
+    'config/api.js',
+    `module.exports = { rest: { defaultLimit: 25, maxLimit: 100, withCount: true } };\n`
+  );
   file('src/index.js', `module.exports = { register() {}, bootstrap() {} };\n`);
   file('public/uploads/.gitkeep', '');
 };
@@ -102,14 +132,22 @@ const writeApp = (dir, version, tarball) => {
 const nestedCopies = (dir) => {
   let out;
   try {
-    out = execFileSync('npm', ['ls', '--all', '--parseable'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 });
+    out = execFileSync('npm', ['ls', '--all', '--parseable'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (error) {
     out = error.stdout || ''; // npm ls exits 1 on peer warnings but still lists the paths
   }
   const under = `${path.sep}strapi-plugin-smtp-accounts${path.sep}node_modules${path.sep}`;
   return out
     .split('\n')
-    .filter((line) => line.includes(under) && HOST_PACKAGES.some((name) => line.endsWith(`${under}${name}`)))
+    .filter(
+      (line) =>
+        line.includes(under) && HOST_PACKAGES.some((name) => line.endsWith(`${under}${name}`))
+    )
     .map((line) => path.relative(dir, line));
 };
 
@@ -131,13 +169,18 @@ const differentCopies = (dir) => {
   const plugin = locate('strapi-plugin-smtp-accounts', dir);
   const users = { '@strapi/utils': '@strapi/core' };
   const problems = [];
-  for (const name of HOST_PACKAGES.filter((n) => !['@strapi/admin', '@strapi/core', '@strapi/ui-primitives'].includes(n))) {
+  for (const name of HOST_PACKAGES.filter(
+    (n) => !['@strapi/admin', '@strapi/core', '@strapi/ui-primitives'].includes(n)
+  )) {
     const consumer = locate(users[name] || '@strapi/admin', dir);
     const ours = locate(name, plugin);
     const theirs = locate(name, consumer);
     if (ours !== theirs) {
-      const version = (at) => (at ? JSON.parse(fs.readFileSync(path.join(at, 'package.json'), 'utf8')).version : 'none');
-      problems.push(`${name}: plugin ${version(ours)} at ${ours && path.relative(dir, ours)}, ${users[name] || '@strapi/admin'} ${version(theirs)} at ${theirs && path.relative(dir, theirs)}`);
+      const version = (at) =>
+        at ? JSON.parse(fs.readFileSync(path.join(at, 'package.json'), 'utf8')).version : 'none';
+      problems.push(
+        `${name}: plugin ${version(ours)} at ${ours && path.relative(dir, ours)}, ${users[name] || '@strapi/admin'} ${version(theirs)} at ${theirs && path.relative(dir, theirs)}`
+      );
     }
   }
   return problems;
@@ -164,7 +207,11 @@ const checkVersion = async (version, tarball) => {
   };
 
   const installed = await step('install', async () => {
-    const code = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir, log });
+    const code = await run(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+      { cwd: dir, log }
+    );
     return { ok: code === 0, detail: `npm install exited ${code}` };
   });
   if (!installed) return result;
@@ -185,10 +232,17 @@ const checkVersion = async (version, tarball) => {
     const { checks } = JSON.parse(line.slice('COMPAT-RESULT '.length));
     result.checks = checks;
     const failed = checks.filter((c) => !c.ok);
-    return { ok: failed.length === 0 && checks.length > 0, detail: failed.map((c) => `${c.name}: ${c.detail}`).join('; ') };
+    return {
+      ok: failed.length === 0 && checks.length > 0,
+      detail: failed.map((c) => `${c.name}: ${c.detail}`).join('; '),
+    };
   });
   await step('admin build', async () => {
-    const code = await run('npx', ['strapi', 'build'], { cwd: dir, log, env: { NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' } });
+    const code = await run('npx', ['strapi', 'build'], {
+      cwd: dir,
+      log,
+      env: { NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' },
+    });
     return { ok: code === 0, detail: `strapi build exited ${code}` };
   });
   return result;
@@ -201,8 +255,14 @@ const main = async () => {
     console.log('[compat] building the plugin');
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   }
-  for (const old of fs.readdirSync(work).filter((f) => f.endsWith('.tgz'))) fs.rmSync(path.join(work, old));
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }));
+  for (const old of fs.readdirSync(work).filter((f) => f.endsWith('.tgz')))
+    fs.rmSync(path.join(work, old));
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+      cwd: root,
+      encoding: 'utf8',
+    })
+  );
   const tarball = path.join(work, packed[0].filename);
   console.log(`[compat] packed ${tarball}; Strapi ${versions.join(', ')} (logs in ${work}/)`);
 
@@ -211,8 +271,20 @@ const main = async () => {
 
   const rows = [['Strapi', 'step', 'result', 'time']];
   for (const result of results) {
-    for (const s of result.steps) rows.push([result.version, s.name, s.ok ? 'ok' : `FAILED: ${s.detail}`.slice(0, 160), seconds(s.ms)]);
-    for (const c of result.checks || []) rows.push([result.version, `  ${c.name}`, c.ok ? 'ok' : `FAILED: ${c.detail}`.slice(0, 160), '']);
+    for (const s of result.steps)
+      rows.push([
+        result.version,
+        s.name,
+        s.ok ? 'ok' : `FAILED: ${s.detail}`.slice(0, 160),
+        seconds(s.ms),
+      ]);
+    for (const c of result.checks || [])
+      rows.push([
+        result.version,
+        `  ${c.name}`,
+        c.ok ? 'ok' : `FAILED: ${c.detail}`.slice(0, 160),
+        '',
+      ]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r) => r.map((cell, i) => cell.padEnd(widths[i])).join(' | ');

@@ -25,13 +25,26 @@ const listening = (port) =>
 
 const children = [];
 const start = async () => {
-  children.push(spawn(process.execPath, [path.join(playground, 'scripts', 'mail-catcher.js')], { cwd: playground, env, stdio: 'inherit' }));
-  // the seeded accounts are verified when created: the catcher must answer before Strapi boots
-  for (let i = 0; i < 50 && !(await listening(catcherPort)); i++) await new Promise((r) => setTimeout(r, 100));
   children.push(
-    spawn(path.join(root, 'node_modules', '.bin', 'strapi'), ['develop', '--no-watch-admin', '--no-install-deps'], { cwd: playground, env, stdio: 'inherit' })
+    spawn(process.execPath, [path.join(playground, 'scripts', 'mail-catcher.js')], {
+      cwd: playground,
+      env,
+      stdio: 'inherit',
+    })
   );
-  console.log(`[develop] admin: http://${env.HOST || '127.0.0.1'}:${env.PORT || 1337}/admin  ·  mail catcher: http://127.0.0.1:${env.MAIL_CATCHER_HTTP_PORT || 1080}`);
+  // the seeded accounts are verified when created: the catcher must answer before Strapi boots
+  for (let i = 0; i < 50 && !(await listening(catcherPort)); i++)
+    await new Promise((r) => setTimeout(r, 100));
+  children.push(
+    spawn(
+      path.join(root, 'node_modules', '.bin', 'strapi'),
+      ['develop', '--no-watch-admin', '--no-install-deps'],
+      { cwd: playground, env, stdio: 'inherit' }
+    )
+  );
+  console.log(
+    `[develop] admin: http://${env.HOST || '127.0.0.1'}:${env.PORT || 1337}/admin  ·  mail catcher: http://127.0.0.1:${env.MAIL_CATCHER_HTTP_PORT || 1080}`
+  );
   children.forEach((child) =>
     child.on('exit', (code) => {
       stop();

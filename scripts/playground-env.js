@@ -15,8 +15,16 @@ const ensurePlaygroundEnv = () => {
       PORT: '1337',
       ...freshStrapiSecrets(),
     };
-    fs.writeFileSync(ENV_FILE, Object.entries(values).map(([k, v]) => `${k}=${v}`).join('\n') + '\n', { mode: 0o600 });
-    console.log(`[playground] generated ${path.relative(process.cwd(), ENV_FILE)} with fresh secrets`);
+    fs.writeFileSync(
+      ENV_FILE,
+      Object.entries(values)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n') + '\n',
+      { mode: 0o600 }
+    );
+    console.log(
+      `[playground] generated ${path.relative(process.cwd(), ENV_FILE)} with fresh secrets`
+    );
   }
   return Object.fromEntries(
     fs

@@ -17,6 +17,9 @@ const freshStrapiSecrets = () => ({
 });
 
 /** Quiet, offline Strapi: no telemetry, no update check. */
-const QUIET_STRAPI = { STRAPI_TELEMETRY_DISABLED: 'true', STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true' };
+const QUIET_STRAPI = {
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+};
 
 module.exports = { freshStrapiSecrets, QUIET_STRAPI };

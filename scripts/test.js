@@ -23,14 +23,19 @@ const root = path.resolve(__dirname, '..');
 const jest = path.join(root, 'node_modules', '.bin', 'jest');
 const CHROMIUM = '/usr/bin/chromium';
 const requireAll = process.env.TEST_REQUIRE_ALL === '1';
-const databases = (process.env.TEST_DATABASES || 'sqlite,postgres,mysql').split(',').map((d) => d.trim()).filter(Boolean);
+const databases = (process.env.TEST_DATABASES || 'sqlite,postgres,mysql')
+  .split(',')
+  .map((d) => d.trim())
+  .filter(Boolean);
 const extraArgs = process.argv.slice(2);
 const summary = [];
 const cleanups = [];
 
 const elapsed = (started) => `${Math.round((Date.now() - started) / 1000)} s`;
 const record = (label, status, started) => {
-  summary.push(`${label}: ${status === 0 ? 'ok' : `FAILED (exit ${status})`} in ${elapsed(started)}`);
+  summary.push(
+    `${label}: ${status === 0 ? 'ok' : `FAILED (exit ${status})`} in ${elapsed(started)}`
+  );
   return status === 0;
 };
 
@@ -38,7 +43,11 @@ const record = (label, status, started) => {
 const run = (label, command, args, env = {}) => {
   console.log(`\n[test] ${label}: ${command} ${args.join(' ')}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   return record(label, result.status ?? 1, started);
 };
 
@@ -48,11 +57,17 @@ const runQuietly = (label, command, args, env = {}) =>
     console.log(`[test] ${label}: started (${command} ${args.join(' ')})`);
     const started = Date.now();
     const chunks = [];
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.on('data', (chunk) => chunks.push(chunk));
     child.stderr.on('data', (chunk) => chunks.push(chunk));
     child.on('close', (code) => {
-      console.log(`\n[test] ---- ${label} (${elapsed(started)}) ----\n${Buffer.concat(chunks).toString('utf8')}`);
+      console.log(
+        `\n[test] ---- ${label} (${elapsed(started)}) ----\n${Buffer.concat(chunks).toString('utf8')}`
+      );
       resolve(record(label, code ?? 1, started));
     });
   });
@@ -93,7 +108,9 @@ const missing = (problem, part) => {
  */
 const ensurePostgres = async () => {
   if (process.env.TEST_EMBEDDED_POSTGRES !== '1' && (await reachable(5432))) return 5432;
-  console.log('[test] no PostgreSQL on 127.0.0.1:5432 (or TEST_EMBEDDED_POSTGRES=1): starting an embedded one (embedded-postgres)');
+  console.log(
+    '[test] no PostgreSQL on 127.0.0.1:5432 (or TEST_EMBEDDED_POSTGRES=1): starting an embedded one (embedded-postgres)'
+  );
   const started = Date.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-accounts-pg-'));
   fs.chmodSync(dir, 0o777); // the data folder and socket belong to the user postgres runs as
@@ -147,7 +164,12 @@ const main = async () => {
     if (port) {
       postgres = true;
       env.TEST_POSTGRES_PORT = String(port);
-    } else if (!missing('PostgreSQL: none on 127.0.0.1:5432 and the embedded one did not start', 'the PostgreSQL pass')) {
+    } else if (
+      !missing(
+        'PostgreSQL: none on 127.0.0.1:5432 and the embedded one did not start',
+        'the PostgreSQL pass'
+      )
+    ) {
       return finish(false);
     }
   }
@@ -161,9 +183,17 @@ const main = async () => {
   }
   // Redis: the BullMQ engine's two-process test (SQLite pass, on PostgreSQL)
   const redis = await reachable(6379);
-  if (!redis && !missing('Redis not reachable on 127.0.0.1:6379', 'the Redis (BullMQ) queue test')) return finish(false);
+  if (!redis && !missing('Redis not reachable on 127.0.0.1:6379', 'the Redis (BullMQ) queue test'))
+    return finish(false);
   const e2e = !process.env.SKIP_E2E && fs.existsSync(CHROMIUM);
-  if (!process.env.SKIP_E2E && !e2e && !missing(`Chromium not found at ${CHROMIUM} (install it: apt-get install -y chromium)`, 'the browser suite')) {
+  if (
+    !process.env.SKIP_E2E &&
+    !e2e &&
+    !missing(
+      `Chromium not found at ${CHROMIUM} (install it: apt-get install -y chromium)`,
+      'the browser suite'
+    )
+  ) {
     return finish(false);
   }
 
@@ -178,25 +208,40 @@ const main = async () => {
   // two-process.test.ts always runs on PostgreSQL, in the SQLite pass
   // (--testPathIgnorePatterns takes every word after it: it goes last)
   const ignored = [...(postgres ? [] : ['two-process']), ...(redis ? [] : ['queue-redis'])];
-  const sqliteArgs = [...(narrowed ? ['--passWithNoTests'] : []), ...extraArgs, ...(ignored.length ? ['--testPathIgnorePatterns', ...ignored] : [])];
-  if (databases.includes('sqlite')) ok = run('unit + integration (SQLite)', jest, sqliteArgs, env) && ok;
+  const sqliteArgs = [
+    ...(narrowed ? ['--passWithNoTests'] : []),
+    ...extraArgs,
+    ...(ignored.length ? ['--testPathIgnorePatterns', ...ignored] : []),
+  ];
+  if (databases.includes('sqlite'))
+    ok = run('unit + integration (SQLite)', jest, sqliteArgs, env) && ok;
 
   // the server passes leave out what does not touch a database (package.test.ts)
   // each test file makes its own scratch database, so the two servers' passes can overlap;
   // one jest worker each keeps the machine at two Strapi boots at a time
   const parallel = postgres && mysql;
-  const serverArgs = [...(narrowed ? ['--passWithNoTests'] : ['tests']), ...extraArgs, ...(parallel ? ['--maxWorkers=1'] : []), '--testPathIgnorePatterns', 'two-process', 'package.test'];
+  const serverArgs = [
+    ...(narrowed ? ['--passWithNoTests'] : ['tests']),
+    ...extraArgs,
+    ...(parallel ? ['--maxWorkers=1'] : []),
+    '--testPathIgnorePatterns',
+    'two-process',
+    'package.test',
+  ];
   const passes = [];
   if (postgres) passes.push(['integration (PostgreSQL)', { ...env, DATABASE_CLIENT: 'postgres' }]);
   if (mysql) passes.push(['integration (MariaDB)', { ...env, DATABASE_CLIENT: 'mysql' }]);
   if (parallel) {
-    const results = await Promise.all(passes.map(([label, passEnv]) => runQuietly(label, jest, serverArgs, passEnv)));
+    const results = await Promise.all(
+      passes.map(([label, passEnv]) => runQuietly(label, jest, serverArgs, passEnv))
+    );
     ok = results.every(Boolean) && ok;
   } else {
     for (const [label, passEnv] of passes) ok = run(label, jest, serverArgs, passEnv) && ok;
   }
 
-  if (e2e) ok = run('browser (e2e)', process.execPath, [path.join(root, 'tests', 'e2e', 'run.js')]) && ok;
+  if (e2e)
+    ok = run('browser (e2e)', process.execPath, [path.join(root, 'tests', 'e2e', 'run.js')]) && ok;
   return finish(ok);
 };
 

@@ -19,7 +19,11 @@ export type BatchState = (typeof BATCH_STATES)[number];
 export const LIMIT_OVERFLOW_MODES = ['wait', 'next'] as const;
 export type LimitOverflowMode = (typeof LIMIT_OVERFLOW_MODES)[number];
 /** Per-account sending limits: field → window length in seconds. */
-export const LIMIT_WINDOWS = { limitPerMinute: 60, limitPerHour: 3600, limitPerDay: 86400 } as const;
+export const LIMIT_WINDOWS = {
+  limitPerMinute: 60,
+  limitPerHour: 3600,
+  limitPerDay: 86400,
+} as const;
 export type LimitField = keyof typeof LIMIT_WINDOWS;
 
 export const SEND_STATUSES = ['sent', 'failed', 'fallback'] as const;
@@ -55,7 +59,16 @@ export type OAuthProvider = (typeof OAUTH_PROVIDERS)[number];
 export type OAuthStatus = (typeof OAUTH_STATUSES)[number];
 
 /** Stages a verification (or a send) can fail at; shown to the admin with the server's reply. */
-export const SMTP_STAGES = ['connect', 'timeout', 'tls', 'auth', 'sender', 'recipient', 'data', 'unknown'] as const;
+export const SMTP_STAGES = [
+  'connect',
+  'timeout',
+  'tls',
+  'auth',
+  'sender',
+  'recipient',
+  'data',
+  'unknown',
+] as const;
 export type SmtpStage = (typeof SMTP_STAGES)[number];
 
 /** Fully-qualified RBAC action ids, used by the routes' policies and by the admin's permission checks. */
@@ -86,7 +99,11 @@ export const ACTIONS = [
   { uid: 'log.read', displayName: 'Read the send log', subCategory: 'log' },
   { uid: 'log.resend', displayName: 'Resend a logged mail', subCategory: 'log' },
   { uid: 'campaigns.read', displayName: 'Read campaign batches', subCategory: 'campaigns' },
-  { uid: 'campaigns.manage', displayName: 'Pause, resume and cancel campaign batches', subCategory: 'campaigns' },
+  {
+    uid: 'campaigns.manage',
+    displayName: 'Pause, resume and cancel campaign batches',
+    subCategory: 'campaigns',
+  },
 ].map((action) => ({ ...action, section: 'plugins' as const, pluginName: PLUGIN_ID }));
 
 /** Limits shared by the server's validation and the admin's form. */

@@ -21,8 +21,10 @@ export interface OAuthEndpoints {
 export const OAUTH_PRESETS = {
   microsoft: {
     label: 'Microsoft 365',
-    authorizeUrl: (tenant: string) => `https://login.microsoftonline.com/${encodeURIComponent(tenant)}/oauth2/v2.0/authorize`,
-    tokenUrl: (tenant: string) => `https://login.microsoftonline.com/${encodeURIComponent(tenant)}/oauth2/v2.0/token`,
+    authorizeUrl: (tenant: string) =>
+      `https://login.microsoftonline.com/${encodeURIComponent(tenant)}/oauth2/v2.0/authorize`,
+    tokenUrl: (tenant: string) =>
+      `https://login.microsoftonline.com/${encodeURIComponent(tenant)}/oauth2/v2.0/token`,
     scope: 'https://outlook.office.com/SMTP.Send offline_access',
     authorizeParams: {} as Record<string, string>,
     smtp: { host: 'smtp.office365.com', port: 587, security: 'starttls' as SecurityMode },

@@ -7,7 +7,12 @@ import { isSealed } from '../server/src/crypto/secret-box';
 import { openSecret } from './helpers/secrets';
 import { AdminClient, createEditorAdmin, registerSuperAdmin } from './helpers/admin-client';
 import { makeCertificate, type TestCertificate } from './helpers/certificate';
-import { refusedPort, startSilentServer, startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
+import {
+  refusedPort,
+  startSilentServer,
+  startSmtpServer,
+  type TestSmtpServer,
+} from './helpers/smtp-server';
 import { startStrapi, type TestApp } from './helpers/strapi';
 
 const PASSWORD = 'alice-S3cret-Pa55word';
@@ -37,7 +42,11 @@ const rawRow = (id: number) => app.strapi.db.query(SMTP_ACCOUNT_UID).findOne({ w
 
 beforeAll(async () => {
   cert = await makeCertificate();
-  smtp = await startSmtpServer({ users: { alice: PASSWORD }, rejectSenders: ['not-mine@example.test'], rejectRecipients: ['bounce@example.test'] });
+  smtp = await startSmtpServer({
+    users: { alice: PASSWORD },
+    rejectSenders: ['not-mine@example.test'],
+    rejectRecipients: ['bounce@example.test'],
+  });
   app = await startStrapi({ SMTP_ACCOUNTS_TLS_CA_FILE: cert.caFile });
   admin = await registerSuperAdmin(app.url);
   const settings = await admin.put('/smtp-accounts/settings', { data: { verifyTimeoutMs: 3000 } });
@@ -58,7 +67,13 @@ describe('create', () => {
     timings.success = Date.now() - started;
 
     expect(res.status).toBe(201);
-    expect(res.body.data).toMatchObject({ email: input.email, host: '127.0.0.1', hasPassword: true, active: true, preferForNewsletters: false });
+    expect(res.body.data).toMatchObject({
+      email: input.email,
+      host: '127.0.0.1',
+      hasPassword: true,
+      active: true,
+      preferForNewsletters: false,
+    });
     expect(res.body.data).not.toHaveProperty('password');
     expect(res.text).not.toContain(PASSWORD);
 
@@ -82,17 +97,31 @@ describe('create', () => {
   });
 
   it('works over STARTTLS and implicit TLS with the configured CA, and with LOGIN and CRAM-MD5', async () => {
-    const starttls = await startSmtpServer({ users: { alice: PASSWORD }, tls: 'starttls', certificate: cert });
-    const ssl = await startSmtpServer({ users: { alice: PASSWORD }, tls: 'ssl', certificate: cert });
+    const starttls = await startSmtpServer({
+      users: { alice: PASSWORD },
+      tls: 'starttls',
+      certificate: cert,
+    });
+    const ssl = await startSmtpServer({
+      users: { alice: PASSWORD },
+      tls: 'ssl',
+      certificate: cert,
+    });
     try {
       for (const [server, security, authType] of [
         [starttls, 'starttls', 'login'],
         [ssl, 'ssl', 'plain'],
         [starttls, 'starttls', 'cram-md5'],
       ] as const) {
-        const res = await admin.post('/smtp-accounts/accounts', { data: account({ port: server.port, security, authType }) });
+        const res = await admin.post('/smtp-accounts/accounts', {
+          data: account({ port: server.port, security, authType }),
+        });
         expect(res.status).toBe(201);
-        expect(server.auths.at(-1)).toEqual({ user: 'alice', method: authType.toUpperCase(), ok: true });
+        expect(server.auths.at(-1)).toEqual({
+          user: 'alice',
+          method: authType.toUpperCase(),
+          ok: true,
+        });
       }
     } finally {
       await starttls.close();
@@ -102,7 +131,12 @@ describe('create', () => {
 });
 
 describe('a failing account is refused with its stage and the server reply, and nothing is saved', () => {
-  const expectRefused = async (input: Record<string, unknown>, stage: string, pattern: RegExp, label: string) => {
+  const expectRefused = async (
+    input: Record<string, unknown>,
+    stage: string,
+    pattern: RegExp,
+    label: string
+  ) => {
     const before = await rowCount();
     const started = Date.now();
     const res = await admin.post('/smtp-accounts/accounts', { data: input });
@@ -117,12 +151,22 @@ describe('a failing account is refused with its stage and the server reply, and 
   };
 
   it('connection refused, in under a second', async () => {
-    const elapsed = await expectRefused(account({ port: await refusedPort() }), 'connect', /connecting.*ECONNREFUSED/, 'refusedPort');
+    const elapsed = await expectRefused(
+      account({ port: await refusedPort() }),
+      'connect',
+      /connecting.*ECONNREFUSED/,
+      'refusedPort'
+    );
     expect(elapsed).toBeLessThan(1000);
   });
 
   it('wrong password: authentication, with the 535 reply', async () => {
-    await expectRefused(account({ password: WRONG_PASSWORD }), 'auth', /authentication.*535/, 'wrongPassword');
+    await expectRefused(
+      account({ password: WRONG_PASSWORD }),
+      'auth',
+      /authentication.*535/,
+      'wrongPassword'
+    );
   });
 
   it('TLS expected but the server speaks plain text', async () => {
@@ -130,13 +174,23 @@ describe('a failing account is refused with its stage and the server reply, and 
   });
 
   it('STARTTLS required but the server does not offer it', async () => {
-    await expectRefused(account({ security: 'starttls' }), 'tls', /STARTTLS|TLS/, 'starttlsNotOffered');
+    await expectRefused(
+      account({ security: 'starttls' }),
+      'tls',
+      /STARTTLS|TLS/,
+      'starttlsNotOffered'
+    );
   });
 
   it('a server that never answers: timed out within the verification timeout', async () => {
     const silent = await startSilentServer();
     try {
-      const elapsed = await expectRefused(account({ port: silent.port }), 'timeout', /timed out/, 'silentServer');
+      const elapsed = await expectRefused(
+        account({ port: silent.port }),
+        'timeout',
+        /timed out/,
+        'silentServer'
+      );
       expect(elapsed).toBeLessThan(3000 + 1500);
     } finally {
       await silent.close();
@@ -144,13 +198,20 @@ describe('a failing account is refused with its stage and the server reply, and 
   });
 
   it('the server refuses the account address as sender (MAIL FROM)', async () => {
-    await expectRefused(account({ email: 'not-mine@example.test' }), 'sender', /MAIL FROM.*550/, 'senderRejected');
+    await expectRefused(
+      account({ email: 'not-mine@example.test' }),
+      'sender',
+      /MAIL FROM.*550/,
+      'senderRejected'
+    );
   });
 });
 
 describe('test message on save', () => {
   afterEach(async () => {
-    await admin.put('/smtp-accounts/settings', { data: { testEmailOnSave: false, testEmailRecipient: '' } });
+    await admin.put('/smtp-accounts/settings', {
+      data: { testEmailOnSave: false, testEmailRecipient: '' },
+    });
   });
 
   it('is sent to the configured recipient when switched on, and not when off', async () => {
@@ -158,7 +219,9 @@ describe('test message on save', () => {
     expect((await admin.post('/smtp-accounts/accounts', { data: account() })).status).toBe(201);
     expect(smtp.received.length).toBe(before);
 
-    await admin.put('/smtp-accounts/settings', { data: { testEmailOnSave: true, testEmailRecipient: 'ops@example.test' } });
+    await admin.put('/smtp-accounts/settings', {
+      data: { testEmailOnSave: true, testEmailRecipient: 'ops@example.test' },
+    });
     const input = account({ name: 'Ops sender' });
     expect((await admin.post('/smtp-accounts/accounts', { data: input })).status).toBe(201);
     const mail = smtp.received.at(-1)!;
@@ -174,7 +237,9 @@ describe('test message on save', () => {
   });
 
   it('refuses the save, naming the recipient stage, when the test message is rejected', async () => {
-    await admin.put('/smtp-accounts/settings', { data: { testEmailOnSave: true, testEmailRecipient: 'bounce@example.test' } });
+    await admin.put('/smtp-accounts/settings', {
+      data: { testEmailOnSave: true, testEmailRecipient: 'bounce@example.test' },
+    });
     const before = await rowCount();
     const res = await admin.post('/smtp-accounts/accounts', { data: account() });
     expect(res.status).toBe(400);
@@ -189,12 +254,19 @@ describe('update', () => {
     const created = (await admin.post('/smtp-accounts/accounts', { data: account() })).body.data;
     const second = await startSmtpServer({ users: { alice: PASSWORD } });
     try {
-      const refused = await admin.put(`/smtp-accounts/accounts/${created.id}`, { data: { port: second.port, password: '' } });
+      const refused = await admin.put(`/smtp-accounts/accounts/${created.id}`, {
+        data: { port: second.port, password: '' },
+      });
       expect(refused.status).toBe(400);
-      expect(refused.body.error.details).toMatchObject({ code: 'PASSWORD_REQUIRED', field: 'password' });
+      expect(refused.body.error.details).toMatchObject({
+        code: 'PASSWORD_REQUIRED',
+        field: 'password',
+      });
       expect(second.auths).toEqual([]);
       expect((await rawRow(created.id)).port).toBe(smtp.port);
-      const moved = await admin.put(`/smtp-accounts/accounts/${created.id}`, { data: { port: second.port, password: PASSWORD } });
+      const moved = await admin.put(`/smtp-accounts/accounts/${created.id}`, {
+        data: { port: second.port, password: PASSWORD },
+      });
       expect(moved.status).toBe(200);
       expect(moved.body.data.port).toBe(second.port);
       expect(second.auths).toEqual([{ user: 'alice', method: 'PLAIN', ok: true }]);
@@ -209,7 +281,9 @@ describe('update', () => {
   it('refuses a wrong new password and leaves the row as it was', async () => {
     const created = (await admin.post('/smtp-accounts/accounts', { data: account() })).body.data;
     const before = await rawRow(created.id);
-    const res = await admin.put(`/smtp-accounts/accounts/${created.id}`, { data: { password: WRONG_PASSWORD } });
+    const res = await admin.put(`/smtp-accounts/accounts/${created.id}`, {
+      data: { password: WRONG_PASSWORD },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.details.stage).toBe('auth');
     expect(await rawRow(created.id)).toEqual(before);
@@ -218,14 +292,23 @@ describe('update', () => {
   it('stores name/active/newsletter changes without contacting the server', async () => {
     const created = (await admin.post('/smtp-accounts/accounts', { data: account() })).body.data;
     const contacts = smtp.mailFroms.length;
-    const res = await admin.put(`/smtp-accounts/accounts/${created.id}`, { data: { active: false, name: 'Renamed', preferForNewsletters: true } });
+    const res = await admin.put(`/smtp-accounts/accounts/${created.id}`, {
+      data: { active: false, name: 'Renamed', preferForNewsletters: true },
+    });
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ active: false, name: 'Renamed', preferForNewsletters: true, hasPassword: true });
+    expect(res.body.data).toMatchObject({
+      active: false,
+      name: 'Renamed',
+      preferForNewsletters: true,
+      hasPassword: true,
+    });
     expect(smtp.mailFroms.length).toBe(contacts);
   });
 
   it('answers 404 for an unknown id', async () => {
-    expect((await admin.put('/smtp-accounts/accounts/999999', { data: { name: 'x' } })).status).toBe(404);
+    expect(
+      (await admin.put('/smtp-accounts/accounts/999999', { data: { name: 'x' } })).status
+    ).toBe(404);
     expect((await admin.get('/smtp-accounts/accounts/999999')).status).toBe(404);
   });
 });
@@ -268,7 +351,11 @@ describe('bad input: 400 naming the field, nothing saved, the server never conta
     ['invalid email', { email: 'not-an-email' }, /email must be a valid email/],
     ['missing email', { email: undefined }, /email is required/],
     ['CR/LF in email', { email: 'a@b.test\r\nBcc: x@y.test' }, /email/],
-    ['CR/LF in name', { name: 'Team\r\nBcc: victim@example.test' }, /name must not contain line breaks/],
+    [
+      'CR/LF in name',
+      { name: 'Team\r\nBcc: victim@example.test' },
+      /name must not contain line breaks/,
+    ],
     ['control char in name', { name: 'Team\u0007' }, /name must not contain/],
     ['CR/LF in host', { host: '127.0.0.1\r\nRSET' }, /host/],
     ['CR/LF in username', { username: 'alice\nMAIL FROM:<x@y>' }, /username must not contain/],
@@ -280,7 +367,11 @@ describe('bad input: 400 naming the field, nothing saved, the server never conta
     ['unknown authType', { authType: 'oauth' }, /authType must be one of/],
     ['over-long name', { name: 'n'.repeat(201) }, /name must be at most 200 characters/],
     ['over-long host', { host: 'h'.repeat(254) }, /host must be at most 253 characters/],
-    ['over-long password', { password: 'p'.repeat(1025) }, /password must be at most 1024 characters/],
+    [
+      'over-long password',
+      { password: 'p'.repeat(1025) },
+      /password must be at most 1024 characters/,
+    ],
     ['active as a string', { active: 'yes' }, /active/],
     ['preferForNewsletters as a number', { preferForNewsletters: 1 }, /preferForNewsletters/],
     ['unknown field', { smtpSecret: 'x' }, /unknown field/],
@@ -303,7 +394,13 @@ describe('bad input: 400 naming the field, nothing saved, the server never conta
 
   it('a body without data, and bad settings, are 400s too', async () => {
     expect((await admin.post('/smtp-accounts/accounts', {})).status).toBe(400);
-    for (const data of [{ verifyTimeoutMs: 10 }, { fallback: 'drop' }, { testEmailRecipient: 'nope' }, { enabled: 'on' }, { other: 1 }]) {
+    for (const data of [
+      { verifyTimeoutMs: 10 },
+      { fallback: 'drop' },
+      { testEmailRecipient: 'nope' },
+      { enabled: 'on' },
+      { other: 1 },
+    ]) {
       const res = await admin.put('/smtp-accounts/settings', { data });
       expect(res.status).toBe(400);
     }

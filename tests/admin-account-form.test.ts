@@ -33,8 +33,22 @@ const stored: SmtpAccount = {
 
 describe('toInput (admin account form)', () => {
   it('a new OAuth2 account sends its registration, empty texts as null, never a password', () => {
-    const input = toInput({ ...EMPTY_ACCOUNT, authType: 'oauth2', oauthProvider: 'google', oauthClientId: ' id ', oauthClientSecret: 's', password: 'x' });
-    expect(input).toMatchObject({ authType: 'oauth2', oauthProvider: 'google', oauthClientId: 'id', oauthClientSecret: 's', oauthTenant: null, oauthScope: null });
+    const input = toInput({
+      ...EMPTY_ACCOUNT,
+      authType: 'oauth2',
+      oauthProvider: 'google',
+      oauthClientId: ' id ',
+      oauthClientSecret: 's',
+      password: 'x',
+    });
+    expect(input).toMatchObject({
+      authType: 'oauth2',
+      oauthProvider: 'google',
+      oauthClientId: 'id',
+      oauthClientSecret: 's',
+      oauthTenant: null,
+      oauthScope: null,
+    });
     expect(input).not.toHaveProperty('password');
   });
 
@@ -44,8 +58,19 @@ describe('toInput (admin account form)', () => {
   });
 
   it('only the changed OAuth2 field is sent', () => {
-    const input = toInput({ ...toFormValues(stored), oauthTokenUrl: 'http://127.0.0.1:10/token', oauthClientSecret: 'new' }, stored);
-    expect(Object.keys(input).filter((key) => key.startsWith('oauth')).sort()).toEqual(['oauthClientSecret', 'oauthTokenUrl']);
+    const input = toInput(
+      {
+        ...toFormValues(stored),
+        oauthTokenUrl: 'http://127.0.0.1:10/token',
+        oauthClientSecret: 'new',
+      },
+      stored
+    );
+    expect(
+      Object.keys(input)
+        .filter((key) => key.startsWith('oauth'))
+        .sort()
+    ).toEqual(['oauthClientSecret', 'oauthTokenUrl']);
   });
 
   it('a password account sends no OAuth2 field', () => {

@@ -1,6 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { batchActions, batchLogPath, batchProgress, campaignPath, etaParts, isFinished } from '../admin/src/utils/campaigns';
+import {
+  batchActions,
+  batchLogPath,
+  batchProgress,
+  campaignPath,
+  etaParts,
+  isFinished,
+} from '../admin/src/utils/campaigns';
 import { resendBlockReason } from '../admin/src/utils/logEntry';
 import { readLogFilters, toLogQuery, withFilter } from '../admin/src/utils/logFilters';
 import { ERROR_MESSAGES } from '../admin/src/utils/errorMessages';
@@ -10,12 +17,22 @@ import type { BatchCounts } from '../shared/contracts/campaigns';
 import type { SendLogEntry } from '../shared/contracts/send-log';
 
 const counts = (over: Partial<BatchCounts>): BatchCounts => ({
-  total: 0, queued: 0, sending: 0, sent: 0, failed: 0, cancelled: 0, rejected: 0, uncertain: 0, ...over,
+  total: 0,
+  queued: 0,
+  sending: 0,
+  sent: 0,
+  failed: 0,
+  cancelled: 0,
+  rejected: 0,
+  uncertain: 0,
+  ...over,
 });
 
 describe('campaign helpers of the panel', () => {
   test('progress counts sent, failed and cancelled of the stored messages', () => {
-    expect(batchProgress(counts({ total: 30, sent: 10, failed: 2, cancelled: 3, queued: 15 }))).toEqual({ finished: 15, total: 30, percent: 50 });
+    expect(
+      batchProgress(counts({ total: 30, sent: 10, failed: 2, cancelled: 3, queued: 15 }))
+    ).toEqual({ finished: 15, total: 30, percent: 50 });
     // rounded down: 99.9 % is not "100 %" while one message is still queued
     expect(batchProgress(counts({ total: 1000, sent: 999, queued: 1 })).percent).toBe(99);
     expect(batchProgress(counts({ total: 3, sent: 3 })).percent).toBe(100);
@@ -51,28 +68,73 @@ describe('campaign helpers of the panel', () => {
     expect(link.pathname).toBe('/plugins/smtp-accounts/log');
     const filters = readLogFilters(link.searchParams);
     expect(filters).toMatchObject({ batchId: '7', status: 'failed' });
-    expect(toLogQuery(link.searchParams)).toEqual({ batchId: '7', status: 'failed', page: '1', pageSize: '25' });
+    expect(toLogQuery(link.searchParams)).toEqual({
+      batchId: '7',
+      status: 'failed',
+      page: '1',
+      pageSize: '25',
+    });
     // a hand-edited address asks nothing odd of the server
     expect(readLogFilters(new URLSearchParams('batchId=1;drop')).batchId).toBe('');
     expect(withFilter(link.searchParams, 'batchId', '').has('batchId')).toBe(false);
     const twice = new URL(batchLogPath(7, 'uncertain'), 'http://admin.test');
-    expect(readLogFilters(twice.searchParams)).toMatchObject({ batchId: '7', status: '', uncertain: 'true' });
-    expect(toLogQuery(twice.searchParams)).toEqual({ batchId: '7', uncertain: 'true', page: '1', pageSize: '25' });
+    expect(readLogFilters(twice.searchParams)).toMatchObject({
+      batchId: '7',
+      status: '',
+      uncertain: 'true',
+    });
+    expect(toLogQuery(twice.searchParams)).toEqual({
+      batchId: '7',
+      uncertain: 'true',
+      page: '1',
+      pageSize: '25',
+    });
     expect(readLogFilters(new URLSearchParams('uncertain=1')).uncertain).toBe('');
   });
 });
 
 describe('the send-log entry dialog', () => {
   const entry = (over: Partial<SendLogEntry>): SendLogEntry => ({
-    id: 1, createdAt: '', from: 'a@example.test', recipientsCount: 1, firstRecipient: 'b@example.test', subject: 's',
-    newsletter: false, accountId: 1, accountEmail: 'a@example.test', rule: 'address', status: 'failed', attempts: 1,
-    attemptLog: [{ accountId: 1, accountEmail: 'a@example.test', rule: 'address', ok: false, durationMs: 5 }],
-    response: null, errorCode: 'EMESSAGE', durationMs: 5, resendOf: null, resentAt: null, batchId: null, messageId: null,
-    uncertain: false, canResend: false, ...over,
+    id: 1,
+    createdAt: '',
+    from: 'a@example.test',
+    recipientsCount: 1,
+    firstRecipient: 'b@example.test',
+    subject: 's',
+    newsletter: false,
+    accountId: 1,
+    accountEmail: 'a@example.test',
+    rule: 'address',
+    status: 'failed',
+    attempts: 1,
+    attemptLog: [
+      { accountId: 1, accountEmail: 'a@example.test', rule: 'address', ok: false, durationMs: 5 },
+    ],
+    response: null,
+    errorCode: 'EMESSAGE',
+    durationMs: 5,
+    resendOf: null,
+    resentAt: null,
+    batchId: null,
+    messageId: null,
+    uncertain: false,
+    canResend: false,
+    ...over,
   });
 
   test('a mail that may have been delivered is not said to have lost its body', () => {
-    const dropped = entry({ attemptLog: [{ accountId: 1, accountEmail: 'a@example.test', rule: 'address', ok: false, uncertain: true, durationMs: 5 }] });
+    const dropped = entry({
+      attemptLog: [
+        {
+          accountId: 1,
+          accountEmail: 'a@example.test',
+          rule: 'address',
+          ok: false,
+          uncertain: true,
+          durationMs: 5,
+        },
+      ],
+    });
     expect(resendBlockReason(dropped)).toBe('maybeDelivered');
     expect(resendBlockReason(entry({ errorCode: 'MAYBE_DELIVERED' }))).toBe('maybeDelivered');
     expect(resendBlockReason(entry({}))).toBe('noBody');
@@ -84,7 +146,11 @@ describe('the send-log entry dialog', () => {
 
 describe('panel translations', () => {
   const dir = path.join(__dirname, '..', 'admin', 'src');
-  const read = (locale: string) => JSON.parse(fs.readFileSync(path.join(dir, 'translations', `${locale}.json`), 'utf8')) as Record<string, string>;
+  const read = (locale: string) =>
+    JSON.parse(fs.readFileSync(path.join(dir, 'translations', `${locale}.json`), 'utf8')) as Record<
+      string,
+      string
+    >;
   const en = read('en');
   const ru = read('ru');
   const sources = (fs.readdirSync(dir, { recursive: true }) as string[])
@@ -103,11 +169,16 @@ describe('panel translations', () => {
   });
 
   test('every key the panel names literally is translated, with its default as the English text', () => {
-    const calls = [...sources.matchAll(/\bt\(\s*'([\w.-]+)',\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => [m[1], m[2].replace(/\\'/g, "'")]);
+    const calls = [...sources.matchAll(/\bt\(\s*'([\w.-]+)',\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => [
+      m[1],
+      m[2].replace(/\\'/g, "'"),
+    ]);
     expect(calls.length).toBeGreaterThan(100);
     const missing = calls.filter(([key]) => !(key in en)).map(([key]) => key);
     expect(missing).toEqual([]);
-    const drift = calls.filter(([key, text]) => en[key] !== text).map(([key, text]) => ({ key, code: text, en: en[key] }));
+    const drift = calls
+      .filter(([key, text]) => en[key] !== text)
+      .map(([key, text]) => ({ key, code: text, en: en[key] }));
     expect(drift).toEqual([]);
   });
 

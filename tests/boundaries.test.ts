@@ -19,12 +19,21 @@ const files = (dir: string): string[] =>
     return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [full] : [];
   });
 const relative = (file: string) => path.relative(SERVER, file).split(path.sep).join('/');
-const source = files(SERVER).map((file) => ({ file: relative(file), text: fs.readFileSync(file, 'utf8') }));
+const source = files(SERVER).map((file) => ({
+  file: relative(file),
+  text: fs.readFileSync(file, 'utf8'),
+}));
 
 it('only accounts/ names the account table or its uid', () => {
-  const names = /\bsmtp_accounts\b(?!_)|plugin::smtp-accounts\.smtp-account\b|SMTP_ACCOUNT_UID|['"]smtp-account['"]/;
+  const names =
+    /\bsmtp_accounts\b(?!_)|plugin::smtp-accounts\.smtp-account\b|SMTP_ACCOUNT_UID|['"]smtp-account['"]/;
   const offenders = source
-    .filter(({ file }) => !file.startsWith('accounts/') && !file.startsWith('content-types/smtp-account/') && file !== 'content-types/index.ts')
+    .filter(
+      ({ file }) =>
+        !file.startsWith('accounts/') &&
+        !file.startsWith('content-types/smtp-account/') &&
+        file !== 'content-types/index.ts'
+    )
     .filter(({ text }) => names.test(text))
     .map(({ file }) => file);
   expect(offenders).toEqual([]);
@@ -32,8 +41,16 @@ it('only accounts/ names the account table or its uid', () => {
 
 it('only the connection module and the token client of accounts/ open a stored secret', () => {
   const opens = /\bkeyring\.open\(|\.decrypt\(|openLegacy\(/;
-  const allowed = ['accounts/connection.ts', 'accounts/oauth-tokens.ts', 'accounts/keyring.ts', 'accounts/store.ts', 'crypto/secret-box.ts'];
-  const offenders = source.filter(({ file, text }) => opens.test(text) && !allowed.includes(file)).map(({ file }) => file);
+  const allowed = [
+    'accounts/connection.ts',
+    'accounts/oauth-tokens.ts',
+    'accounts/keyring.ts',
+    'accounts/store.ts',
+    'crypto/secret-box.ts',
+  ];
+  const offenders = source
+    .filter(({ file, text }) => opens.test(text) && !allowed.includes(file))
+    .map(({ file }) => file);
   expect(offenders).toEqual([]);
   // the store opens secrets only to re-encrypt them (rekey) or bind old ones (migration), never to use them
   const store = source.find(({ file }) => file === 'accounts/store.ts')!.text;
@@ -43,6 +60,8 @@ it('only the connection module and the token client of accounts/ open a stored s
 
 it('outside accounts/, code imports accounts/index.ts only', () => {
   const deep = /from '(?:\.\.\/)+accounts\/[\w-]+'/;
-  const offenders = source.filter(({ file, text }) => !file.startsWith('accounts/') && deep.test(text)).map(({ file }) => file);
+  const offenders = source
+    .filter(({ file, text }) => !file.startsWith('accounts/') && deep.test(text))
+    .map(({ file }) => file);
   expect(offenders).toEqual([]);
 });

@@ -27,10 +27,26 @@ const { freshStrapiSecrets, QUIET_STRAPI } = require('../scripts/strapi-secrets'
 jest.setTimeout(300000);
 
 const STRAPI_BIN = path.resolve(__dirname, '..', 'node_modules', '.bin', 'strapi');
-const USERS = { 'ex-one': 'ex-One-Secret-pw1', 'ex-two': 'ex-Two-Secret-pw2', 'stock-provider': 'stock-provider' };
+const USERS = {
+  'ex-one': 'ex-One-Secret-pw1',
+  'ex-two': 'ex-Two-Secret-pw2',
+  'stock-provider': 'stock-provider',
+};
 const ACCOUNTS = [
-  { name: 'Export one', email: 'one@export.test', username: 'ex-one', password: USERS['ex-one'], authType: 'plain' },
-  { name: 'Рассылка 34web', email: 'letter@export.test', username: 'ex-two', password: USERS['ex-two'], authType: 'login' },
+  {
+    name: 'Export one',
+    email: 'one@export.test',
+    username: 'ex-one',
+    password: USERS['ex-one'],
+    authType: 'plain',
+  },
+  {
+    name: 'Рассылка 34web',
+    email: 'letter@export.test',
+    username: 'ex-two',
+    password: USERS['ex-two'],
+    authType: 'login',
+  },
   // no authentication, no password: nothing to decrypt, keeps working with any key
   { name: 'Open relay', email: 'open@export.test', username: '', authType: 'none' },
 ];
@@ -46,7 +62,8 @@ const scratchDatabases: ScratchDatabase[] = [];
 
 /** A fresh, empty database for one app: a SQLite file in the temp folder, or a scratch database on the server. */
 const newDatabase = async (name: string): Promise<Record<string, string>> => {
-  if (CLIENT === 'sqlite') return { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, `${name}.db`) };
+  if (CLIENT === 'sqlite')
+    return { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(tmp, `${name}.db`) };
   const database = await createScratchDatabase(CLIENT);
   scratchDatabases.push(database);
   return database.env;
@@ -68,7 +85,11 @@ const appEnv = (database: Record<string, string>, encryptionKey: string): NodeJS
 const strapiCli = (label: string, args: string[], env: NodeJS.ProcessEnv) =>
   new Promise<string>((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(STRAPI_BIN, args, { cwd: PLAYGROUND, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(STRAPI_BIN, args, {
+      cwd: PLAYGROUND,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -91,7 +112,9 @@ const startChild = async (env: NodeJS.ProcessEnv) => {
     /** Sends from `email`; answers the SMTP user the server saw for it (which account sent it). */
     async sendFrom(email: string, name = 'Sender') {
       const subject = `export-import ${email} ${++mailSeq}`;
-      const reply = await child.ask('send', { options: { from: `${name} <${email}>`, to: 'reader@example.test', subject, text: 'x' } });
+      const reply = await child.ask('send', {
+        options: { from: `${name} <${email}>`, to: 'reader@example.test', subject, text: 'x' },
+      });
       expect(reply).toMatchObject({ ok: true });
       return [...smtp.received, ...open.received].find((mail) => mail.subject === subject)?.user;
     },
@@ -115,7 +138,9 @@ beforeAll(async () => {
   try {
     for (const account of ACCOUNTS) {
       const port = account.authType === 'none' ? open.port : smtp.port;
-      const created = await source.ask<{ id: number }>('create', { data: { host: '127.0.0.1', port, security: 'none', ...account } });
+      const created = await source.ask<{ id: number }>('create', {
+        data: { host: '127.0.0.1', port, security: 'none', ...account },
+      });
       expect(created).toMatchObject({ ok: true });
       sourceIds[account.email] = created.result!.id;
     }
@@ -124,7 +149,11 @@ beforeAll(async () => {
     await source.stop();
   }
 
-  const exported = await strapiCli('export', ['export', '--no-encrypt', '--no-compress', '-f', path.join(tmp, 'backup')], appEnv(sourceDatabase, KEY));
+  const exported = await strapiCli(
+    'export',
+    ['export', '--no-encrypt', '--no-compress', '-f', path.join(tmp, 'backup')],
+    appEnv(sourceDatabase, KEY)
+  );
   backup = path.join(tmp, 'backup.tar');
   expect({ exists: fs.existsSync(backup), output: exported }).toMatchObject({ exists: true });
   const archive = fs.readFileSync(backup, 'latin1');
@@ -133,7 +162,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // the CLI writes export_<time>.log / import_<time>.log into the app folder: leave it as it was
-  for (const file of fs.readdirSync(PLAYGROUND)) if (/^(export|import)_\d+\.log$/.test(file)) fs.rmSync(path.join(PLAYGROUND, file), { force: true });
+  for (const file of fs.readdirSync(PLAYGROUND))
+    if (/^(export|import)_\d+\.log$/.test(file))
+      fs.rmSync(path.join(PLAYGROUND, file), { force: true });
   await smtp?.close();
   await open?.close();
   for (const database of scratchDatabases) await database.drop();
@@ -144,7 +175,8 @@ afterAll(async () => {
 it('the export carries the sealed passwords, never the plain ones', () => {
   const archive = fs.readFileSync(backup, 'latin1');
   expect(sealedValues).toHaveLength(2);
-  for (const account of ACCOUNTS) if (account.password) expect(archive).not.toContain(account.password);
+  for (const account of ACCOUNTS)
+    if (account.password) expect(archive).not.toContain(account.password);
 });
 
 it('imported into an app with the same key: every account keeps sending, no warning', async () => {
@@ -154,9 +186,14 @@ it('imported into an app with the same key: every account keeps sending, no warn
   try {
     timings['boot same key'] = app.bootMs;
     expect(app.output()).not.toMatch(/cannot be decrypted/);
-    const listed = (await app.ask('list')).result as { id: number; email: string; passwordState: string }[];
+    const listed = (await app.ask('list')).result as {
+      id: number;
+      email: string;
+      passwordState: string;
+    }[];
     // the import may give rows other ids (and so another order) than the source: compare by address
-    const byEmail = <T extends { email: string }>(rows: T[]) => [...rows].sort((a, b) => a.email.localeCompare(b.email));
+    const byEmail = <T extends { email: string }>(rows: T[]) =>
+      [...rows].sort((a, b) => a.email.localeCompare(b.email));
     expect(byEmail(listed.map(({ email, passwordState }) => ({ email, passwordState })))).toEqual(
       byEmail([
         { email: 'one@export.test', passwordState: 'ok' },
@@ -186,19 +223,32 @@ describe('imported into an app with another key', () => {
     const app = await startChild(env);
     try {
       timings['boot other key'] = app.bootMs;
-      const warnings = app.output().split('\n').filter((line) => /cannot be decrypted with this server's encryption key/.test(line));
+      const warnings = app
+        .output()
+        .split('\n')
+        .filter((line) => /cannot be decrypted with this server's encryption key/.test(line));
       expect(warnings).toHaveLength(2);
       // by address and an id (the import may renumber rows, PostgreSQL's sequences did here)
       for (const email of ['one@export.test', 'letter@export.test']) {
-        expect(warnings.some((line) => new RegExp(`#\\d+ <${email.replace(/[.]/g, '\\.')}>`).test(line) && /re-enter its password/.test(line))).toBe(true);
+        expect(
+          warnings.some(
+            (line) =>
+              new RegExp(`#\\d+ <${email.replace(/[.]/g, '\\.')}>`).test(line) &&
+              /re-enter its password/.test(line)
+          )
+        ).toBe(true);
       }
-      for (const secret of [...sealedValues, USERS['ex-one'], USERS['ex-two']]) expect(app.output()).not.toContain(secret);
+      for (const secret of [...sealedValues, USERS['ex-one'], USERS['ex-two']])
+        expect(app.output()).not.toContain(secret);
 
       // the unreadable accounts are not candidates: their mail goes to the fallback, with no login attempt
       const logins = smtp.auths.length;
       expect(await app.sendFrom('one@export.test')).toBe('stock-provider');
       expect(await app.sendFrom('letter@export.test', 'Рассылка 34web')).toBe('stock-provider');
-      expect(smtp.auths.slice(logins).map((a) => a.user)).toEqual(['stock-provider', 'stock-provider']);
+      expect(smtp.auths.slice(logins).map((a) => a.user)).toEqual([
+        'stock-provider',
+        'stock-provider',
+      ]);
       // an account without a password is not affected
       expect(await app.sendFrom('open@export.test')).toBe(null);
     } finally {
@@ -207,13 +257,27 @@ describe('imported into an app with another key', () => {
   });
 
   it('the admin API flags them (list and findOne) and re-entering the password brings the account back', async () => {
-    const app = await startStrapi({ ...database, SMTP_ACCOUNTS_ENCRYPTION_KEY: OTHER_KEY, STOCK_SMTP_PORT: String(smtp.port), SMTP_ACCOUNTS_ENABLED: 'true' });
+    const app = await startStrapi({
+      ...database,
+      SMTP_ACCOUNTS_ENCRYPTION_KEY: OTHER_KEY,
+      STOCK_SMTP_PORT: String(smtp.port),
+      SMTP_ACCOUNTS_ENABLED: 'true',
+    });
     try {
       const admin = await registerSuperAdmin(app.url);
       const list = await admin.get('/smtp-accounts/accounts');
       expect(list.status).toBe(200);
-      const sorted = <T extends { email: string }>(rows: T[]) => [...rows].sort((a, b) => a.email.localeCompare(b.email));
-      expect(sorted(list.body.data.map(({ email, hasPassword, passwordState }: SmtpAccount) => ({ email, hasPassword, passwordState })))).toEqual(
+      const sorted = <T extends { email: string }>(rows: T[]) =>
+        [...rows].sort((a, b) => a.email.localeCompare(b.email));
+      expect(
+        sorted(
+          list.body.data.map(({ email, hasPassword, passwordState }: SmtpAccount) => ({
+            email,
+            hasPassword,
+            passwordState,
+          }))
+        )
+      ).toEqual(
         sorted([
           { email: 'one@export.test', hasPassword: true, passwordState: 'unreadable' },
           { email: 'letter@export.test', hasPassword: true, passwordState: 'unreadable' },
@@ -221,14 +285,26 @@ describe('imported into an app with another key', () => {
         ])
       );
       for (const secret of sealedValues) expect(list.text).not.toContain(secret);
-      const id = list.body.data.find((account: { email: string }) => account.email === 'one@export.test').id as number;
-      expect((await admin.get(`/smtp-accounts/accounts/${id}`)).body.data).toMatchObject({ id, passwordState: 'unreadable' });
+      const id = list.body.data.find(
+        (account: { email: string }) => account.email === 'one@export.test'
+      ).id as number;
+      expect((await admin.get(`/smtp-accounts/accounts/${id}`)).body.data).toMatchObject({
+        id,
+        passwordState: 'unreadable',
+      });
 
-      const fixed = await admin.put(`/smtp-accounts/accounts/${id}`, { data: { password: USERS['ex-one'] } });
+      const fixed = await admin.put(`/smtp-accounts/accounts/${id}`, {
+        data: { password: USERS['ex-one'] },
+      });
       expect(fixed.status).toBe(200);
       expect(fixed.body.data.passwordState).toBe('ok');
       const subject = 'after re-entering the password';
-      await app.strapi.plugin('email').service('email').send({ from: 'Export one <one@export.test>', to: 'reader@example.test', subject, text: 'x' });
+      await app.strapi.plugin('email').service('email').send({
+        from: 'Export one <one@export.test>',
+        to: 'reader@example.test',
+        subject,
+        text: 'x',
+      });
       expect(smtp.received.find((mail) => mail.subject === subject)?.user).toBe('ex-one');
     } finally {
       await app.stop();

@@ -6,7 +6,13 @@
 import { SEND_LOG_UID } from '../shared/constants';
 import { SMTP_ACCOUNT_UID } from '../server/src/accounts';
 import { AdminClient, registerSuperAdmin } from './helpers/admin-client';
-import { refusedPort, startDropMidDataServer, startSilentServer, startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
+import {
+  refusedPort,
+  startDropMidDataServer,
+  startSilentServer,
+  startSmtpServer,
+  type TestSmtpServer,
+} from './helpers/smtp-server';
 import { startStrapi, type TestApp } from './helpers/strapi';
 
 const GOOD_PASSWORD = 'good-Secret-pw-1';
@@ -20,7 +26,19 @@ let seq = 0;
 /** Stores an account directly (no verification): "it worked when it was saved". */
 const storeAccount = async (email: string, port: number, extra: Record<string, unknown> = {}) => {
   const row = await app.strapi.db.query(SMTP_ACCOUNT_UID).create({
-    data: { name: 'Shop', email, host: '127.0.0.1', port, security: 'none', authType: 'plain', username: 'good', password: GOOD_PASSWORD, active: true, preferForNewsletters: false, ...extra },
+    data: {
+      name: 'Shop',
+      email,
+      host: '127.0.0.1',
+      port,
+      security: 'none',
+      authType: 'plain',
+      username: 'good',
+      password: GOOD_PASSWORD,
+      active: true,
+      preferForNewsletters: false,
+      ...extra,
+    },
   });
   return row.id as number;
 };
@@ -65,8 +83,18 @@ const cases: FaultCase[] = [
     stage: 'unknown',
     uncertain: true,
   },
-  { label: 'TLS mismatch', faulty: async () => ({ port: good.port, extra: { security: 'ssl' } }), failover: true, stage: 'tls' },
-  { label: 'authentication failure', faulty: async () => ({ port: good.port, extra: { password: FAULTY_PASSWORD } }), failover: true, stage: 'auth' },
+  {
+    label: 'TLS mismatch',
+    faulty: async () => ({ port: good.port, extra: { security: 'ssl' } }),
+    failover: true,
+    stage: 'tls',
+  },
+  {
+    label: 'authentication failure',
+    faulty: async () => ({ port: good.port, extra: { password: FAULTY_PASSWORD } }),
+    failover: true,
+    stage: 'auth',
+  },
   {
     label: 'silent server',
     faulty: async () => {
@@ -77,18 +105,27 @@ const cases: FaultCase[] = [
     failover: true,
     stage: 'timeout',
   },
-  { label: 'connection refused', faulty: async () => ({ port: await refusedPort() }), failover: true, stage: 'connect' },
+  {
+    label: 'connection refused',
+    faulty: async () => ({ port: await refusedPort() }),
+    failover: true,
+    stage: 'connect',
+  },
 ];
 
 beforeAll(async () => {
-  good = await startSmtpServer({ users: { good: GOOD_PASSWORD, 'stock-provider': 'stock-provider' } });
+  good = await startSmtpServer({
+    users: { good: GOOD_PASSWORD, 'stock-provider': 'stock-provider' },
+  });
   app = await startStrapi({
     STOCK_SMTP_PORT: String(good.port),
     SMTP_ACCOUNTS_GREETING_TIMEOUT_MS: '1000',
     SMTP_ACCOUNTS_CONNECTION_TIMEOUT_MS: '1000',
   });
   admin = await registerSuperAdmin(app.url);
-  await admin.put('/smtp-accounts/settings', { data: { enabled: true, fallback: 'provider', logKeepBodies: true } });
+  await admin.put('/smtp-accounts/settings', {
+    data: { enabled: true, fallback: 'provider', logKeepBodies: true },
+  });
 });
 
 afterAll(async () => {
@@ -103,40 +140,52 @@ afterAll(() => {
 });
 
 describe.each(cases)('$label', ({ label, faulty, failover, stage, uncertain }) => {
-  it(failover ? 'fails over to the next account, delivered once' : 'is not retried: the caller gets the error, nothing is delivered twice', async () => {
-    const email = `shop-${++seq}@example.test`;
-    const goodId = await storeAccount(email, good.port);
-    const { port, extra } = await faulty();
-    const faultyId = await storeAccount(email, port, extra); // higher id: tried first
-    const subject = `fault ${label}`;
+  it(
+    failover
+      ? 'fails over to the next account, delivered once'
+      : 'is not retried: the caller gets the error, nothing is delivered twice',
+    async () => {
+      const email = `shop-${++seq}@example.test`;
+      const goodId = await storeAccount(email, good.port);
+      const { port, extra } = await faulty();
+      const faultyId = await storeAccount(email, port, extra); // higher id: tried first
+      const subject = `fault ${label}`;
 
-    const started = Date.now();
-    const sending = mailer().send({ from: `Shop <${email}>`, to: 'customer@example.test', subject, text: 'order confirmation' });
-    if (failover) await expect(sending).resolves.toBeTruthy();
-    else await expect(sending).rejects.toThrow(/could not be sent/);
-    const elapsed = Date.now() - started;
+      const started = Date.now();
+      const sending = mailer().send({
+        from: `Shop <${email}>`,
+        to: 'customer@example.test',
+        subject,
+        text: 'order confirmation',
+      });
+      if (failover) await expect(sending).resolves.toBeTruthy();
+      else await expect(sending).rejects.toThrow(/could not be sent/);
+      const elapsed = Date.now() - started;
 
-    const entry = await logFor(subject);
-    expect(entry.attemptLog[0]).toMatchObject({ accountId: faultyId, ok: false, stage });
-    if (failover) {
-      expect(delivered(subject)).toHaveLength(1);
-      expect(entry).toMatchObject({ status: 'sent', accountId: goodId, attempts: 2 });
-      expect(entry.attemptLog[1]).toMatchObject({ accountId: goodId, ok: true });
-    } else {
-      expect(delivered(subject)).toHaveLength(0);
-      expect(entry).toMatchObject({ status: 'failed', attempts: 1, accountId: faultyId });
-      expect(Boolean(entry.attemptLog[0].uncertain)).toBe(Boolean(uncertain));
-      if (uncertain) {
-        expect(entry.canResend).toBe(false);
-        const resend = await admin.post(`/smtp-accounts/log/${entry.id}/resend`);
-        expect(resend.status).toBe(400);
-        expect(resend.body.error.details.code).toBe('MAYBE_DELIVERED');
+      const entry = await logFor(subject);
+      expect(entry.attemptLog[0]).toMatchObject({ accountId: faultyId, ok: false, stage });
+      if (failover) {
+        expect(delivered(subject)).toHaveLength(1);
+        expect(entry).toMatchObject({ status: 'sent', accountId: goodId, attempts: 2 });
+        expect(entry.attemptLog[1]).toMatchObject({ accountId: goodId, ok: true });
+      } else {
+        expect(delivered(subject)).toHaveLength(0);
+        expect(entry).toMatchObject({ status: 'failed', attempts: 1, accountId: faultyId });
+        expect(Boolean(entry.attemptLog[0].uncertain)).toBe(Boolean(uncertain));
+        if (uncertain) {
+          expect(entry.canResend).toBe(false);
+          const resend = await admin.post(`/smtp-accounts/log/${entry.id}/resend`);
+          expect(resend.status).toBe(400);
+          expect(resend.body.error.details.code).toBe('MAYBE_DELIVERED');
+        }
       }
+      expect(JSON.stringify(entry)).not.toContain(GOOD_PASSWORD);
+      expect(JSON.stringify(entry)).not.toContain(FAULTY_PASSWORD);
+      table.push(
+        `${label} → ${failover ? `failover to #${goodId}, delivered once` : 'error to the caller, not delivered'}; log ${entry.status}, stage ${entry.attemptLog[0].stage} ${entry.attemptLog[0].code} "${entry.attemptLog[0].response ?? ''}"; ${elapsed} ms`
+      );
     }
-    expect(JSON.stringify(entry)).not.toContain(GOOD_PASSWORD);
-    expect(JSON.stringify(entry)).not.toContain(FAULTY_PASSWORD);
-    table.push(`${label} → ${failover ? `failover to #${goodId}, delivered once` : 'error to the caller, not delivered'}; log ${entry.status}, stage ${entry.attemptLog[0].stage} ${entry.attemptLog[0].code} "${entry.attemptLog[0].response ?? ''}"; ${elapsed} ms`);
-  });
+  );
 });
 
 describe('when every account fails', () => {
@@ -144,10 +193,19 @@ describe('when every account fails', () => {
     const email = `shop-${++seq}@example.test`;
     await storeAccount(email, await refusedPort());
     const subject = 'all down, fallback';
-    await mailer().send({ from: `Shop <${email}>`, to: 'customer@example.test', subject, text: 'x' });
+    await mailer().send({
+      from: `Shop <${email}>`,
+      to: 'customer@example.test',
+      subject,
+      text: 'x',
+    });
     expect(delivered(subject)).toHaveLength(1);
     expect(delivered(subject)[0].user).toBe('stock-provider');
-    expect(await logFor(subject)).toMatchObject({ status: 'fallback', attempts: 2, rule: 'fallback' });
+    expect(await logFor(subject)).toMatchObject({
+      status: 'fallback',
+      attempts: 2,
+      rule: 'fallback',
+    });
   });
 
   it('fallback "reject": the caller gets only the log entry id; the log and the server log list every attempt', async () => {
@@ -161,7 +219,11 @@ describe('when every account fails', () => {
         .send({ from: `Shop <${email}>`, to: 'customer@example.test', subject, text: 'x' })
         .catch((e: Error) => e);
       expect(error.message).toMatch(/^The mail could not be sent \(send-log entry #\d+\)\.$/);
-      const line = app.logs.find((l) => l.includes(`send-log entry #${(error as Error & { details: { logId: number } }).details.logId})`));
+      const line = app.logs.find((l) =>
+        l.includes(
+          `send-log entry #${(error as Error & { details: { logId: number } }).details.logId})`
+        )
+      );
       expect(line).toMatch(new RegExp(`account #${second} .*auth.*account #${first} .*connect`));
       expect(line).not.toContain(FAULTY_PASSWORD);
       expect(delivered(subject)).toHaveLength(0);
@@ -188,7 +250,9 @@ describe('send log API', () => {
     // a mail that failed for good (550 at MAIL FROM, account #2 of case 3) is resent once the account works again
     const entry = failed.body.data[0];
     expect(entry.canResend).toBe(true);
-    await app.strapi.db.query(SMTP_ACCOUNT_UID).update({ where: { id: entry.accountId }, data: { active: false } });
+    await app.strapi.db
+      .query(SMTP_ACCOUNT_UID)
+      .update({ where: { id: entry.accountId }, data: { active: false } });
     const before = delivered(entry.subject).length;
     const res = await admin.post(`/smtp-accounts/log/${entry.id}/resend`);
     expect(res.status).toBe(200);
@@ -201,13 +265,19 @@ describe('send log retention', () => {
     const service = app.strapi.plugin('smtp-accounts').service('sendLog');
     await service.flush();
     const meta = app.strapi.db.metadata.get(SEND_LOG_UID);
-    const created = (meta.attributes as Record<string, { columnName?: string }>).createdAt.columnName ?? 'created_at';
+    const created =
+      (meta.attributes as Record<string, { columnName?: string }>).createdAt.columnName ??
+      'created_at';
     const old = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
-    await app.strapi.db.connection(meta.tableName).insert({ subject: 'ancient', status: 'sent', [created]: old });
+    await app.strapi.db
+      .connection(meta.tableName)
+      .insert({ subject: 'ancient', status: 'sent', [created]: old });
     const before = await app.strapi.db.query(SEND_LOG_UID).count();
     await service.prune(30);
     expect(await app.strapi.db.query(SEND_LOG_UID).count()).toBe(before - 1);
-    expect(await app.strapi.db.query(SEND_LOG_UID).findOne({ where: { subject: 'ancient' } })).toBeNull();
+    expect(
+      await app.strapi.db.query(SEND_LOG_UID).findOne({ where: { subject: 'ancient' } })
+    ).toBeNull();
   });
 });
 

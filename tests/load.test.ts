@@ -23,14 +23,25 @@ const heapMb = () => {
 };
 
 beforeAll(async () => {
-  const users = Object.fromEntries(Array.from({ length: ACCOUNTS }, (_, i) => [`load-${i}`, `load-${i}-Secret`]));
+  const users = Object.fromEntries(
+    Array.from({ length: ACCOUNTS }, (_, i) => [`load-${i}`, `load-${i}-Secret`])
+  );
   smtp = await startSmtpServer({ users, light: true });
   app = await startStrapi();
   const admin = await registerSuperAdmin(app.url);
   await admin.put('/smtp-accounts/settings', { data: { enabled: true, fallback: 'reject' } });
   for (let i = 0; i < ACCOUNTS; i++) {
     const res = await admin.post('/smtp-accounts/accounts', {
-      data: { name: `Load ${i}`, email: `load-${i}@example.test`, host: '127.0.0.1', port: smtp.port, security: 'none', authType: 'plain', username: `load-${i}`, password: `load-${i}-Secret` },
+      data: {
+        name: `Load ${i}`,
+        email: `load-${i}@example.test`,
+        host: '127.0.0.1',
+        port: smtp.port,
+        security: 'none',
+        authType: 'plain',
+        username: `load-${i}`,
+        password: `load-${i}-Secret`,
+      },
     });
     expect(res.status).toBe(201);
   }
@@ -49,7 +60,12 @@ it(`delivers ${SENDS} mails exactly once each, through the right account, with f
   const worker = async () => {
     while (next < SENDS) {
       const n = next++;
-      await email.send({ from: `Load ${n % ACCOUNTS} <load-${n % ACCOUNTS}@example.test>`, to: `reader-${n}@example.test`, subject: `load ${n}`, text: `message ${n}` });
+      await email.send({
+        from: `Load ${n % ACCOUNTS} <load-${n % ACCOUNTS}@example.test>`,
+        to: `reader-${n}@example.test`,
+        subject: `load ${n}`,
+        text: `message ${n}`,
+      });
       if ((n + 1) % 2000 === 0) {
         heap.push(heapMb());
         console.log(`load: ${n + 1}/${SENDS} sent, heap ${heap[heap.length - 1].toFixed(1)} MB`);
@@ -73,7 +89,9 @@ it(`delivers ${SENDS} mails exactly once each, through the right account, with f
   expect(await app.strapi.db.query(SEND_LOG_UID).count({ where: { status: 'sent' } })).toBe(SENDS);
 
   const growth = heap[heap.length - 1] - heap[0];
-  console.log(`load: ${SENDS} mails via ${ACCOUNTS} accounts at concurrency ${CONCURRENCY} in ${seconds.toFixed(1)} s (${Math.round(SENDS / seconds)} msgs/s); heap ${heap.map((h) => h.toFixed(1)).join(' → ')} MB`);
+  console.log(
+    `load: ${SENDS} mails via ${ACCOUNTS} accounts at concurrency ${CONCURRENCY} in ${seconds.toFixed(1)} s (${Math.round(SENDS / seconds)} msgs/s); heap ${heap.map((h) => h.toFixed(1)).join(' → ')} MB`
+  );
   // the SMTP server in this same process keeps 10,000 header blocks (~5 MB): allow for those, no more
   expect(growth).toBeLessThan(20);
 }, 600000);

@@ -22,13 +22,17 @@ const stopChild = async () => {
   child = null;
 };
 const tokenFromChild = (accountId: number) => child!.ask<{ token: string }>('token', { accountId });
-const tokenHere = (accountId: number) => app.strapi.plugin('smtp-accounts').service('oauth').accessToken(accountId, false);
+const tokenHere = (accountId: number) =>
+  app.strapi.plugin('smtp-accounts').service('oauth').accessToken(accountId, false);
 const expire = () => new Promise((resolve) => setTimeout(resolve, TOKEN_LIFETIME_S * 1000 + 300));
 
 beforeAll(async () => {
   oauth = await startOAuthServer({ accessTokenLifetimeS: TOKEN_LIFETIME_S });
   smtp = await startSmtpServer({ xoauth2: (_user, token) => oauth.isValidAccessToken(token) });
-  app = await startStrapi({ DATABASE_CLIENT: 'postgres', SMTP_ACCOUNTS_OAUTH_REFRESH_MARGIN_MS: '500' });
+  app = await startStrapi({
+    DATABASE_CLIENT: 'postgres',
+    SMTP_ACCOUNTS_OAUTH_REFRESH_MARGIN_MS: '500',
+  });
   admin = await registerSuperAdmin(app.url);
   await admin.put('/smtp-accounts/settings', { data: { enabled: true } });
   child = await startChild();
@@ -44,23 +48,49 @@ afterAll(async () => {
 it('two processes refreshing at once end with one refresh, one valid token, and the rotation survives a restart', async () => {
   const created = await admin.post('/smtp-accounts/accounts', {
     data: {
-      name: 'Shared', email: 'shared@example.test', host: '127.0.0.1', port: smtp.port, security: 'none', authType: 'oauth2',
-      username: 'shared@example.test', oauthProvider: 'generic', oauthClientId: oauth.clientId, oauthClientSecret: oauth.clientSecret,
-      oauthAuthorizeUrl: oauth.authorizeUrl, oauthTokenUrl: oauth.tokenUrl, oauthScope: 'smtp',
+      name: 'Shared',
+      email: 'shared@example.test',
+      host: '127.0.0.1',
+      port: smtp.port,
+      security: 'none',
+      authType: 'oauth2',
+      username: 'shared@example.test',
+      oauthProvider: 'generic',
+      oauthClientId: oauth.clientId,
+      oauthClientSecret: oauth.clientSecret,
+      oauthAuthorizeUrl: oauth.authorizeUrl,
+      oauthTokenUrl: oauth.tokenUrl,
+      oauthScope: 'smtp',
     },
   });
   expect(created.status).toBe(201);
   const id = created.body.data.id;
-  const started = await admin.post(`/smtp-accounts/accounts/${id}/oauth/connect`, { redirectUri: `${app.url}/admin/plugins/smtp-accounts/oauth/callback` });
+  const started = await admin.post(`/smtp-accounts/accounts/${id}/oauth/connect`, {
+    redirectUri: `${app.url}/admin/plugins/smtp-accounts/oauth/callback`,
+  });
   const consent = await approveConsent(started.body.data.authorizationUrl);
-  expect((await admin.post('/smtp-accounts/oauth/callback', { state: consent.state, code: consent.code })).status).toBe(200);
+  expect(
+    (
+      await admin.post('/smtp-accounts/oauth/callback', {
+        state: consent.state,
+        code: consent.code,
+      })
+    ).status
+  ).toBe(200);
 
   await expire();
   const refreshes = oauth.stats.refreshGrants;
-  const [here, there, here2, there2] = await Promise.all([tokenHere(id), tokenFromChild(id), tokenHere(id), tokenFromChild(id)]);
+  const [here, there, here2, there2] = await Promise.all([
+    tokenHere(id),
+    tokenFromChild(id),
+    tokenHere(id),
+    tokenFromChild(id),
+  ]);
   expect(there.ok && there2.ok).toBe(true);
   expect(oauth.stats.refreshGrants).toBe(refreshes + 1);
-  expect(new Set([here.token, here2.token, there.result!.token, there2.result!.token]).size).toBe(1);
+  expect(new Set([here.token, here2.token, there.result!.token, there2.result!.token]).size).toBe(
+    1
+  );
   expect(oauth.isValidAccessToken(here.token)).toBe(true);
   expect(oauth.stats.refused).toEqual([]);
 

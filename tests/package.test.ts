@@ -11,20 +11,48 @@ const root = path.resolve(__dirname, '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 /** Packages the Strapi app provides: one copy each, or `instanceof` and React contexts break. */
-const HOST_PACKAGES = ['@strapi/strapi', '@strapi/utils', '@strapi/design-system', '@strapi/icons', 'react', 'react-dom', 'react-intl', 'react-router-dom', 'styled-components'];
+const HOST_PACKAGES = [
+  '@strapi/strapi',
+  '@strapi/utils',
+  '@strapi/design-system',
+  '@strapi/icons',
+  'react',
+  'react-dom',
+  'react-intl',
+  'react-router-dom',
+  'styled-components',
+];
 
 let files: string[] = [];
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(root, 'dist', 'server', 'index.js'))) throw new Error('dist/ is missing: run `npm run build` first');
-  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as {
+  if (!fs.existsSync(path.join(root, 'dist', 'server', 'index.js')))
+    throw new Error('dist/ is missing: run `npm run build` first');
+  const [packed] = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
+  ) as {
     files: { path: string }[];
   }[];
   files = packed.files.map((file) => file.path);
 });
 
 it('ships the built plugin, README, LICENSE, CHANGELOG and the rekey command', () => {
-  for (const file of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/rekey.js', 'strapi-server.js', 'strapi-admin.js', 'dist/server/index.js', 'dist/server/index.mjs', 'dist/admin/index.js', 'dist/admin/index.mjs']) {
+  for (const file of [
+    'package.json',
+    'README.md',
+    'LICENSE',
+    'CHANGELOG.md',
+    'bin/rekey.js',
+    'strapi-server.js',
+    'strapi-admin.js',
+    'dist/server/index.js',
+    'dist/server/index.mjs',
+    'dist/admin/index.js',
+    'dist/admin/index.mjs',
+  ]) {
     expect(files).toContain(file);
   }
 });
@@ -32,7 +60,9 @@ it('ships the built plugin, README, LICENSE, CHANGELOG and the rekey command', (
 it('ships no tests, playground, sources, scripts, source maps or .env files', () => {
   const unwanted = files.filter(
     (file) =>
-      /^(tests|playground|scripts|bench|shared|server\/src|admin\/src|\.ci|\.compat|\.tsbuild)\//.test(file) ||
+      /^(tests|playground|scripts|bench|shared|server\/src|admin\/src|\.ci|\.compat|\.tsbuild)\//.test(
+        file
+      ) ||
       /\.(map|test\.[jt]sx?|e2e\.js|tsbuildinfo|tgz)$/.test(file) ||
       /(^|\/)\.env(\.|$)/.test(file) ||
       /(^|\/)tsconfig[^/]*\.json$/.test(file)
@@ -40,7 +70,15 @@ it('ships no tests, playground, sources, scripts, source maps or .env files', ()
   expect(unwanted).toEqual([]);
   // what is left is the built output and the few files named in package.json "files"
   expect(files.filter((file) => !file.startsWith('dist/')).sort()).toEqual(
-    ['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/rekey.js', 'package.json', 'strapi-admin.js', 'strapi-server.js'].sort()
+    [
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'bin/rekey.js',
+      'package.json',
+      'strapi-admin.js',
+      'strapi-server.js',
+    ].sort()
   );
 });
 
@@ -58,7 +96,10 @@ it('exports the mailer service types, and every shipped declaration file resolve
     const text = fs.readFileSync(path.join(root, file), 'utf8');
     for (const [, specifier] of text.matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
       const base = path.posix.join(path.posix.dirname(file), specifier);
-      if (![`${base}.d.ts`, `${base}/index.d.ts`, base].some((candidate) => files.includes(candidate))) unresolved.push(`${file} → ${specifier}`);
+      if (
+        ![`${base}.d.ts`, `${base}/index.d.ts`, base].some((candidate) => files.includes(candidate))
+      )
+        unresolved.push(`${file} → ${specifier}`);
     }
   }
   expect(unresolved).toEqual([]);

@@ -15,7 +15,12 @@ let admin: AdminClient;
 let smtp: TestSmtpServer;
 let slow: TestSmtpServer;
 let child: StrapiChild;
-const USERS = { shared: 'shared-Secret-pw', capped: 'capped-Secret-pw', slowpoke: 'slowpoke-Secret-pw', 'stock-provider': 'stock-provider' };
+const USERS = {
+  shared: 'shared-Secret-pw',
+  capped: 'capped-Secret-pw',
+  slowpoke: 'slowpoke-Secret-pw',
+  'stock-provider': 'stock-provider',
+};
 
 const ask = <T>(cmd: string, body: Record<string, unknown> = {}) => child.call<T>(cmd, body);
 
@@ -28,11 +33,26 @@ const flushRedis = async () => {
 
 const queue = () => app.strapi.plugin('smtp-accounts').service('queue');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const received = (tag: string) => smtp.received.filter((mail) => mail.subject.startsWith(`${tag} `));
+const received = (tag: string) =>
+  smtp.received.filter((mail) => mail.subject.startsWith(`${tag} `));
 
-const createAccount = async (user: keyof typeof USERS, extra: Record<string, unknown> = {}, port = smtp.port) => {
+const createAccount = async (
+  user: keyof typeof USERS,
+  extra: Record<string, unknown> = {},
+  port = smtp.port
+) => {
   const res = await admin.post('/smtp-accounts/accounts', {
-    data: { name: user, email: `${user}@redis.test`, host: '127.0.0.1', port, security: 'none', authType: 'plain', username: user, password: USERS[user], ...extra },
+    data: {
+      name: user,
+      email: `${user}@redis.test`,
+      host: '127.0.0.1',
+      port,
+      security: 'none',
+      authType: 'plain',
+      username: user,
+      password: USERS[user],
+      ...extra,
+    },
   });
   expect(res.status).toBe(201);
 };
@@ -65,14 +85,21 @@ afterAll(async () => {
 
 it('runs on BullMQ, and both processes take work from one queue: every mail sent once', async () => {
   expect(queue().engineName()).toBe('redis');
-  const batchId = await ask<number>('enqueue', { from: 'shared <shared@redis.test>', count: 600, tag: 'both' });
+  const batchId = await ask<number>('enqueue', {
+    from: 'shared <shared@redis.test>',
+    count: 600,
+    tag: 'both',
+  });
   const started = Date.now();
   while ((await queue().status(batchId)).state !== 'done') {
     if (Date.now() - started > 60000) throw new Error('batch not done in 60 s');
     await sleep(200);
   }
   const status = await queue().status(batchId);
-  expect(status).toMatchObject({ engine: 'redis', counts: { total: 600, sent: 600, failed: 0, uncertain: 0 } });
+  expect(status).toMatchObject({
+    engine: 'redis',
+    counts: { total: 600, sent: 600, failed: 0, uncertain: 0 },
+  });
   const subjects = received('both').map((mail) => mail.subject);
   expect(subjects).toHaveLength(600);
   expect(new Set(subjects).size).toBe(600);
@@ -85,10 +112,19 @@ it('runs on BullMQ, and both processes take work from one queue: every mail sent
 
 it('holds one limit across both processes (kept in Redis)', async () => {
   const mine = await queue().enqueue(
-    Array.from({ length: 15 }, (_, i) => ({ from: 'capped <capped@redis.test>', to: `a${i}@example.test`, subject: `capped ${i}`, text: 'x' })),
+    Array.from({ length: 15 }, (_, i) => ({
+      from: 'capped <capped@redis.test>',
+      to: `a${i}@example.test`,
+      subject: `capped ${i}`,
+      text: 'x',
+    })),
     { campaign: 'capped here' }
   );
-  const theirs = await ask<number>('enqueue', { from: 'capped <capped@redis.test>', count: 15, tag: 'capped-child' });
+  const theirs = await ask<number>('enqueue', {
+    from: 'capped <capped@redis.test>',
+    count: 15,
+    tag: 'capped-child',
+  });
   await sleep(5000);
   const sent = received('capped').length + received('capped-child').length;
   expect(sent).toBe(10);
@@ -102,7 +138,12 @@ it('holds one limit across both processes (kept in Redis)', async () => {
 it('when Redis loses its jobs (flushed, restarted without persistence), the queued messages are scheduled again', async () => {
   // a slow server: most jobs still wait in Redis when it is flushed
   const batchId = await queue().enqueue(
-    Array.from({ length: 300 }, (_, i) => ({ from: 'slowpoke <slowpoke@redis.test>', to: `l${i}@example.test`, subject: `lost-jobs ${i}`, text: 'x' })),
+    Array.from({ length: 300 }, (_, i) => ({
+      from: 'slowpoke <slowpoke@redis.test>',
+      to: `l${i}@example.test`,
+      subject: `lost-jobs ${i}`,
+      text: 'x',
+    })),
     { campaign: 'lost jobs' }
   );
   await queue().whenEnqueued(batchId);
@@ -112,11 +153,15 @@ it('when Redis loses its jobs (flushed, restarted without persistence), the queu
     if (Date.now() - started > 60000) throw new Error('batch not done in 60 s');
     await sleep(200);
   }
-  const got = slow.received.filter((mail) => mail.subject.startsWith('lost-jobs ')).map((mail) => mail.subject);
+  const got = slow.received
+    .filter((mail) => mail.subject.startsWith('lost-jobs '))
+    .map((mail) => mail.subject);
   expect(new Set(got).size).toBe(300);
   // sent once each, but for the mails in flight at the flush (their jobs vanished mid-send): those are marked uncertain
   const status = await queue().status(batchId);
   expect(got.length - 300).toBeLessThanOrEqual(status.counts.uncertain);
   const reconciled = [...app.logs, child.output()].join('\n');
-  expect(reconciled).toMatch(new RegExp(`Redis holds no job for batch ${batchId}'s queued messages`));
+  expect(reconciled).toMatch(
+    new RegExp(`Redis holds no job for batch ${batchId}'s queued messages`)
+  );
 }, 90000);

@@ -23,7 +23,16 @@ beforeAll(async () => {
   admin = await registerSuperAdmin(app.url);
   await admin.put('/smtp-accounts/settings', { data: { enabled: true, fallback: 'reject' } });
   const res = await admin.post('/smtp-accounts/accounts', {
-    data: { name: 'Input', email: 'input@example.test', host: '127.0.0.1', port: smtp.port, security: 'none', authType: 'plain', username: 'input', password: PASSWORD },
+    data: {
+      name: 'Input',
+      email: 'input@example.test',
+      host: '127.0.0.1',
+      port: smtp.port,
+      security: 'none',
+      authType: 'plain',
+      username: 'input',
+      password: PASSWORD,
+    },
   });
   expect(res.status).toBe(201);
   accountId = res.body.data.id;
@@ -34,33 +43,71 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-const ok = { from: 'Input <input@example.test>', to: 'reader@example.test', subject: 'fine', text: 'x' };
+const ok = {
+  from: 'Input <input@example.test>',
+  to: 'reader@example.test',
+  subject: 'fine',
+  text: 'x',
+};
 
 describe('the send API refuses bad mail before anything is sent or logged', () => {
   const cases: [string, Record<string, unknown>, RegExp][] = [
-    ['CR/LF header injection in the subject', { subject: 'Hi\r\nBcc: victim@example.test' }, /subject must not contain line breaks/],
+    [
+      'CR/LF header injection in the subject',
+      { subject: 'Hi\r\nBcc: victim@example.test' },
+      /subject must not contain line breaks/,
+    ],
     ['LF in the subject', { subject: 'Hi\nX-Evil: 1' }, /subject must not contain line breaks/],
-    ['CR/LF in the From name', { from: '"Input\r\nBcc: v@example.test" <input@example.test>' }, /from must not contain line breaks/],
+    [
+      'CR/LF in the From name',
+      { from: '"Input\r\nBcc: v@example.test" <input@example.test>' },
+      /from must not contain line breaks/,
+    ],
     ['From object without an address', { from: { name: 'Input' } }, /from must be an address/],
-    ['CR/LF in to', { to: 'reader@example.test\r\nBcc: victim@example.test' }, /to must not contain line breaks/],
-    ['CR/LF in replyTo', { replyTo: 'a@example.test\r\nBcc: v@example.test' }, /replyTo must not contain line breaks/],
+    [
+      'CR/LF in to',
+      { to: 'reader@example.test\r\nBcc: victim@example.test' },
+      /to must not contain line breaks/,
+    ],
+    [
+      'CR/LF in replyTo',
+      { replyTo: 'a@example.test\r\nBcc: v@example.test' },
+      /replyTo must not contain line breaks/,
+    ],
     ['malformed From', { from: 'not an address' }, /not a single valid sender/],
-    ['two addresses in From', { from: 'a@example.test, b@example.test' }, /not a single valid sender/],
+    [
+      'two addresses in From',
+      { from: 'a@example.test, b@example.test' },
+      /not a single valid sender/,
+    ],
     ['empty angle brackets', { from: 'Input <>' }, /not a single valid sender/],
     ['no recipient', { to: undefined }, /no recipient/],
     ['to is a number', { to: 42 }, /to must be an address/],
     ['subject is an object', { subject: { a: 1 } }, /subject must be a string/],
     ['text is a number', { text: 12 }, /text must be a string/],
     ['newsletter is a string', { newsletter: 'yes' }, /newsletter must be true or false/],
-    ['huge From', { from: `${'x'.repeat(100000)}@example.test` }, /from is longer than 998 characters/],
-    ['huge From name', { from: `"${'N'.repeat(100000)}" <input@example.test>` }, /from is longer than 998 characters/],
+    [
+      'huge From',
+      { from: `${'x'.repeat(100000)}@example.test` },
+      /from is longer than 998 characters/,
+    ],
+    [
+      'huge From name',
+      { from: `"${'N'.repeat(100000)}" <input@example.test>` },
+      /from is longer than 998 characters/,
+    ],
   ];
 
   it.each(cases)('%s', async (_label, overrides, message) => {
     const received = smtp.received.length;
     await app.strapi.plugin('smtp-accounts').service('sendLog').flush();
     const logged = await app.strapi.db.query(SEND_LOG_UID).count();
-    await expect(app.strapi.plugin('email').service('email').send({ ...ok, ...overrides })).rejects.toThrow(message);
+    await expect(
+      app.strapi
+        .plugin('email')
+        .service('email')
+        .send({ ...ok, ...overrides })
+    ).rejects.toThrow(message);
     await app.strapi.plugin('smtp-accounts').service('sendLog').flush();
     expect(smtp.received.length).toBe(received);
     expect(await app.strapi.db.query(SEND_LOG_UID).count()).toBe(logged);
@@ -72,11 +119,23 @@ describe('the send API refuses bad mail before anything is sent or logged', () =
   });
 
   it('the admin API answers 400 for bad preview and test-mail bodies', async () => {
-    for (const body of [{}, { from: '' }, { from: 'a@b.test', newsletter: 'yes' }, { from: 'a@b.test', extra: 1 }]) {
+    for (const body of [
+      {},
+      { from: '' },
+      { from: 'a@b.test', newsletter: 'yes' },
+      { from: 'a@b.test', extra: 1 },
+    ]) {
       expect((await admin.post('/smtp-accounts/resolve', body)).status).toBe(400);
     }
-    for (const body of [{}, { to: 'nope' }, { to: 'a@b.test\r\nBcc: c@d.test' }, { to: 'a@b.test', cc: 'x' }]) {
-      expect((await admin.post(`/smtp-accounts/accounts/${accountId}/test`, body)).status).toBe(400);
+    for (const body of [
+      {},
+      { to: 'nope' },
+      { to: 'a@b.test\r\nBcc: c@d.test' },
+      { to: 'a@b.test', cc: 'x' },
+    ]) {
+      expect((await admin.post(`/smtp-accounts/accounts/${accountId}/test`, body)).status).toBe(
+        400
+      );
     }
   });
 });
@@ -90,29 +149,51 @@ describe('a tampered ciphertext', () => {
     await app.strapi.db.connection(table).where({ id: accountId }).update({ password: tampered });
     app.strapi.plugin('smtp-accounts').service('accountIndex').close();
 
-    const error = await app.strapi.plugin('email').service('email').send({ ...ok, subject: 'tampered' }).catch((e: Error) => e);
+    const error = await app.strapi
+      .plugin('email')
+      .service('email')
+      .send({ ...ok, subject: 'tampered' })
+      .catch((e: Error) => e);
     // the account takes no part in routing (fallback "reject" here): the sender learns only the log entry; the log says why
     expect(error.message).toMatch(/^The mail could not be sent \(send-log entry #\d+\)\.$/);
-    expect(app.logs.some((line) => line.includes('EDECRYPT') && line.includes('cannot be decrypted'))).toBe(true);
-    const test = await admin.post(`/smtp-accounts/accounts/${accountId}/test`, { to: 'reader@example.test' });
+    expect(
+      app.logs.some((line) => line.includes('EDECRYPT') && line.includes('cannot be decrypted'))
+    ).toBe(true);
+    const test = await admin.post(`/smtp-accounts/accounts/${accountId}/test`, {
+      to: 'reader@example.test',
+    });
     expect(test.status).toBe(400);
     expect(test.body.error.message).toMatch(/cannot be decrypted/);
-    const update = await admin.put(`/smtp-accounts/accounts/${accountId}`, { data: { port: smtp.port, host: 'localhost' } });
+    const update = await admin.put(`/smtp-accounts/accounts/${accountId}`, {
+      data: { port: smtp.port, host: 'localhost' },
+    });
     expect(update.status).toBe(400);
     expect(update.body.error.details.code).toBe('EDECRYPT');
     // re-entering the password repairs it
-    const repaired = await admin.put(`/smtp-accounts/accounts/${accountId}`, { data: { password: PASSWORD } });
+    const repaired = await admin.put(`/smtp-accounts/accounts/${accountId}`, {
+      data: { password: PASSWORD },
+    });
     expect(repaired.status).toBe(200);
-    for (const text of [error.message, test.text, update.text, repaired.text]) expect(text).not.toContain(PASSWORD);
+    for (const text of [error.message, test.text, update.text, repaired.text])
+      expect(text).not.toContain(PASSWORD);
   });
 });
 
 /** An OAuth2 account's row as another app (another key) or this one left it: written straight to the table. */
 const insertOAuthRow = async (email: string, key: string) => {
   const meta = app.strapi.db.metadata.get(SMTP_ACCOUNT_UID);
-  const col = (name: string) => (meta.attributes as Record<string, { columnName?: string }>)[name]?.columnName ?? name;
+  const col = (name: string) =>
+    (meta.attributes as Record<string, { columnName?: string }>)[name]?.columnName ?? name;
   const now = new Date();
-  const destination = { host: '127.0.0.1', port: smtp.port, security: 'none', authType: 'oauth2', username: email, oauthProvider: 'generic', oauthClientId: 'client' };
+  const destination = {
+    host: '127.0.0.1',
+    port: smtp.port,
+    security: 'none',
+    authType: 'oauth2',
+    username: email,
+    oauthProvider: 'generic',
+    oauthClientId: 'client',
+  };
   await app.strapi.db.connection(meta.tableName).insert({
     [col('documentId')]: `oauth${Date.now()}${Math.random().toString(36).slice(2, 8)}`,
     [col('name')]: 'OAuth',
@@ -126,8 +207,18 @@ const insertOAuthRow = async (email: string, key: string) => {
     [col('preferForNewsletters')]: false,
     [col('oauthProvider')]: 'generic',
     [col('oauthClientId')]: 'client',
-    [col('oauthClientSecret')]: sealSecret('client-Secret-xyz', destination, 'oauthClientSecret', key),
-    [col('oauthRefreshToken')]: sealSecret('refresh-Token-xyz', destination, 'oauthRefreshToken', key),
+    [col('oauthClientSecret')]: sealSecret(
+      'client-Secret-xyz',
+      destination,
+      'oauthClientSecret',
+      key
+    ),
+    [col('oauthRefreshToken')]: sealSecret(
+      'refresh-Token-xyz',
+      destination,
+      'oauthRefreshToken',
+      key
+    ),
     [col('oauthStatus')]: 'connected',
     [col('createdAt')]: now,
     [col('updatedAt')]: now,
@@ -141,11 +232,21 @@ describe('OAuth2 secrets sealed with another key', () => {
     const id = await insertOAuthRow('oauth-foreign@example.test', 'the key of another app');
     try {
       const res = await admin.get(`/smtp-accounts/accounts/${id}`);
-      expect(res.body.data).toMatchObject({ authType: 'oauth2', oauthStatus: 'connected', passwordState: 'unreadable' });
-      const unreadable = await app.strapi.plugin('smtp-accounts').service('secrets').findUnreadable();
+      expect(res.body.data).toMatchObject({
+        authType: 'oauth2',
+        oauthStatus: 'connected',
+        passwordState: 'unreadable',
+      });
+      const unreadable = await app.strapi
+        .plugin('smtp-accounts')
+        .service('secrets')
+        .findUnreadable();
       expect(unreadable.map((row: { id: number }) => row.id)).toContain(id);
       app.strapi.plugin('smtp-accounts').service('accountIndex').invalidate();
-      const preview = await admin.post('/smtp-accounts/resolve', { from: 'OAuth <oauth-foreign@example.test>', newsletter: false });
+      const preview = await admin.post('/smtp-accounts/resolve', {
+        from: 'OAuth <oauth-foreign@example.test>',
+        newsletter: false,
+      });
       expect(preview.status).toBe(200);
       expect(preview.body.data).toMatchObject({ account: null, rule: 'reject' });
     } finally {
@@ -169,7 +270,8 @@ describe('rekey command', () => {
     expect(first.stdout).toMatch(/3 secret\(s\) re-encrypted, 0 already on the new key/);
     expect(first.status).toBe(0);
     expect(run().stdout).toMatch(/0 secret\(s\) re-encrypted, 3 already on the new key/);
-    for (const output of [first.stdout, first.stderr]) expect(output).not.toMatch(new RegExp(`${PASSWORD}|client-Secret-xyz|refresh-Token-xyz`));
+    for (const output of [first.stdout, first.stderr])
+      expect(output).not.toMatch(new RegExp(`${PASSWORD}|client-Secret-xyz|refresh-Token-xyz`));
     const row = await app.strapi.db.query(SMTP_ACCOUNT_UID).findOne({ where: { id: accountId } });
     expect(openSecret(row, 'password', newKey)).toBe(PASSWORD);
     expect(() => openSecret(row, 'password', oldKey)).toThrow();

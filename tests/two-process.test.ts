@@ -14,7 +14,8 @@ let smtp: TestSmtpServer;
 let child: StrapiChild;
 let seq = 0;
 
-const sendFromChild = (from: string, subject: string) => child.ask('send', { options: { from, to: 'reader@example.test', subject, text: 'x' } });
+const sendFromChild = (from: string, subject: string) =>
+  child.ask('send', { options: { from, to: 'reader@example.test', subject, text: 'x' } });
 
 /** Sends from the second process every 100 ms until the mail goes through `user`; returns the time it took. */
 const timeUntilChildUses = async (from: string, user: string, limitMs: number) => {
@@ -30,7 +31,9 @@ const timeUntilChildUses = async (from: string, user: string, limitMs: number) =
 };
 
 beforeAll(async () => {
-  smtp = await startSmtpServer({ users: { two: 'two-Secret-pw', 'stock-provider': 'stock-provider' } });
+  smtp = await startSmtpServer({
+    users: { two: 'two-Secret-pw', 'stock-provider': 'stock-provider' },
+  });
   app = await startStrapi({
     DATABASE_CLIENT: 'postgres',
     STOCK_SMTP_PORT: String(smtp.port),
@@ -52,7 +55,16 @@ it('an account created, deactivated and re-activated, and the module switched of
   expect(await timeUntilChildUses(from, 'stock-provider', 5000)).toBeLessThan(1000);
 
   const created = await admin.post('/smtp-accounts/accounts', {
-    data: { name: 'Two', email: 'two@example.test', host: '127.0.0.1', port: smtp.port, security: 'none', authType: 'plain', username: 'two', password: 'two-Secret-pw' },
+    data: {
+      name: 'Two',
+      email: 'two@example.test',
+      host: '127.0.0.1',
+      port: smtp.port,
+      security: 'none',
+      authType: 'plain',
+      username: 'two',
+      password: 'two-Secret-pw',
+    },
   });
   expect(created.status).toBe(201);
   const seenCreated = await timeUntilChildUses(from, 'two', SYNC_MS * 5);
@@ -75,5 +87,6 @@ it('an account created, deactivated and re-activated, and the module switched of
     `two processes, sync interval ${SYNC_MS} ms: created seen after ${seenCreated} ms, deactivated after ${seenDeactivated} ms, ` +
       `re-activated after ${seenReactivated} ms, module off after ${seenModuleOff} ms`
   );
-  for (const elapsed of [seenCreated, seenDeactivated, seenReactivated, seenModuleOff]) expect(elapsed).toBeLessThanOrEqual(SYNC_MS + 600);
+  for (const elapsed of [seenCreated, seenDeactivated, seenReactivated, seenModuleOff])
+    expect(elapsed).toBeLessThanOrEqual(SYNC_MS + 600);
 });

@@ -14,11 +14,16 @@ const plugin: StrapiApp['appPlugins'][string] = {
       Component: () => import('./pages/App'),
       // any one of these shows the link (Strapi's menu checks "at least one"); the index page sends a
       // role without accounts.read on to the campaigns or the send log
-      permissions: [PERMISSIONS.accountsRead, PERMISSIONS.campaignsRead, PERMISSIONS.logRead].map((action) => ({ action, subject: null })),
+      permissions: [PERMISSIONS.accountsRead, PERMISSIONS.campaignsRead, PERMISSIONS.logRead].map(
+        (action) => ({ action, subject: null })
+      ),
     });
 
     app.addSettingsLink(
-      { id: PLUGIN_ID, intlLabel: { id: getTranslation('settings.section'), defaultMessage: 'SMTP accounts' } },
+      {
+        id: PLUGIN_ID,
+        intlLabel: { id: getTranslation('settings.section'), defaultMessage: 'SMTP accounts' },
+      },
       {
         id: 'settings',
         to: PLUGIN_ID,
@@ -38,7 +43,10 @@ const plugin: StrapiApp['appPlugins'][string] = {
         component: async () => (await import('./components/SendStatsWidget')).SendStatsWidget,
         pluginId: PLUGIN_ID,
         id: 'send-stats',
-        link: { label: { id: getTranslation('widget.openLog'), defaultMessage: 'Open the send log' }, href: panelPaths.log() },
+        link: {
+          label: { id: getTranslation('widget.openLog'), defaultMessage: 'Open the send log' },
+          href: panelPaths.log(),
+        },
         permissions: [{ action: PERMISSIONS.logRead }],
       });
     }
@@ -48,9 +56,13 @@ const plugin: StrapiApp['appPlugins'][string] = {
     return Promise.all(
       locales.map(async (locale) => {
         try {
-          const { default: data } = (await import(`./translations/${locale}.json`)) as { default: Record<string, string> };
+          const { default: data } = (await import(`./translations/${locale}.json`)) as {
+            default: Record<string, string>;
+          };
           return {
-            data: Object.fromEntries(Object.entries(data).map(([key, value]) => [getTranslation(key), value])),
+            data: Object.fromEntries(
+              Object.entries(data).map(([key, value]) => [getTranslation(key), value])
+            ),
             locale,
           };
         } catch {

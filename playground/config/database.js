@@ -12,10 +12,15 @@ module.exports = ({ env }) => {
   });
   const connections = {
     sqlite: {
-      connection: { filename: path.resolve(__dirname, '..', env('DATABASE_FILENAME', '.tmp/data.db')) },
+      connection: {
+        filename: path.resolve(__dirname, '..', env('DATABASE_FILENAME', '.tmp/data.db')),
+      },
       useNullAsDefault: true,
     },
-    postgres: { connection: { ...server(5432, 'postgres'), schema: env('DATABASE_SCHEMA', 'public') }, pool: { min: 0, max: 5 } },
+    postgres: {
+      connection: { ...server(5432, 'postgres'), schema: env('DATABASE_SCHEMA', 'public') },
+      pool: { min: 0, max: 5 },
+    },
     mysql: { connection: server(3306, 'root'), pool: { min: 0, max: 5 } },
   };
   return { connection: { client, ...connections[client], acquireConnectionTimeout: 60000 } };

@@ -50,10 +50,14 @@ module.exports = ({ env }) => ({
         concurrency: env.int('SMTP_ACCOUNTS_QUEUE_CONCURRENCY', 16),
         pollMs: env.int('SMTP_ACCOUNTS_QUEUE_POLL_MS', 1000),
         leaseMs: env.int('SMTP_ACCOUNTS_QUEUE_LEASE_MS', 60000),
-        retryDelaysMs: env('SMTP_ACCOUNTS_QUEUE_RETRY_DELAYS_MS') ? env.array('SMTP_ACCOUNTS_QUEUE_RETRY_DELAYS_MS').map(Number) : null,
+        retryDelaysMs: env('SMTP_ACCOUNTS_QUEUE_RETRY_DELAYS_MS')
+          ? env.array('SMTP_ACCOUNTS_QUEUE_RETRY_DELAYS_MS').map(Number)
+          : null,
       },
       // a private CA for SMTP servers with self-signed certificates (the tests make one)
-      tls: env('SMTP_ACCOUNTS_TLS_CA_FILE') ? { ca: fs.readFileSync(env('SMTP_ACCOUNTS_TLS_CA_FILE')) } : {},
+      tls: env('SMTP_ACCOUNTS_TLS_CA_FILE')
+        ? { ca: fs.readFileSync(env('SMTP_ACCOUNTS_TLS_CA_FILE')) }
+        : {},
     },
   },
 });

@@ -13,7 +13,8 @@ const SMTP_PORT = Number(process.env.MAIL_CATCHER_SMTP_PORT || 1025);
 const HTTP_PORT = Number(process.env.MAIL_CATCHER_HTTP_PORT || 1080);
 const KEEP = 200;
 /** The playground's admin, for the link from each mail to the account that sent it. */
-const ADMIN_URL = process.env.PUBLIC_URL || `http://${process.env.HOST || '127.0.0.1'}:${process.env.PORT || 1337}`;
+const ADMIN_URL =
+  process.env.PUBLIC_URL || `http://${process.env.HOST || '127.0.0.1'}:${process.env.PORT || 1337}`;
 /** The accounts list, searched by the SMTP username the mail was sent with (the list searches usernames). */
 const accountLink = (user) =>
   user
@@ -51,14 +52,20 @@ const smtp = new SMTPServer({
       };
       messages.unshift(message);
       messages.length = Math.min(messages.length, KEEP);
-      console.log(`[mail-catcher] #${message.id} account=${message.authenticatedAs ?? '(none)'} from=${message.from} to=${message.envelopeTo.join(', ')} subject=${message.subject}`);
+      console.log(
+        `[mail-catcher] #${message.id} account=${message.authenticatedAs ?? '(none)'} from=${message.from} to=${message.envelopeTo.join(', ')} subject=${message.subject}`
+      );
       callback();
     });
   },
 });
 smtp.on('error', (error) => console.error('[mail-catcher] SMTP error:', error.message));
 
-const escapeHtml = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const escapeHtml = (text) =>
+  String(text).replace(
+    /[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]
+  );
 
 const page = () => `<!doctype html><meta charset="utf-8"><title>Mail catcher</title>
 <style>body{font-family:system-ui;margin:2rem}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}pre{white-space:pre-wrap;max-height:12rem;overflow:auto;background:#f6f6f9;margin:0}</style>
@@ -78,7 +85,9 @@ const web = http.createServer((req, res) => {
 
 smtp.listen(SMTP_PORT, '127.0.0.1', () => {
   web.listen(HTTP_PORT, '127.0.0.1', () => {
-    console.log(`[mail-catcher] SMTP on 127.0.0.1:${SMTP_PORT}, messages at http://127.0.0.1:${HTTP_PORT}`);
+    console.log(
+      `[mail-catcher] SMTP on 127.0.0.1:${SMTP_PORT}, messages at http://127.0.0.1:${HTTP_PORT}`
+    );
   });
 });
 

@@ -6,7 +6,13 @@ const ACCOUNT_UID = 'plugin::smtp-accounts.smtp-account';
 const SEED_ACCOUNTS = [
   { name: 'Shop', email: 'shop@playground.test', username: 'shop' },
   // a sending limit, so that the demo campaign below moves for a few minutes on the Campaigns page
-  { name: 'Newsletter', email: 'news@playground.test', username: 'newsletter', preferForNewsletters: true, limitPerMinute: 12 },
+  {
+    name: 'Newsletter',
+    email: 'news@playground.test',
+    username: 'newsletter',
+    preferForNewsletters: true,
+    limitPerMinute: 12,
+  },
   { name: 'Support', email: 'support@playground.test', username: 'support' },
 ];
 const TEMPLATE_FROM = { name: 'Support', email: 'support@playground.test' };
@@ -22,9 +28,19 @@ const seedPlayground = async (strapi) => {
   for (const account of SEED_ACCOUNTS) {
     try {
       await strapi.documents(ACCOUNT_UID).create({
-        data: { ...account, host: '127.0.0.1', port, security: 'none', authType: 'plain', password: 'playground', active: true },
+        data: {
+          ...account,
+          host: '127.0.0.1',
+          port,
+          security: 'none',
+          authType: 'plain',
+          password: 'playground',
+          active: true,
+        },
       });
-      strapi.log.info(`[playground] SMTP account ${account.name} <${account.email}> created (mail catcher, user "${account.username}")`);
+      strapi.log.info(
+        `[playground] SMTP account ${account.name} <${account.email}> created (mail catcher, user "${account.username}")`
+      );
     } catch (error) {
       strapi.log.warn(`[playground] SMTP account ${account.email} not created: ${error.message}`);
     }
@@ -36,7 +52,9 @@ const seedPlayground = async (strapi) => {
       if (template && template.options) template.options.from = { ...TEMPLATE_FROM };
     }
     await store.set({ value: templates });
-    strapi.log.info(`[playground] users-permissions mails are sent From ${TEMPLATE_FROM.name} <${TEMPLATE_FROM.email}>`);
+    strapi.log.info(
+      `[playground] users-permissions mails are sent From ${TEMPLATE_FROM.name} <${TEMPLATE_FROM.email}>`
+    );
   }
   await seedCampaign(strapi);
 };
@@ -45,11 +63,21 @@ const seedPlayground = async (strapi) => {
 const seedCampaign = async (strapi) => {
   async function* subscribers() {
     for (let i = 1; i <= 30; i++) {
-      yield { from: 'Newsletter <news@playground.test>', to: `subscriber${i}@playground.test`, subject: `Playground welcome letter #${i}`, text: `Hello subscriber ${i}!` };
+      yield {
+        from: 'Newsletter <news@playground.test>',
+        to: `subscriber${i}@playground.test`,
+        subject: `Playground welcome letter #${i}`,
+        text: `Hello subscriber ${i}!`,
+      };
     }
   }
-  const batchId = await strapi.plugin('smtp-accounts').service('queue').enqueue(subscribers(), { newsletter: true, campaign: 'Playground welcome campaign' });
-  strapi.log.info(`[playground] campaign batch #${batchId} queued: 30 mails, 12 a minute (SMTP accounts → Campaigns)`);
+  const batchId = await strapi
+    .plugin('smtp-accounts')
+    .service('queue')
+    .enqueue(subscribers(), { newsletter: true, campaign: 'Playground welcome campaign' });
+  strapi.log.info(
+    `[playground] campaign batch #${batchId} queued: 30 mails, 12 a minute (SMTP accounts → Campaigns)`
+  );
 };
 
 module.exports = {

@@ -16,7 +16,10 @@ const checkEncryptionKey = ({ strapi }: Context) => {
 /** Secrets stored before they were bound to their destination (`v1:`) are bound to the one their account names, once. */
 const bindLegacySecrets = async ({ strapi }: Context) => {
   const bound = await runtimeOf(strapi).accounts.store.bindLegacySecrets();
-  if (bound) strapi.log.info(`[${PLUGIN_ID}] ${bound} stored secret(s) bound to the destination of their account (format v2)`);
+  if (bound)
+    strapi.log.info(
+      `[${PLUGIN_ID}] ${bound} stored secret(s) bound to the destination of their account (format v2)`
+    );
 };
 
 /**
@@ -45,7 +48,8 @@ const scheduleRetention = ({ strapi }: Context) => {
 
 /** Webhook events, allowed in Strapi's webhook store (its Settings → Webhooks form lists only Strapi's own: add them through its API). */
 const registerWebhookEvents = ({ strapi }: Context) => {
-  for (const [key, event] of Object.entries(WEBHOOK_EVENTS)) strapi.get('webhookStore').addAllowedEvent(`SMTP_ACCOUNT_${key.toUpperCase()}`, event);
+  for (const [key, event] of Object.entries(WEBHOOK_EVENTS))
+    strapi.get('webhookStore').addAllowedEvent(`SMTP_ACCOUNT_${key.toUpperCase()}`, event);
 };
 
 /** The scheduled re-check (setting `recheckIntervalMinutes`, off by default). */

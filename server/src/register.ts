@@ -13,7 +13,9 @@ const guardStrapiEmailRoutes = ({ strapi }: Context) => guardEmailSendRoutes(str
  * secrets refused, verified on save before `next()` — outside the database transaction lifecycles run in.
  */
 const guardAccountWrites = ({ strapi }: Context) => {
-  strapi.documents.use(runtimeOf(strapi).accounts.documentGuard as Parameters<typeof strapi.documents.use>[0]);
+  strapi.documents.use(
+    runtimeOf(strapi).accounts.documentGuard as Parameters<typeof strapi.documents.use>[0]
+  );
 };
 
 /** The plugin's tables hold secrets and queued mail: no Content Manager, GraphQL or other generic API serves them. */

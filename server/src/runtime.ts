@@ -27,7 +27,12 @@ const createRuntime = (strapi: Core.Strapi) => {
   const accounts = createAccounts({ strapi, config, settings: () => settings.get() });
   const sendLog = createSendLogService({ strapi });
   const stock = createStockProvider(strapi);
-  const watch = createAccountWatch({ strapi, accounts, settings: () => settings.get(), sendAlert: stock.sendAlert });
+  const watch = createAccountWatch({
+    strapi,
+    accounts,
+    settings: () => settings.get(),
+    sendAlert: stock.sendAlert,
+  });
   const index = createAccountIndex({
     accounts,
     syncIntervalMs: () => config().sync.intervalMs,
@@ -37,9 +42,23 @@ const createRuntime = (strapi: Core.Strapi) => {
   });
   accounts.store.onChange(() => index.invalidate());
   const limits = createLimitsService({ strapi });
-  const mailer = createMailer({ strapi, config, settings, index, connections: accounts.connections, watch, sendLog, limits, stock });
+  const mailer = createMailer({
+    strapi,
+    config,
+    settings,
+    index,
+    connections: accounts.connections,
+    watch,
+    sendLog,
+    limits,
+    stock,
+  });
   const queue = createQueueService({ strapi, sendQueued: mailer.sendQueued });
-  const health = createAccountHealth({ strapi, store: accounts.store, flushLog: () => sendLog.flush() });
+  const health = createAccountHealth({
+    strapi,
+    store: accounts.store,
+    flushLog: () => sendLog.flush(),
+  });
   const retention = createRetention({
     settings: () => settings.get(),
     pruneLog: (days) => sendLog.prune(days),
@@ -47,7 +66,20 @@ const createRuntime = (strapi: Core.Strapi) => {
     pruneSignIns: () => accounts.oauth.pruneStates(),
     warn,
   });
-  return { config, settings, accounts, sendLog, stock, watch, index, limits, mailer, queue, health, retention };
+  return {
+    config,
+    settings,
+    accounts,
+    sendLog,
+    stock,
+    watch,
+    index,
+    limits,
+    mailer,
+    queue,
+    health,
+    retention,
+  };
 };
 
 export type Runtime = ReturnType<typeof createRuntime>;

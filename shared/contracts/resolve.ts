@@ -1,5 +1,12 @@
 /** Which step of the rule chose the account, or what happens when none matches. */
-export type ResolveRule = 'newsletter-name-address' | 'newsletter-address' | 'name-address' | 'address' | 'fallback' | 'reject' | 'module-off';
+export type ResolveRule =
+  | 'newsletter-name-address'
+  | 'newsletter-address'
+  | 'name-address'
+  | 'address'
+  | 'fallback'
+  | 'reject'
+  | 'module-off';
 
 export declare namespace ResolveFrom {
   interface Request {

@@ -9,20 +9,8 @@ const { startSmtpServer } = require('./smtp-server');
 
 /** @param {Record<string, any>} ctx see panel.e2e.js */
 const issue10Steps = async (ctx) => {
-  const {
-    step,
-    page,
-    url,
-    token,
-    api,
-    uniq,
-    senderEmail,
-    smtpA,
-    password,
-    shot,
-    heading,
-    assert,
-  } = ctx;
+  const { step, page, url, token, api, uniq, senderEmail, smtpA, password, shot, heading, assert } =
+    ctx;
   // the unsaved-changes guard also asks the browser before unloading: leave when a test navigates away
   page.on('dialog', (dialog) =>
     dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()

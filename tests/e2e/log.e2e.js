@@ -194,7 +194,10 @@ const logSteps = async (ctx) => {
     await resend.click({ timeout: 1000 }).catch(() => undefined);
     await dialog.getByText('The new send is at the top of the log.').waitFor();
     // the entry is resent once: Resend is disabled, then gone once the list reloads (canResend is false)
-    assert((await resend.count()) === 0 || (await resend.isDisabled()), 'Resend can be clicked again after a success');
+    assert(
+      (await resend.count()) === 0 || (await resend.isDisabled()),
+      'Resend can be clicked again after a success'
+    );
     await shot('17-send-log-resent');
     const mail = await waitFor('the resent mail at server A', async () =>
       smtpA.received.find((m) => m.subject === subjects.kept)

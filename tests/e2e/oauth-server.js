@@ -23,12 +23,18 @@ const startOAuthServer = async ({ accessTokenLifetimeS = 3600 } = {}) => {
   const accessTokens = new Map();
   const refreshTokens = new Map();
   const stats = { codeGrants: 0, refreshGrants: 0, refused: [] };
-  const client = { id: clientId, grants: ['authorization_code', 'refresh_token'], redirectUris: ['http://127.0.0.1/'] };
+  const client = {
+    id: clientId,
+    grants: ['authorization_code', 'refresh_token'],
+    redirectUris: ['http://127.0.0.1/'],
+  };
 
   const model = {
-    getClient: async (id, secret) => (id === clientId && (secret === null || secret === clientSecret) ? client : null),
+    getClient: async (id, secret) =>
+      id === clientId && (secret === null || secret === clientSecret) ? client : null,
     // the panel's callback on the e2e Strapi (its port is known only at run time)
-    validateRedirectUri: async (uri) => /^http:\/\/127\.0\.0\.1:\d+\/admin\/plugins\/smtp-accounts\/oauth\/callback$/.test(uri),
+    validateRedirectUri: async (uri) =>
+      /^http:\/\/127\.0\.0\.1:\d+\/admin\/plugins\/smtp-accounts\/oauth\/callback$/.test(uri),
     validateScope: async (_user, _client, scope) => scope || ['smtp'],
     saveAuthorizationCode: async (code, c, user) => {
       const saved = { ...code, client: c, user };
@@ -61,7 +67,9 @@ const startOAuthServer = async ({ accessTokenLifetimeS = 3600 } = {}) => {
     const url = new URL(request.url || '/', 'http://127.0.0.1');
     try {
       if (url.pathname === '/authorize' && request.method === 'GET') {
-        const fields = [...url.searchParams].map(([k, v]) => `<input type="hidden" name="${html(k)}" value="${html(v)}">`).join('');
+        const fields = [...url.searchParams]
+          .map(([k, v]) => `<input type="hidden" name="${html(k)}" value="${html(v)}">`)
+          .join('');
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         response.end(
           `<!doctype html><html lang="en"><head><title>Sign in</title><link rel="icon" href="data:,"></head><body><h1>Allow SMTP access</h1>` +
@@ -71,22 +79,37 @@ const startOAuthServer = async ({ accessTokenLifetimeS = 3600 } = {}) => {
       }
       if (url.pathname === '/authorize' && request.method === 'POST') {
         const body = await readBody(request);
-        const oauthRequest = new OAuth2Server.Request({ method: 'POST', query: {}, headers: request.headers, body });
+        const oauthRequest = new OAuth2Server.Request({
+          method: 'POST',
+          query: {},
+          headers: request.headers,
+          body,
+        });
         const oauthResponse = new OAuth2Server.Response({});
-        await oauth.authorize(oauthRequest, oauthResponse, { authenticateHandler: { handle: () => ({ id: body.login_hint || 'mailbox' }) } });
+        await oauth.authorize(oauthRequest, oauthResponse, {
+          authenticateHandler: { handle: () => ({ id: body.login_hint || 'mailbox' }) },
+        });
         response.writeHead(oauthResponse.status || 302, oauthResponse.headers);
         response.end();
         return;
       }
       if (url.pathname === '/token' && request.method === 'POST') {
         const body = await readBody(request);
-        const oauthRequest = new OAuth2Server.Request({ method: 'POST', query: {}, headers: request.headers, body });
+        const oauthRequest = new OAuth2Server.Request({
+          method: 'POST',
+          query: {},
+          headers: request.headers,
+          body,
+        });
         const oauthResponse = new OAuth2Server.Response({});
         try {
           await oauth.token(oauthRequest, oauthResponse);
           if (body.grant_type === 'refresh_token') stats.refreshGrants += 1;
           else stats.codeGrants += 1;
-          response.writeHead(oauthResponse.status || 200, { 'content-type': 'application/json', ...oauthResponse.headers });
+          response.writeHead(oauthResponse.status || 200, {
+            'content-type': 'application/json',
+            ...oauthResponse.headers,
+          });
           response.end(oauthResponse.body ? JSON.stringify(oauthResponse.body) : '');
         } catch (error) {
           const name = error.name || 'server_error';

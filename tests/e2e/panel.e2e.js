@@ -84,7 +84,12 @@ const main = async () => {
   const uniq = randomBytes(3).toString('hex');
   const password = `pw-${randomBytes(6).toString('hex')}`;
   const senderEmail = `shop-${uniq}@example.test`;
-  const admin = { email: `admin-${uniq}@example.test`, password: `Adm1n-${uniq}-Pass`, firstname: 'E2E', lastname: 'Admin' };
+  const admin = {
+    email: `admin-${uniq}@example.test`,
+    password: `Adm1n-${uniq}-Pass`,
+    firstname: 'E2E',
+    lastname: 'Admin',
+  };
 
   const results = { passed: 0, failed: 0 };
   const cleanups = [];
@@ -103,12 +108,14 @@ const main = async () => {
         strapiInternal.add(text.slice(INTERNAL_MARK.length, 200));
         return;
       }
-      const isReactWarning = message.type() === 'warning' && /^Warning: |useRBAC|validateDOMNesting/.test(text);
+      const isReactWarning =
+        message.type() === 'warning' && /^Warning: |useRBAC|validateDOMNesting/.test(text);
       if (message.type() !== 'error' && !isReactWarning) return;
       if (/Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return;
       // the admin calls outside services (marketplace, updates, analytics): this machine has no Internet
       const where = (message.location() && message.location().url) || '';
-      if (/Failed to load resource: net::/.test(text) && !where.startsWith('http://127.0.0.1')) return;
+      if (/Failed to load resource: net::/.test(text) && !where.startsWith('http://127.0.0.1'))
+        return;
       consoleProblems.push(`${message.type()}: ${text.slice(0, 500)}`);
     });
     watched.on('pageerror', (error) => consoleProblems.push(`pageerror: ${error.message}`));
@@ -133,7 +140,13 @@ const main = async () => {
       results.failed += 1;
       failedEarlier = true;
       log(`FAIL ${name}: ${error && error.stack ? error.stack : error}`);
-      if (page) await page.screenshot({ path: path.join(ARTIFACTS, `failure-${name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => undefined);
+      if (page)
+        await page
+          .screenshot({
+            path: path.join(ARTIFACTS, `failure-${name.replace(/\W+/g, '-')}.png`),
+            fullPage: true,
+          })
+          .catch(() => undefined);
     }
   };
 
@@ -148,7 +161,11 @@ const main = async () => {
     log(`smtp servers on ${smtpA.port} (A), ${smtpB.port} (B), ${stock.port} (stock provider)`);
 
     ensureAdminBuild(log);
-    const strapi = await startStrapi({ stockSmtpPort: stock.port, logFile: path.join(ARTIFACTS, 'strapi.log'), log });
+    const strapi = await startStrapi({
+      stockSmtpPort: stock.port,
+      logFile: path.join(ARTIFACTS, 'strapi.log'),
+      log,
+    });
     cleanups.push(() => strapi.stop());
     const { url } = strapi;
 
@@ -182,10 +199,14 @@ const main = async () => {
       created.on('page', watchConsole);
       return created;
     };
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+      locale: 'en-US',
+    });
     page = await context.newPage();
     page.setDefaultTimeout(UI_TIMEOUT);
-    const shot = (name) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+    const shot = (name) =>
+      page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
     const heading = (name) => page.getByRole('heading', { name, exact: true }).first().waitFor();
     const openAccounts = async () => {
       await page.goto(`${url}/admin/plugins/smtp-accounts`);
@@ -221,16 +242,30 @@ const main = async () => {
       await page.getByLabel('Username').fill('alice');
       await page.getByLabel(/^Password\*?$/).fill('wrong-password');
       await page.getByRole('button', { name: 'Save' }).click();
-      const alert = page.getByRole('alert').filter({ hasText: 'The SMTP server refused the login' });
+      const alert = page
+        .getByRole('alert')
+        .filter({ hasText: 'The SMTP server refused the login' });
       await alert.waitFor();
       const text = await alert.innerText();
-      assert(/Check the username, the password and the authentication method/.test(text), `alert does not say what to check: ${text}`);
+      assert(
+        /Check the username, the password and the authentication method/.test(text),
+        `alert does not say what to check: ${text}`
+      );
       assert(!/SMTP check failed/i.test(text), `the alert repeats "SMTP check failed": ${text}`);
       assert(/535/.test(text), `alert does not show the server reply: ${text}`);
-      assert((await page.getByLabel('Sender email').inputValue()) === senderEmail, 'the typed email was lost');
-      assert((await page.getByLabel('Port').inputValue()).replace(/\D/g, '') === String(smtpA.port), 'the typed port was lost');
+      assert(
+        (await page.getByLabel('Sender email').inputValue()) === senderEmail,
+        'the typed email was lost'
+      );
+      assert(
+        (await page.getByLabel('Port').inputValue()).replace(/\D/g, '') === String(smtpA.port),
+        'the typed port was lost'
+      );
       assert((await listAccounts()).length === 0, 'a failed save stored an account');
-      assert(smtpA.auths.some((a) => a.user === 'alice' && !a.ok), 'the SMTP server saw no failed login');
+      assert(
+        smtpA.auths.some((a) => a.user === 'alice' && !a.ok),
+        'the SMTP server saw no failed login'
+      );
       await shot('02-account-form-auth-error');
     });
 
@@ -244,33 +279,48 @@ const main = async () => {
       const accounts = await listAccounts();
       assert(accounts.length === 1, `expected 1 account, got ${accounts.length}`);
       shopId = accounts[0].id;
-      assert(accounts[0].hasPassword && !('password' in accounts[0]), 'the API answer is wrong about the password');
+      assert(
+        accounts[0].hasPassword && !('password' in accounts[0]),
+        'the API answer is wrong about the password'
+      );
       await shot('03-accounts-list');
     });
 
-    await step('edit: a new port asks for the password again (hint, server code on the field), then saves', async () => {
-      const authsBefore = smtpB.auths.length;
-      await page.getByRole('button', { name: `Edit ${label('Alice Shop')}` }).click();
-      await heading(`Edit ${senderEmail}`);
-      await page.getByText('Leave empty to keep the current one').waitFor();
-      assert((await page.getByLabel(/^Password\*?$/).inputValue()) === '', 'the password field is not empty');
-      await page.getByLabel('Port').fill(String(smtpB.port));
-      await page.getByText('Re-enter the password to send it to the new server').waitFor();
-      await shot('04-account-edit');
-      await page.getByRole('button', { name: 'Save' }).click();
-      // the server's PASSWORD_REQUIRED, translated, on the password field
-      await page.getByText('Re-enter the password: it is only sent to the server it was entered for').first().waitFor();
-      const invalid = await page.getByLabel(/^Password\*?$/).getAttribute('aria-invalid');
-      assert(invalid === 'true', `the password field is not marked invalid: ${invalid}`);
-      await page.getByLabel(/^Password\*?$/).fill(password);
-      await page.getByRole('button', { name: 'Save' }).click();
-      await page.getByText(`SMTP account ${senderEmail} saved`).first().waitFor();
-      await heading('SMTP accounts');
-      const newAuths = smtpB.auths.slice(authsBefore);
-      assert(newAuths.some((a) => a.user === 'alice' && a.ok), `server B saw no successful login: ${JSON.stringify(newAuths)}`);
-      const [account] = await listAccounts();
-      assert(account.port === smtpB.port, `the port was not saved: ${account.port}`);
-    });
+    await step(
+      'edit: a new port asks for the password again (hint, server code on the field), then saves',
+      async () => {
+        const authsBefore = smtpB.auths.length;
+        await page.getByRole('button', { name: `Edit ${label('Alice Shop')}` }).click();
+        await heading(`Edit ${senderEmail}`);
+        await page.getByText('Leave empty to keep the current one').waitFor();
+        assert(
+          (await page.getByLabel(/^Password\*?$/).inputValue()) === '',
+          'the password field is not empty'
+        );
+        await page.getByLabel('Port').fill(String(smtpB.port));
+        await page.getByText('Re-enter the password to send it to the new server').waitFor();
+        await shot('04-account-edit');
+        await page.getByRole('button', { name: 'Save' }).click();
+        // the server's PASSWORD_REQUIRED, translated, on the password field
+        await page
+          .getByText('Re-enter the password: it is only sent to the server it was entered for')
+          .first()
+          .waitFor();
+        const invalid = await page.getByLabel(/^Password\*?$/).getAttribute('aria-invalid');
+        assert(invalid === 'true', `the password field is not marked invalid: ${invalid}`);
+        await page.getByLabel(/^Password\*?$/).fill(password);
+        await page.getByRole('button', { name: 'Save' }).click();
+        await page.getByText(`SMTP account ${senderEmail} saved`).first().waitFor();
+        await heading('SMTP accounts');
+        const newAuths = smtpB.auths.slice(authsBefore);
+        assert(
+          newAuths.some((a) => a.user === 'alice' && a.ok),
+          `server B saw no successful login: ${JSON.stringify(newAuths)}`
+        );
+        const [account] = await listAccounts();
+        assert(account.port === smtpB.port, `the port was not saved: ${account.port}`);
+      }
+    );
 
     await step('toggle active in the row', async () => {
       const toggle = page.getByRole('switch', { name: `Active: ${label('Alice Shop')}` });
@@ -298,7 +348,10 @@ const main = async () => {
       await heading('SMTP accounts');
       await page.locator('tbody tr').filter({ hasText: 'Alice News' }).waitFor();
       const news = (await listAccounts()).find((a) => a.name === 'Alice News');
-      assert(news && news.preferForNewsletters, 'the newsletter account was not stored as preferred');
+      assert(
+        news && news.preferForNewsletters,
+        'the newsletter account was not stored as preferred'
+      );
       newsId = news.id;
     });
 
@@ -309,11 +362,20 @@ const main = async () => {
       await page.locator('input[name="search"]').fill('');
       await waitFor('two rows after clearing', async () => (await rows.count()) === 2);
       await page.getByRole('button', { name: 'ID' }).click(); // already ascending: flips to descending
-      await waitFor('descending ids', async () => (await rows.first().getAttribute('data-account-id')) === String(newsId));
+      await waitFor(
+        'descending ids',
+        async () => (await rows.first().getAttribute('data-account-id')) === String(newsId)
+      );
       await page.getByRole('button', { name: 'Sender name' }).click();
-      await waitFor('sorted by name', async () => (await rows.first().getAttribute('data-account-id')) === String(newsId));
+      await waitFor(
+        'sorted by name',
+        async () => (await rows.first().getAttribute('data-account-id')) === String(newsId)
+      );
       await page.getByRole('button', { name: 'Sender name' }).click();
-      await waitFor('sorted by name, descending', async () => (await rows.first().getAttribute('data-account-id')) === String(shopId));
+      await waitFor(
+        'sorted by name, descending',
+        async () => (await rows.first().getAttribute('data-account-id')) === String(shopId)
+      );
     });
 
     await step('routing preview names the right account', async () => {
@@ -326,19 +388,31 @@ const main = async () => {
         if ((await box.getAttribute('aria-checked')) !== String(newsletter)) await box.click();
         await page.getByRole('button', { name: 'Resolve' }).click();
         await rule.waitFor();
-        return { rule: await rule.getAttribute('data-rule'), text: await page.getByRole('status').filter({ has: rule }).innerText() };
+        return {
+          rule: await rule.getAttribute('data-rule'),
+          text: await page.getByRole('status').filter({ has: rule }).innerText(),
+        };
       };
       let result = await resolve(`Alice Shop <${senderEmail.toUpperCase()}>`, false);
       assert(result.rule === 'name-address', `plain mail: rule ${result.rule}`);
       assert(result.text.includes(`#${shopId} Alice Shop`), `plain mail went to: ${result.text}`);
-      assert(result.text.includes('Account with the same sender name and address'), `rule not in words: ${result.text}`);
+      assert(
+        result.text.includes('Account with the same sender name and address'),
+        `rule not in words: ${result.text}`
+      );
       result = await resolve(`Alice Shop <${senderEmail}>`, true);
       assert(result.rule.startsWith('newsletter'), `newsletter: rule ${result.rule}`);
       assert(result.text.includes(`#${newsId} Alice News`), `newsletter went to: ${result.text}`);
       await shot('05-routing-preview');
       result = await resolve(`nobody-${uniq}@example.test`, false);
-      assert(result.rule === 'fallback' && /fallback to the configured provider/.test(result.text), `unknown: ${result.text}`);
-      await page.getByRole('link', { name: /Alice/ }).count().then((n) => assert(n === 0, 'a link is shown without an account'));
+      assert(
+        result.rule === 'fallback' && /fallback to the configured provider/.test(result.text),
+        `unknown: ${result.text}`
+      );
+      await page
+        .getByRole('link', { name: /Alice/ })
+        .count()
+        .then((n) => assert(n === 0, 'a link is shown without an account'));
       await resolve(`Alice Shop <${senderEmail}>`, false);
       await page.getByRole('link', { name: `#${shopId} Alice Shop <${senderEmail}>` }).click();
       await heading(`Edit ${senderEmail}`);
@@ -347,13 +421,17 @@ const main = async () => {
     await step('send a test mail and see it arrive', async () => {
       const recipient = `rcpt-${uniq}@example.test`;
       await openAccounts();
-      await page.getByRole('button', { name: `Send test mail from ${label('Alice Shop')}` }).click();
+      await page
+        .getByRole('button', { name: `Send test mail from ${label('Alice Shop')}` })
+        .click();
       await heading('Send a test mail');
       await page.getByLabel('Recipient').fill(recipient);
       await page.getByRole('button', { name: 'Send', exact: true }).click();
       await page.getByText('Test mail sent').waitFor();
       await shot('06-test-mail');
-      const mail = await waitFor('the test mail at server B', async () => smtpB.received.find((m) => m.rcptTo.includes(recipient)));
+      const mail = await waitFor('the test mail at server B', async () =>
+        smtpB.received.find((m) => m.rcptTo.includes(recipient))
+      );
       assert(mail.user === 'alice', `sent as ${mail.user}`);
       await page.keyboard.press('Escape');
     });
@@ -362,10 +440,16 @@ const main = async () => {
       await page.getByRole('button', { name: `Delete ${label('Alice News')}` }).click();
       await page.getByRole('alertdialog').getByText('Delete this SMTP account?').waitFor();
       await shot('07-delete-dialog');
-      await page.getByRole('alertdialog').getByRole('button', { name: 'Delete', exact: true }).click();
+      await page
+        .getByRole('alertdialog')
+        .getByRole('button', { name: 'Delete', exact: true })
+        .click();
       await page.getByText(`${senderEmail} deleted`).first().waitFor();
       await waitFor('one row left', async () => (await page.locator('tbody tr').count()) === 1);
-      assert((await listAccounts()).every((a) => a.id !== newsId), 'the account is still stored');
+      assert(
+        (await listAccounts()).every((a) => a.id !== newsId),
+        'the account is still stored'
+      );
     });
 
     await step('settings: validation error, module off and on', async () => {
@@ -376,32 +460,115 @@ const main = async () => {
       const timeout = page.getByLabel('Verification timeout (ms)');
       await timeout.fill('10');
       await page.getByRole('button', { name: 'Save' }).click();
-      await page.getByRole('alert').filter({ hasText: 'The settings could not be saved' }).waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'The settings could not be saved' })
+        .waitFor();
       await shot('08-settings-validation-error');
-      assert((await api('GET', '/settings')).body.data.verifyTimeoutMs !== 10, 'an invalid timeout was stored');
+      assert(
+        (await api('GET', '/settings')).body.data.verifyTimeoutMs !== 10,
+        'an invalid timeout was stored'
+      );
       await timeout.fill('8000');
       await enabled.click();
       await page.getByRole('button', { name: 'Save' }).click();
       await page.getByText('Settings saved').first().waitFor();
       let settings = (await api('GET', '/settings')).body.data;
-      assert(settings.enabled === false && settings.verifyTimeoutMs === 8000, `settings after off: ${JSON.stringify(settings)}`);
+      assert(
+        settings.enabled === false && settings.verifyTimeoutMs === 8000,
+        `settings after off: ${JSON.stringify(settings)}`
+      );
       await shot('09-settings-module-off');
       await enabled.click();
       await page.getByRole('button', { name: 'Save' }).click();
-      await waitFor('the module on again', async () => (await api('GET', '/settings')).body.data.enabled === true);
+      await waitFor(
+        'the module on again',
+        async () => (await api('GET', '/settings')).body.data.enabled === true
+      );
       settings = (await api('GET', '/settings')).body.data;
       assert(settings.enabled === true, 'the module is still off');
     });
 
-    await readOnlyRoleSteps({ step, browser, url, token, uniq, senderEmail, label, artifacts: ARTIFACTS, uiTimeout: UI_TIMEOUT, assert });
+    await readOnlyRoleSteps({
+      step,
+      browser,
+      url,
+      token,
+      uniq,
+      senderEmail,
+      label,
+      artifacts: ARTIFACTS,
+      uiTimeout: UI_TIMEOUT,
+      assert,
+    });
 
-    await logSteps({ step, page, url, token, api, uniq, senderEmail, smtpA, password, shot, heading, chooseOption, waitFor, assert });
+    await logSteps({
+      step,
+      page,
+      url,
+      token,
+      api,
+      uniq,
+      senderEmail,
+      smtpA,
+      password,
+      shot,
+      heading,
+      chooseOption,
+      waitFor,
+      assert,
+    });
 
-    await issue10Steps({ step, page, url, token, api, uniq, senderEmail, smtpA, password, shot, heading, waitFor, assert, label });
+    await issue10Steps({
+      step,
+      page,
+      url,
+      token,
+      api,
+      uniq,
+      senderEmail,
+      smtpA,
+      password,
+      shot,
+      heading,
+      waitFor,
+      assert,
+      label,
+    });
 
-    await campaignSteps({ step, page, browser, url, token, api, strapi, uniq, smtpA, password, shot, heading, chooseOption, waitFor, assert, artifacts: ARTIFACTS, uiTimeout: UI_TIMEOUT });
+    await campaignSteps({
+      step,
+      page,
+      browser,
+      url,
+      token,
+      api,
+      strapi,
+      uniq,
+      smtpA,
+      password,
+      shot,
+      heading,
+      chooseOption,
+      waitFor,
+      assert,
+      artifacts: ARTIFACTS,
+      uiTimeout: UI_TIMEOUT,
+    });
 
-    await oauthSteps({ step, page, url, api, uniq, shot, heading, chooseOption, waitFor, assert, cleanups });
+    await oauthSteps({
+      step,
+      page,
+      url,
+      api,
+      uniq,
+      shot,
+      heading,
+      chooseOption,
+      waitFor,
+      assert,
+      cleanups,
+    });
 
     await step('the interface in Russian', async () => {
       await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'ru'));
@@ -424,10 +591,14 @@ const main = async () => {
     results.failed += 1;
     log(`FAIL setup: ${error && error.stack ? error.stack : error}`);
   } finally {
-    for (const cleanup of cleanups.reverse()) await Promise.resolve().then(cleanup).catch((e) => log(`cleanup: ${e}`));
+    for (const cleanup of cleanups.reverse())
+      await Promise.resolve()
+        .then(cleanup)
+        .catch((e) => log(`cleanup: ${e}`));
   }
 
-  if (strapiInternal.size) log(`warnings of Strapi's own admin (not failing):\n  ${[...strapiInternal].join('\n  ')}`);
+  if (strapiInternal.size)
+    log(`warnings of Strapi's own admin (not failing):\n  ${[...strapiInternal].join('\n  ')}`);
   console.log(`e2e: ${results.passed} passed, ${results.failed} failed`);
   return results.failed === 0 ? 0 : 1;
 };

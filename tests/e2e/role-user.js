@@ -22,13 +22,26 @@ const createRoleUser = async ({ url, token, assert }, who) => {
   };
   const role = await adminApi('POST', '/roles', { name: who.role, description: 'e2e' });
   await adminApi('PUT', `/roles/${role.id}/permissions`, {
-    permissions: who.actions.map((action) => ({ action: `plugin::smtp-accounts.${action}`, subject: null, conditions: [], properties: {} })),
+    permissions: who.actions.map((action) => ({
+      action: `plugin::smtp-accounts.${action}`,
+      subject: null,
+      conditions: [],
+      properties: {},
+    })),
   });
-  const user = await adminApi('POST', '/users', { email: who.email, firstname: who.firstname, lastname: who.lastname, roles: [role.id] });
+  const user = await adminApi('POST', '/users', {
+    email: who.email,
+    firstname: who.firstname,
+    lastname: who.lastname,
+    roles: [role.id],
+  });
   const registered = await fetch(`${url}/admin/register`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ registrationToken: user.registrationToken, userInfo: { firstname: who.firstname, lastname: who.lastname, password: who.password } }),
+    body: JSON.stringify({
+      registrationToken: user.registrationToken,
+      userInfo: { firstname: who.firstname, lastname: who.lastname, password: who.password },
+    }),
   });
   assert(registered.ok, `register answered ${registered.status}`);
   return { email: who.email, password: who.password };
@@ -36,7 +49,10 @@ const createRoleUser = async ({ url, token, assert }, who) => {
 
 /** A new browser context logged in as `user` through the admin's login form; close it when done. */
 const loginAs = async ({ browser, url, uiTimeout }, user) => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 1000 },
+    locale: 'en-US',
+  });
   try {
     const page = await context.newPage();
     page.setDefaultTimeout(uiTimeout);

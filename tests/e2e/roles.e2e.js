@@ -31,7 +31,10 @@ const readOnlyRoleSteps = async ({
         lastname: 'Only',
       }
     );
-    const { context: viewerContext, page: viewerPage } = await loginAs({ browser, url, uiTimeout }, viewer);
+    const { context: viewerContext, page: viewerPage } = await loginAs(
+      { browser, url, uiTimeout },
+      viewer
+    );
     try {
       await viewerPage.goto(`${url}/admin/plugins/smtp-accounts`);
       await viewerPage

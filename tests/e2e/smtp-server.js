@@ -25,15 +25,23 @@ const startSmtpServer = async ({ users = {}, xoauth2 }) => {
       if (auth.method === 'XOAUTH2') {
         const ok = Boolean(xoauth2 && xoauth2(auth.username || '', auth.accessToken || ''));
         auths.push({ user: auth.username || '', method: auth.method, ok });
-        if (!ok) return callback(null, { data: { status: '401', schemes: 'bearer', scope: 'smtp' } });
+        if (!ok)
+          return callback(null, { data: { status: '401', schemes: 'bearer', scope: 'smtp' } });
         return callback(null, { user: auth.username });
       }
       const expected = users[auth.username || ''];
       const ok =
         expected !== undefined &&
-        (auth.method === 'CRAM-MD5' ? Boolean(auth.validatePassword(expected)) : auth.password === expected);
+        (auth.method === 'CRAM-MD5'
+          ? Boolean(auth.validatePassword(expected))
+          : auth.password === expected);
       auths.push({ user: auth.username || '', method: auth.method, ok });
-      if (!ok) return callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
+      if (!ok)
+        return callback(
+          Object.assign(new Error('5.7.8 Authentication credentials invalid'), {
+            responseCode: 535,
+          })
+        );
       callback(null, { user: auth.username });
     },
     onData(stream, session, callback) {

@@ -14,9 +14,10 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const PLAYGROUND = path.join(ROOT, 'playground');
 
 const strapiBin = () =>
-  [path.join(PLAYGROUND, 'node_modules', '.bin', 'strapi'), path.join(ROOT, 'node_modules', '.bin', 'strapi')].find((p) =>
-    fs.existsSync(p)
-  );
+  [
+    path.join(PLAYGROUND, 'node_modules', '.bin', 'strapi'),
+    path.join(ROOT, 'node_modules', '.bin', 'strapi'),
+  ].find((p) => fs.existsSync(p));
 
 const newestMtime = (dir) => {
   let newest = 0;
@@ -29,9 +30,10 @@ const newestMtime = (dir) => {
 
 /** `strapi build` writes the admin to playground/build (a JS app's dist dir is the app dir). */
 const adminIndex = () =>
-  [path.join(PLAYGROUND, 'build', 'index.html'), path.join(PLAYGROUND, 'dist', 'build', 'index.html')].find((p) =>
-    fs.existsSync(p)
-  );
+  [
+    path.join(PLAYGROUND, 'build', 'index.html'),
+    path.join(PLAYGROUND, 'dist', 'build', 'index.html'),
+  ].find((p) => fs.existsSync(p));
 
 const ensureAdminBuild = (log) => {
   const pluginDist = path.join(ROOT, 'dist');
@@ -46,10 +48,16 @@ const ensureAdminBuild = (log) => {
   log('building the playground admin (strapi build, about a minute)');
   const result = spawnSync(strapiBin(), ['build'], {
     cwd: PLAYGROUND,
-    env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true', NODE_ENV: 'development', SMTP_ACCOUNTS_REACT_DEV: '1' },
+    env: {
+      ...process.env,
+      STRAPI_TELEMETRY_DISABLED: 'true',
+      NODE_ENV: 'development',
+      SMTP_ACCOUNTS_REACT_DEV: '1',
+    },
     encoding: 'utf8',
   });
-  if (result.status !== 0) throw new Error(`strapi build failed:\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`strapi build failed:\n${result.stdout}\n${result.stderr}`);
   fs.writeFileSync(path.join(path.dirname(adminIndex()), '.react-development'), '');
 };
 
@@ -100,9 +108,12 @@ const startStrapi = async ({ stockSmtpPort, logFile, log }) => {
   /** A command of strapi-child.js run inside this Strapi; resolves with its result, rejects with its error. */
   const call = (cmd, extra = {}) =>
     new Promise((resolve, reject) => {
-      if (exited !== null || !child.connected) return reject(new Error(`strapi is not running (${cmd})`));
+      if (exited !== null || !child.connected)
+        return reject(new Error(`strapi is not running (${cmd})`));
       const id = ++seq;
-      waiting.set(id, (reply) => (reply.ok ? resolve(reply.result) : reject(new Error(`${cmd}: ${reply.error}`))));
+      waiting.set(id, (reply) =>
+        reply.ok ? resolve(reply.result) : reject(new Error(`${cmd}: ${reply.error}`))
+      );
       child.send({ cmd, id, ...extra });
     });
   const url = `http://127.0.0.1:${port}`;

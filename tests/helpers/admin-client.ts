@@ -17,7 +17,11 @@ export class AdminClient {
     private readonly token: string
   ) {}
 
-  async request<T = AnswerJson>(method: string, path: string, body?: unknown): Promise<HttpAnswer<T>> {
+  async request<T = AnswerJson>(
+    method: string,
+    path: string,
+    body?: unknown
+  ): Promise<HttpAnswer<T>> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
@@ -47,12 +51,17 @@ const login = async (baseUrl: string, email: string, password: string) => {
   });
   const body = (await response.json()) as { data?: { token?: string; accessToken?: string } };
   const token = body.data?.accessToken ?? body.data?.token;
-  if (!token) throw new Error(`admin login failed for ${email}: ${response.status} ${JSON.stringify(body)}`);
+  if (!token)
+    throw new Error(`admin login failed for ${email}: ${response.status} ${JSON.stringify(body)}`);
   return token;
 };
 
 /** Registers the first (super) admin through the real endpoint and logs in. */
-export const registerSuperAdmin = async (baseUrl: string, email = 'super@admin.test', password = 'Sup3rSecret!pw') => {
+export const registerSuperAdmin = async (
+  baseUrl: string,
+  email = 'super@admin.test',
+  password = 'Sup3rSecret!pw'
+) => {
   const response = await fetch(`${baseUrl}/admin/register-admin`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -65,8 +74,20 @@ export const registerSuperAdmin = async (baseUrl: string, email = 'super@admin.t
 };
 
 /** An admin with the built-in Editor role, which has none of the plugin's actions. */
-export const createEditorAdmin = async (strapi: Core.Strapi, baseUrl: string, email = 'editor@admin.test', password = 'Edit0rSecret!pw') => {
+export const createEditorAdmin = async (
+  strapi: Core.Strapi,
+  baseUrl: string,
+  email = 'editor@admin.test',
+  password = 'Edit0rSecret!pw'
+) => {
   const editor = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } });
-  await strapi.service('admin::user').create({ email, firstname: 'Ed', lastname: 'Itor', password, isActive: true, roles: [editor.id] });
+  await strapi.service('admin::user').create({
+    email,
+    firstname: 'Ed',
+    lastname: 'Itor',
+    password,
+    isActive: true,
+    roles: [editor.id],
+  });
   return new AdminClient(baseUrl, await login(baseUrl, email, password));
 };

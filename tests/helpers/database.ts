@@ -20,9 +20,16 @@ export const createScratchDatabase = async (client: string): Promise<ScratchData
   if (client === 'postgres') {
     const { Client } = await import('pg');
     const admin = async (sql: string) => {
-      const connection = new Client({ host: HOST, port: POSTGRES_PORT, user: 'postgres', database: 'test' });
+      const connection = new Client({
+        host: HOST,
+        port: POSTGRES_PORT,
+        user: 'postgres',
+        database: 'test',
+      });
       await connection.connect().catch((error: Error) => {
-        throw new Error(`PostgreSQL is not reachable at ${HOST}:${POSTGRES_PORT} (${error.message}); npm test uses the one on 5432 or starts an embedded one`);
+        throw new Error(
+          `PostgreSQL is not reachable at ${HOST}:${POSTGRES_PORT} (${error.message}); npm test uses the one on 5432 or starts an embedded one`
+        );
       });
       try {
         await connection.query(sql);
@@ -32,16 +39,25 @@ export const createScratchDatabase = async (client: string): Promise<ScratchData
     };
     await admin(`CREATE DATABASE ${name}`);
     return {
-      env: { DATABASE_CLIENT: 'postgres', DATABASE_NAME: name, DATABASE_USERNAME: 'postgres', DATABASE_PORT: String(POSTGRES_PORT) },
+      env: {
+        DATABASE_CLIENT: 'postgres',
+        DATABASE_NAME: name,
+        DATABASE_USERNAME: 'postgres',
+        DATABASE_PORT: String(POSTGRES_PORT),
+      },
       drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
     };
   }
   if (client === 'mysql') {
     const mysql = await import('mysql2/promise');
     const admin = async (sql: string) => {
-      const connection = await mysql.createConnection({ host: HOST, port: MYSQL_PORT, user: 'root', password: '' }).catch((error: Error) => {
-        throw new Error(`MariaDB is not reachable at ${HOST}:${MYSQL_PORT} (${error.message}); npm test skips the MariaDB pass when it is not running`);
-      });
+      const connection = await mysql
+        .createConnection({ host: HOST, port: MYSQL_PORT, user: 'root', password: '' })
+        .catch((error: Error) => {
+          throw new Error(
+            `MariaDB is not reachable at ${HOST}:${MYSQL_PORT} (${error.message}); npm test skips the MariaDB pass when it is not running`
+          );
+        });
       try {
         await connection.query(sql);
       } finally {
@@ -50,7 +66,12 @@ export const createScratchDatabase = async (client: string): Promise<ScratchData
     };
     await admin(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     return {
-      env: { DATABASE_CLIENT: 'mysql', DATABASE_NAME: name, DATABASE_USERNAME: 'root', DATABASE_PORT: String(MYSQL_PORT) },
+      env: {
+        DATABASE_CLIENT: 'mysql',
+        DATABASE_NAME: name,
+        DATABASE_USERNAME: 'root',
+        DATABASE_PORT: String(MYSQL_PORT),
+      },
       drop: () => admin(`DROP DATABASE IF EXISTS ${name}`),
     };
   }

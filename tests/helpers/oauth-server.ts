@@ -44,7 +44,9 @@ const readBody = (request: http.IncomingMessage) =>
 
 const html = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export const startOAuthServer = async ({ accessTokenLifetimeS = 3600 } = {}): Promise<TestOAuthServer> => {
+export const startOAuthServer = async ({
+  accessTokenLifetimeS = 3600,
+} = {}): Promise<TestOAuthServer> => {
   const clientId = `client-${Math.random().toString(36).slice(2)}`;
   const clientSecret = `secret-${Math.random().toString(36).slice(2)}-${Date.now()}`;
   const codes = new Map<string, Record<string, unknown>>();
@@ -53,10 +55,15 @@ export const startOAuthServer = async ({ accessTokenLifetimeS = 3600 } = {}): Pr
   const stats: TestOAuthServer['stats'] = { codeGrants: 0, refreshGrants: 0, refused: [] };
   const issued: string[] = [clientSecret];
   // any callback on 127.0.0.1 (the test app's port is known only at run time): see validateRedirectUri
-  const client = { id: clientId, grants: ['authorization_code', 'refresh_token'], redirectUris: ['http://127.0.0.1/'] };
+  const client = {
+    id: clientId,
+    grants: ['authorization_code', 'refresh_token'],
+    redirectUris: ['http://127.0.0.1/'],
+  };
 
   const model = {
-    getClient: async (id: string, secret: string | null) => (id === clientId && (secret === null || secret === clientSecret) ? client : null),
+    getClient: async (id: string, secret: string | null) =>
+      id === clientId && (secret === null || secret === clientSecret) ? client : null,
     validateRedirectUri: async (uri: string) => /^http:\/\/127\.0\.0\.1:\d+\//.test(uri),
     validateScope: async (_user: unknown, _client: unknown, scope?: string[]) => scope ?? ['smtp'],
     saveAuthorizationCode: async (code: Record<string, unknown>, c: unknown, user: unknown) => {
@@ -65,8 +72,13 @@ export const startOAuthServer = async ({ accessTokenLifetimeS = 3600 } = {}): Pr
       return saved;
     },
     getAuthorizationCode: async (code: string) => codes.get(code) ?? null,
-    revokeAuthorizationCode: async (code: { authorizationCode: string }) => codes.delete(code.authorizationCode),
-    saveToken: async (token: Omit<StoredToken, 'client' | 'user'>, c: { id: string }, user: { id: string }) => {
+    revokeAuthorizationCode: async (code: { authorizationCode: string }) =>
+      codes.delete(code.authorizationCode),
+    saveToken: async (
+      token: Omit<StoredToken, 'client' | 'user'>,
+      c: { id: string },
+      user: { id: string }
+    ) => {
       const saved: StoredToken = { ...token, client: c, user };
       accessTokens.set(token.accessToken, saved);
       if (token.refreshToken) refreshTokens.set(token.refreshToken, saved);
@@ -76,7 +88,8 @@ export const startOAuthServer = async ({ accessTokenLifetimeS = 3600 } = {}): Pr
     getAccessToken: async (token: string) => accessTokens.get(token) ?? null,
     getRefreshToken: async (token: string) => refreshTokens.get(token) ?? null,
     // rotation: a refresh token is used once
-    revokeToken: async (token: { refreshToken: string }) => refreshTokens.delete(token.refreshToken),
+    revokeToken: async (token: { refreshToken: string }) =>
+      refreshTokens.delete(token.refreshToken),
     verifyScope: async () => true,
   };
 
@@ -89,7 +102,10 @@ export const startOAuthServer = async ({ accessTokenLifetimeS = 3600 } = {}): Pr
   });
 
   const reply = (response: http.ServerResponse, oauthResponse: OAuth2Server.Response) => {
-    response.writeHead(oauthResponse.status ?? 200, { 'content-type': 'application/json', ...(oauthResponse.headers as Record<string, string>) });
+    response.writeHead(oauthResponse.status ?? 200, {
+      'content-type': 'application/json',
+      ...(oauthResponse.headers as Record<string, string>),
+    });
     response.end(oauthResponse.body ? JSON.stringify(oauthResponse.body) : '');
   };
 
@@ -98,23 +114,42 @@ export const startOAuthServer = async ({ accessTokenLifetimeS = 3600 } = {}): Pr
     try {
       if (url.pathname === '/authorize' && request.method === 'GET') {
         // the consent page: a heading, the app asking, one button
-        const fields = [...url.searchParams].map(([k, v]) => `<input type="hidden" name="${html(k)}" value="${html(v)}">`).join('');
+        const fields = [...url.searchParams]
+          .map(([k, v]) => `<input type="hidden" name="${html(k)}" value="${html(v)}">`)
+          .join('');
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        response.end(`<!doctype html><title>Sign in</title><h1>Allow SMTP access</h1><p>${html(url.searchParams.get('login_hint') ?? '')}</p><form method="post" action="/authorize">${fields}<button type="submit">Approve</button></form>`);
+        response.end(
+          `<!doctype html><title>Sign in</title><h1>Allow SMTP access</h1><p>${html(url.searchParams.get('login_hint') ?? '')}</p><form method="post" action="/authorize">${fields}<button type="submit">Approve</button></form>`
+        );
         return;
       }
       if (url.pathname === '/authorize' && request.method === 'POST') {
         const body = await readBody(request);
-        const oauthRequest = new OAuth2Server.Request({ method: 'POST', query: {}, headers: request.headers as Record<string, string>, body });
+        const oauthRequest = new OAuth2Server.Request({
+          method: 'POST',
+          query: {},
+          headers: request.headers as Record<string, string>,
+          body,
+        });
         const oauthResponse = new OAuth2Server.Response({});
-        await oauth.authorize(oauthRequest, oauthResponse, { authenticateHandler: { handle: () => ({ id: body.login_hint || 'mailbox' }) } });
-        response.writeHead(oauthResponse.status ?? 302, oauthResponse.headers as Record<string, string>);
+        await oauth.authorize(oauthRequest, oauthResponse, {
+          authenticateHandler: { handle: () => ({ id: body.login_hint || 'mailbox' }) },
+        });
+        response.writeHead(
+          oauthResponse.status ?? 302,
+          oauthResponse.headers as Record<string, string>
+        );
         response.end();
         return;
       }
       if (url.pathname === '/token' && request.method === 'POST') {
         const body = await readBody(request);
-        const oauthRequest = new OAuth2Server.Request({ method: 'POST', query: {}, headers: request.headers as Record<string, string>, body });
+        const oauthRequest = new OAuth2Server.Request({
+          method: 'POST',
+          query: {},
+          headers: request.headers as Record<string, string>,
+          body,
+        });
         const oauthResponse = new OAuth2Server.Response({});
         try {
           await oauth.token(oauthRequest, oauthResponse);
@@ -124,8 +159,12 @@ export const startOAuthServer = async ({ accessTokenLifetimeS = 3600 } = {}): Pr
         } catch (error) {
           const name = (error as { name?: string }).name ?? 'server_error';
           stats.refused.push(name);
-          response.writeHead((error as { code?: number }).code ?? 400, { 'content-type': 'application/json' });
-          response.end(JSON.stringify({ error: name, error_description: (error as Error).message }));
+          response.writeHead((error as { code?: number }).code ?? 400, {
+            'content-type': 'application/json',
+          });
+          response.end(
+            JSON.stringify({ error: name, error_description: (error as Error).message })
+          );
         }
         return;
       }
@@ -161,12 +200,23 @@ export const startOAuthServer = async ({ accessTokenLifetimeS = 3600 } = {}): Pr
 export const approveConsent = async (authorizationUrl: string) => {
   const page = await fetch(authorizationUrl);
   const text = await page.text();
-  if (!text.includes('Allow SMTP access')) throw new Error(`no consent page at ${authorizationUrl}`);
+  if (!text.includes('Allow SMTP access'))
+    throw new Error(`no consent page at ${authorizationUrl}`);
   const url = new URL(authorizationUrl);
   const form = new URLSearchParams([...url.searchParams]);
-  const answer = await fetch(`${url.origin}/authorize`, { method: 'POST', body: form, redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const answer = await fetch(`${url.origin}/authorize`, {
+    method: 'POST',
+    body: form,
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   const location = answer.headers.get('location');
-  if (!location) throw new Error(`consent did not redirect: ${answer.status} ${await answer.text()}`);
+  if (!location)
+    throw new Error(`consent did not redirect: ${answer.status} ${await answer.text()}`);
   const back = new URL(location);
-  return { code: back.searchParams.get('code') ?? '', state: back.searchParams.get('state') ?? '', redirect: back };
+  return {
+    code: back.searchParams.get('code') ?? '',
+    state: back.searchParams.get('state') ?? '',
+    redirect: back,
+  };
 };

@@ -54,7 +54,9 @@ const header = (raw: string, name: string) => {
 };
 
 /** A real smtp-server on 127.0.0.1, port 0, recording who authenticated, MAIL FROMs and messages. */
-export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Promise<TestSmtpServer> => {
+export const startSmtpServer = async (
+  options: TestSmtpServerOptions = {}
+): Promise<TestSmtpServer> => {
   const received: ReceivedMail[] = [];
   const auths: TestSmtpServer['auths'] = [];
   const authPasswords: string[] = [];
@@ -65,15 +67,25 @@ export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Prom
 
   const config: SMTPServerOptions = {
     secure: tls === 'ssl',
-    disabledCommands: [...(tls === 'plain' ? ['STARTTLS'] : []), ...(users || options.xoauth2 ? [] : ['AUTH'])],
-    ...(tls !== 'plain' && options.certificate ? { key: options.certificate.key, cert: options.certificate.cert } : {}),
+    disabledCommands: [
+      ...(tls === 'plain' ? ['STARTTLS'] : []),
+      ...(users || options.xoauth2 ? [] : ['AUTH']),
+    ],
+    ...(tls !== 'plain' && options.certificate
+      ? { key: options.certificate.key, cert: options.certificate.cert }
+      : {}),
     authOptional: !users && !options.xoauth2,
     allowInsecureAuth: true,
-    authMethods: options.authMethods ?? (options.xoauth2 ? ['XOAUTH2'] : ['PLAIN', 'LOGIN', 'CRAM-MD5']),
+    authMethods:
+      options.authMethods ?? (options.xoauth2 ? ['XOAUTH2'] : ['PLAIN', 'LOGIN', 'CRAM-MD5']),
     logger: false,
     onConnect(_session, callback) {
       if (options.fault === 'greeting-421') {
-        return callback(Object.assign(new Error('4.3.2 Too many connections, try again later'), { responseCode: 421 }));
+        return callback(
+          Object.assign(new Error('4.3.2 Too many connections, try again later'), {
+            responseCode: 421,
+          })
+        );
       }
       callback();
     },
@@ -83,44 +95,80 @@ export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Prom
         auths.push({ user: auth.username ?? '', method: auth.method, ok });
         authPasswords.push(auth.accessToken ?? '');
         passwordOf.set(_session.id, auth.accessToken ?? '');
-        if (!ok) return callback(null, { data: { status: '401', schemes: 'bearer', scope: 'smtp' } });
+        if (!ok)
+          return callback(null, { data: { status: '401', schemes: 'bearer', scope: 'smtp' } });
         return callback(null, { user: auth.username });
       }
       const accepted = ([] as string[]).concat(users?.[auth.username ?? ''] ?? []);
       const ok = accepted.some((expected) =>
-        auth.method === 'CRAM-MD5' ? Boolean(auth.validatePassword?.(expected)) : auth.password === expected
+        auth.method === 'CRAM-MD5'
+          ? Boolean(auth.validatePassword?.(expected))
+          : auth.password === expected
       );
       auths.push({ user: auth.username ?? '', method: auth.method, ok });
       authPasswords.push(auth.password ?? '');
       passwordOf.set(_session.id, auth.password ?? '');
       if (options.authDelayMs) {
-        const answer = ok ? () => callback(null, { user: auth.username }) : () => callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
+        const answer = ok
+          ? () => callback(null, { user: auth.username })
+          : () =>
+              callback(
+                Object.assign(new Error('5.7.8 Authentication credentials invalid'), {
+                  responseCode: 535,
+                })
+              );
         setTimeout(answer, options.authDelayMs);
         return;
       }
       if (!ok && options.echoSecrets) {
-        const token = Buffer.from(`\u0000${auth.username}\u0000${auth.password}`).toString('base64');
-        return callback(Object.assign(new Error(`5.7.8 Bad credentials for ${auth.username}: "${auth.password}" (${token})`), { responseCode: 535 }));
+        const token = Buffer.from(`\u0000${auth.username}\u0000${auth.password}`).toString(
+          'base64'
+        );
+        return callback(
+          Object.assign(
+            new Error(`5.7.8 Bad credentials for ${auth.username}: "${auth.password}" (${token})`),
+            { responseCode: 535 }
+          )
+        );
       }
-      if (!ok) return callback(Object.assign(new Error('5.7.8 Authentication credentials invalid'), { responseCode: 535 }));
+      if (!ok)
+        return callback(
+          Object.assign(new Error('5.7.8 Authentication credentials invalid'), {
+            responseCode: 535,
+          })
+        );
       callback(null, { user: auth.username });
     },
     onMailFrom(address, _session, callback) {
       mailFroms.push(address.address);
       if (options.fault === 'mail-550') {
-        return callback(Object.assign(new Error('5.7.1 Sender rejected by policy'), { responseCode: 550 }));
+        return callback(
+          Object.assign(new Error('5.7.1 Sender rejected by policy'), { responseCode: 550 })
+        );
       }
       if (options.rejectSenders?.some((s) => s.toLowerCase() === address.address.toLowerCase())) {
-        return callback(Object.assign(new Error(`5.7.1 Sender <${address.address}> not owned by user`), { responseCode: 550 }));
+        return callback(
+          Object.assign(new Error(`5.7.1 Sender <${address.address}> not owned by user`), {
+            responseCode: 550,
+          })
+        );
       }
       callback();
     },
     onRcptTo(address, _session, callback) {
       if (options.fault === 'rcpt-451') {
-        return callback(Object.assign(new Error('4.7.1 Greylisted, try again later'), { responseCode: 451 }));
+        return callback(
+          Object.assign(new Error('4.7.1 Greylisted, try again later'), { responseCode: 451 })
+        );
       }
-      if (options.rejectRecipients?.some((r) => r.toLowerCase() === address.address.toLowerCase())) {
-        return callback(Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 }));
+      if (
+        options.rejectRecipients?.some((r) => r.toLowerCase() === address.address.toLowerCase())
+      ) {
+        return callback(
+          Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), {
+            responseCode: 550,
+          })
+        );
       }
       callback();
     },
@@ -129,7 +177,11 @@ export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Prom
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         if (options.fault === 'data-554') {
-          return callback(Object.assign(new Error('5.7.1 Message content rejected as spam'), { responseCode: 554 }));
+          return callback(
+            Object.assign(new Error('5.7.1 Message content rejected as spam'), {
+              responseCode: 554,
+            })
+          );
         }
         const whole = Buffer.concat(chunks).toString('utf8');
         const raw = options.light ? whole.slice(0, whole.indexOf('\r\n\r\n') + 1) : whole;
@@ -142,7 +194,9 @@ export const startSmtpServer = async (options: TestSmtpServerOptions = {}): Prom
           subject: header(raw, 'Subject'),
         });
         // a careless server quotes back what it got in its 250 too
-        const reply = options.echoSecrets ? `queued; you logged in with ${passwordOf.get(session.id)}` : undefined;
+        const reply = options.echoSecrets
+          ? `queued; you logged in with ${passwordOf.get(session.id)}`
+          : undefined;
         if (options.dataDelayMs) setTimeout(() => callback(null, reply), options.dataDelayMs);
         else callback(null, reply);
       });
@@ -249,7 +303,10 @@ export const startTricklingServer = async ({ at }: { at: 'ehlo' | 'data' }) => {
   let connections = 0;
   const drip = (socket: net.Socket, head: string) => {
     socket.write(head);
-    const timer = setInterval(() => (socket.destroyed ? clearInterval(timer) : socket.write('x')), 100);
+    const timer = setInterval(
+      () => (socket.destroyed ? clearInterval(timer) : socket.write('x')),
+      100
+    );
     timers.add(timer);
     socket.on('close', () => clearInterval(timer));
   };

@@ -14,11 +14,16 @@ export interface ChildReply<T = unknown> {
  * commands of strapi-child.js. `output` holds what it printed when `captureOutput` is set (else it goes to
  * this process's stderr).
  */
-export const startStrapiChild = async (env: NodeJS.ProcessEnv = { ...process.env }, { captureOutput = false } = {}) => {
+export const startStrapiChild = async (
+  env: NodeJS.ProcessEnv = { ...process.env },
+  { captureOutput = false } = {}
+) => {
   const started = Date.now();
   const child: ChildProcess = fork(path.join(__dirname, 'strapi-child.js'), [], {
     env,
-    stdio: captureOutput ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'ignore', 'inherit', 'ipc'],
+    stdio: captureOutput
+      ? ['ignore', 'pipe', 'pipe', 'ipc']
+      : ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
@@ -26,7 +31,9 @@ export const startStrapiChild = async (env: NodeJS.ProcessEnv = { ...process.env
   let seq = 0;
   const waiting = new Map<number, (reply: ChildReply) => void>();
   await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the second Strapi exited with ${code}${output ? `:\n${output}` : ''}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the second Strapi exited with ${code}${output ? `:\n${output}` : ''}`))
+    );
     child.on('message', (message: ChildReply & { ready?: boolean; id?: number }) => {
       if (message.ready) resolve();
       if (message.id) waiting.get(message.id)?.(message);

@@ -16,23 +16,45 @@ const main = async () => {
   const app = createStrapi({ appDir: playground, distDir: playground });
   const strapi = process.env.STRAPI_CHILD_SERVE === '1' ? await app.start() : await app.load();
   const commands = {
-    send: (message) => strapi.plugin('email').service('email').send(message.options).then(() => null),
-    create: (message) => strapi.documents('plugin::smtp-accounts.smtp-account').create({ data: message.data }).then((doc) => ({ id: doc.id })),
+    send: (message) =>
+      strapi
+        .plugin('email')
+        .service('email')
+        .send(message.options)
+        .then(() => null),
+    create: (message) =>
+      strapi
+        .documents('plugin::smtp-accounts.smtp-account')
+        .create({ data: message.data })
+        .then((doc) => ({ id: doc.id })),
     list: () => strapi.plugin('smtp-accounts').service('accounts').list(),
     // the campaign queue: a batch of `count` mails from `from`, subjects `${tag} <n>`; its status; what this process sent
     // (`invalid`: that many more messages without a recipient, refused at enqueue)
     enqueue: (message) =>
-      strapi.plugin('smtp-accounts').service('queue').enqueue(
-        [
-          ...Array.from({ length: message.count }, (_, i) => ({ from: message.from, to: `r${i}@example.test`, subject: `${message.tag} ${i}`, text: 'x' })),
-          ...Array.from({ length: message.invalid ?? 0 }, (_, i) => ({ from: message.from, subject: `${message.tag} invalid ${i}`, text: 'x' })),
-        ],
-        { campaign: message.tag }
-      ),
+      strapi
+        .plugin('smtp-accounts')
+        .service('queue')
+        .enqueue(
+          [
+            ...Array.from({ length: message.count }, (_, i) => ({
+              from: message.from,
+              to: `r${i}@example.test`,
+              subject: `${message.tag} ${i}`,
+              text: 'x',
+            })),
+            ...Array.from({ length: message.invalid ?? 0 }, (_, i) => ({
+              from: message.from,
+              subject: `${message.tag} invalid ${i}`,
+              text: 'x',
+            })),
+          ],
+          { campaign: message.tag }
+        ),
     status: (message) => strapi.plugin('smtp-accounts').service('queue').status(message.batchId),
     queueStats: () => strapi.plugin('smtp-accounts').service('queue').stats(),
     // an OAuth2 account's access token, as a send would get it (refresh under the lock when due)
-    token: (message) => strapi.plugin('smtp-accounts').service('oauth').accessToken(message.accountId, false),
+    token: (message) =>
+      strapi.plugin('smtp-accounts').service('oauth').accessToken(message.accountId, false),
   };
   process.on('message', async (message) => {
     if (commands[message.cmd]) {

@@ -1,10 +1,31 @@
-import { Checkbox, Field, Grid, NumberInput, SingleSelect, SingleSelectOption, TextInput, Toggle } from '@strapi/design-system';
+import {
+  Checkbox,
+  Field,
+  Grid,
+  NumberInput,
+  SingleSelect,
+  SingleSelectOption,
+  TextInput,
+  Toggle,
+} from '@strapi/design-system';
 import type { ChangeEvent } from 'react';
-import { AUTH_TYPES, LIMIT_WINDOWS, LIMITS, SECURITY_MODES, type AuthType, type OAuthProvider, type SecurityMode } from '../../../shared/constants';
+import {
+  AUTH_TYPES,
+  LIMIT_WINDOWS,
+  LIMITS,
+  SECURITY_MODES,
+  type AuthType,
+  type OAuthProvider,
+  type SecurityMode,
+} from '../../../shared/constants';
 import { OAUTH_PRESETS } from '../../../shared/oauth-presets';
 import { CONVENTIONAL_PORTS, type AccountFormValues } from '../utils/accountForm';
 
-const LIMIT_LABELS = { limitPerMinute: 'Mails per minute', limitPerHour: 'Mails per hour', limitPerDay: 'Mails per day' } as const;
+const LIMIT_LABELS = {
+  limitPerMinute: 'Mails per minute',
+  limitPerHour: 'Mails per hour',
+  limitPerDay: 'Mails per day',
+} as const;
 const LIMIT_FIELDS = Object.keys(LIMIT_WINDOWS) as (keyof typeof LIMIT_WINDOWS)[];
 import { OAuthFields } from './OAuthFields';
 import { useTranslate } from '../hooks/useTranslate';
@@ -24,16 +45,33 @@ interface AccountFormProps {
 }
 
 /** Every field of an SMTP account; the page owns loading and saving. */
-const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, passwordRequired = false, hasClientSecret = false, disabled }: AccountFormProps) => {
+const AccountForm = ({
+  values,
+  onChange,
+  fieldErrors,
+  isEdit,
+  hasPassword,
+  passwordRequired = false,
+  hasClientSecret = false,
+  disabled,
+}: AccountFormProps) => {
   const t = useTranslate();
-  const set = <K extends keyof AccountFormValues>(key: K, value: AccountFormValues[K]) => onChange({ ...values, [key]: value });
-  const text = (key: 'name' | 'email' | 'host' | 'username' | 'password') => (e: ChangeEvent<HTMLInputElement>) =>
-    set(key, e.target.value);
+  const set = <K extends keyof AccountFormValues>(key: K, value: AccountFormValues[K]) =>
+    onChange({ ...values, [key]: value });
+  const text =
+    (key: 'name' | 'email' | 'host' | 'username' | 'password') =>
+    (e: ChangeEvent<HTMLInputElement>) =>
+      set(key, e.target.value);
 
   const changeSecurity = (security: SecurityMode) => {
     // follow the mode with its usual port, unless the admin typed an unusual one
-    const isConventional = values.port === undefined || Object.values(CONVENTIONAL_PORTS).includes(values.port);
-    onChange({ ...values, security, port: isConventional ? CONVENTIONAL_PORTS[security] : values.port });
+    const isConventional =
+      values.port === undefined || Object.values(CONVENTIONAL_PORTS).includes(values.port);
+    onChange({
+      ...values,
+      security,
+      port: isConventional ? CONVENTIONAL_PORTS[security] : values.port,
+    });
   };
   /** A new account follows the provider's preset SMTP server (one place: shared/oauth-presets.ts). */
   const withPreset = (next: AccountFormValues): AccountFormValues => {
@@ -41,21 +79,31 @@ const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, passw
     return { ...next, ...OAUTH_PRESETS[next.oauthProvider].smtp };
   };
   const changeAuthType = (authType: AuthType) => onChange(withPreset({ ...values, authType }));
-  const changeProvider = (oauthProvider: OAuthProvider) => onChange(withPreset({ ...values, oauthProvider }));
+  const changeProvider = (oauthProvider: OAuthProvider) =>
+    onChange(withPreset({ ...values, oauthProvider }));
   const needsCredentials = values.authType !== 'none';
   const isOAuth = values.authType === 'oauth2';
   const passwordHint = passwordRequired
     ? t('form.passwordReenterHint', 'Re-enter the password to send it to the new server')
     : isEdit && hasPassword
-    ? t('form.passwordKeepHint', 'Leave empty to keep the current one')
-    : t('form.passwordHint', 'Stored encrypted; never shown again');
+      ? t('form.passwordKeepHint', 'Leave empty to keep the current one')
+      : t('form.passwordHint', 'Stored encrypted; never shown again');
 
   return (
     <Grid.Root gap={5}>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="name" error={fieldErrors.name} hint={t('form.nameHint', 'The display name of the From line, e.g. "Shop"')}>
+        <Field.Root
+          name="name"
+          error={fieldErrors.name}
+          hint={t('form.nameHint', 'The display name of the From line, e.g. "Shop"')}
+        >
           <Field.Label>{t('form.name', 'Sender name')}</Field.Label>
-          <TextInput value={values.name} onChange={text('name')} maxLength={LIMITS.name} disabled={disabled} />
+          <TextInput
+            value={values.name}
+            onChange={text('name')}
+            maxLength={LIMITS.name}
+            disabled={disabled}
+          />
           <Field.Hint />
           <Field.Error />
         </Field.Root>
@@ -63,14 +111,26 @@ const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, passw
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
         <Field.Root name="email" required error={fieldErrors.email}>
           <Field.Label>{t('form.email', 'Sender email')}</Field.Label>
-          <TextInput type="email" value={values.email} onChange={text('email')} maxLength={LIMITS.email} disabled={disabled} />
+          <TextInput
+            type="email"
+            value={values.email}
+            onChange={text('email')}
+            maxLength={LIMITS.email}
+            disabled={disabled}
+          />
           <Field.Error />
         </Field.Root>
       </Grid.Item>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
         <Field.Root name="host" required error={fieldErrors.host}>
           <Field.Label>{t('form.host', 'SMTP host')}</Field.Label>
-          <TextInput value={values.host} onChange={text('host')} maxLength={LIMITS.host} disabled={disabled} placeholder="smtp.example.com" />
+          <TextInput
+            value={values.host}
+            onChange={text('host')}
+            maxLength={LIMITS.host}
+            disabled={disabled}
+            placeholder="smtp.example.com"
+          />
           <Field.Error />
         </Field.Root>
       </Grid.Item>
@@ -93,7 +153,11 @@ const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, passw
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
         <Field.Root name="security" required error={fieldErrors.security}>
           <Field.Label>{t('form.security', 'Security')}</Field.Label>
-          <SingleSelect value={values.security} onChange={(v: string | number) => changeSecurity(v as SecurityMode)} disabled={disabled}>
+          <SingleSelect
+            value={values.security}
+            onChange={(v: string | number) => changeSecurity(v as SecurityMode)}
+            disabled={disabled}
+          >
             {SECURITY_MODES.map((mode) => (
               <SingleSelectOption key={mode} value={mode}>
                 {t(`security.${mode}`, mode)}
@@ -106,7 +170,11 @@ const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, passw
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
         <Field.Root name="authType" required error={fieldErrors.authType}>
           <Field.Label>{t('form.authType', 'Authentication')}</Field.Label>
-          <SingleSelect value={values.authType} onChange={(v: string | number) => changeAuthType(v as AuthType)} disabled={disabled}>
+          <SingleSelect
+            value={values.authType}
+            onChange={(v: string | number) => changeAuthType(v as AuthType)}
+            disabled={disabled}
+          >
             {AUTH_TYPES.map((type) => (
               <SingleSelectOption key={type} value={type}>
                 {t(`authType.${type}`, type)}
@@ -121,10 +189,23 @@ const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, passw
           name="username"
           required={needsCredentials}
           error={fieldErrors.username}
-          hint={isOAuth ? t('form.oauth.usernameHint', 'The mailbox that signs in (XOAUTH2 user), usually the sender email') : undefined}
+          hint={
+            isOAuth
+              ? t(
+                  'form.oauth.usernameHint',
+                  'The mailbox that signs in (XOAUTH2 user), usually the sender email'
+                )
+              : undefined
+          }
         >
           <Field.Label>{t('form.username', 'Username')}</Field.Label>
-          <TextInput value={values.username} onChange={text('username')} maxLength={LIMITS.username} disabled={disabled || !needsCredentials} autoComplete="off" />
+          <TextInput
+            value={values.username}
+            onChange={text('username')}
+            maxLength={LIMITS.username}
+            disabled={disabled || !needsCredentials}
+            autoComplete="off"
+          />
           <Field.Hint />
           <Field.Error />
         </Field.Root>
@@ -140,7 +221,12 @@ const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, passw
         />
       ) : (
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-          <Field.Root name="password" required={needsCredentials && (passwordRequired || !(isEdit && hasPassword))} error={fieldErrors.password} hint={passwordHint}>
+          <Field.Root
+            name="password"
+            required={needsCredentials && (passwordRequired || !(isEdit && hasPassword))}
+            error={fieldErrors.password}
+            hint={passwordHint}
+          >
             <Field.Label>{t('form.password', 'Password')}</Field.Label>
             <TextInput
               type="password"
@@ -169,10 +255,15 @@ const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, passw
         </Field.Root>
       </Grid.Item>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="preferForNewsletters" hint={t('form.newslettersHint', 'Newsletters from this address use this account first')}>
+        <Field.Root
+          name="preferForNewsletters"
+          hint={t('form.newslettersHint', 'Newsletters from this address use this account first')}
+        >
           <Checkbox
             checked={values.preferForNewsletters}
-            onCheckedChange={(checked: boolean | "indeterminate") => set('preferForNewsletters', checked === true)}
+            onCheckedChange={(checked: boolean | 'indeterminate') =>
+              set('preferForNewsletters', checked === true)
+            }
             disabled={disabled}
           >
             {t('form.preferForNewsletters', 'Prefer for newsletters')}
@@ -185,7 +276,10 @@ const AccountForm = ({ values, onChange, fieldErrors, isEdit, hasPassword, passw
           <Field.Root
             name={field}
             error={fieldErrors[field]}
-            hint={t('form.limitHint', 'Empty: no limit. Queued campaign mail waits for room; other mail is counted, never held back')}
+            hint={t(
+              'form.limitHint',
+              'Empty: no limit. Queued campaign mail waits for room; other mail is counted, never held back'
+            )}
           >
             <Field.Label>{t(`form.${field}`, LIMIT_LABELS[field])}</Field.Label>
             <NumberInput

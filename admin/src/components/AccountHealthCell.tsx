@@ -32,8 +32,20 @@ const AccountHealthCell = ({ health }: { health: AccountHealth | undefined }) =>
     >
       <Badge
         size="S"
-        backgroundColor={health.status === 'failing' || health.status === 'reauth-required' ? 'danger100' : health.status === 'ok' ? 'success100' : 'neutral150'}
-        textColor={health.status === 'failing' || health.status === 'reauth-required' ? 'danger700' : health.status === 'ok' ? 'success700' : 'neutral600'}
+        backgroundColor={
+          health.status === 'failing' || health.status === 'reauth-required'
+            ? 'danger100'
+            : health.status === 'ok'
+              ? 'success100'
+              : 'neutral150'
+        }
+        textColor={
+          health.status === 'failing' || health.status === 'reauth-required'
+            ? 'danger700'
+            : health.status === 'ok'
+              ? 'success700'
+              : 'neutral600'
+        }
       >
         {t(`health.status.${health.status}`, STATUS_TEXT[health.status])}
       </Badge>

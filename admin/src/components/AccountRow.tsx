@@ -21,14 +21,23 @@ interface AccountRowProps extends AccountRowActions {
 }
 
 /** One SMTP account; an action is absent when the role may not perform it. */
-const AccountRow = ({ account, health, isToggling, onEdit, onDelete, onTest, onToggleActive }: AccountRowProps) => {
+const AccountRow = ({
+  account,
+  health,
+  isToggling,
+  onEdit,
+  onDelete,
+  onTest,
+  onToggleActive,
+}: AccountRowProps) => {
   const t = useTranslate();
   const label = account.name ? `${account.name} <${account.email}>` : account.email;
   const yes = t('accounts.yes', 'Yes');
   const no = t('accounts.no', 'No');
 
   // `passwordState` comes with the crypto work (issue #8b); absent means unknown, not unreadable
-  const needsPassword = (account as SmtpAccount & { passwordState?: string }).passwordState === 'unreadable';
+  const needsPassword =
+    (account as SmtpAccount & { passwordState?: string }).passwordState === 'unreadable';
   const stop = (e: React.MouseEvent) => e.stopPropagation();
 
   return (
@@ -47,7 +56,12 @@ const AccountRow = ({ account, health, isToggling, onEdit, onDelete, onTest, onT
         <Flex gap={2}>
           <Typography textColor="neutral800">{account.email}</Typography>
           {needsPassword ? (
-            <Badge size="S" backgroundColor="warning100" textColor="warning700" data-testid="needs-password">
+            <Badge
+              size="S"
+              backgroundColor="warning100"
+              textColor="warning700"
+              data-testid="needs-password"
+            >
               {t('accounts.needsPassword', 'Needs password')}
             </Badge>
           ) : null}
@@ -86,17 +100,29 @@ const AccountRow = ({ account, health, isToggling, onEdit, onDelete, onTest, onT
       <Td onClick={stop}>
         <Flex gap={1} justifyContent="flex-end">
           {onTest ? (
-            <IconButton label={t('accounts.sendTest', 'Send test mail from {account}', { account: label })} variant="ghost" onClick={() => onTest(account)}>
+            <IconButton
+              label={t('accounts.sendTest', 'Send test mail from {account}', { account: label })}
+              variant="ghost"
+              onClick={() => onTest(account)}
+            >
               <Mail />
             </IconButton>
           ) : null}
           {onEdit ? (
-            <IconButton label={t('accounts.edit', 'Edit {account}', { account: label })} variant="ghost" onClick={() => onEdit(account)}>
+            <IconButton
+              label={t('accounts.edit', 'Edit {account}', { account: label })}
+              variant="ghost"
+              onClick={() => onEdit(account)}
+            >
               <Pencil />
             </IconButton>
           ) : null}
           {onDelete ? (
-            <IconButton label={t('accounts.delete', 'Delete {account}', { account: label })} variant="ghost" onClick={() => onDelete(account)}>
+            <IconButton
+              label={t('accounts.delete', 'Delete {account}', { account: label })}
+              variant="ghost"
+              onClick={() => onDelete(account)}
+            >
               <Trash />
             </IconButton>
           ) : null}

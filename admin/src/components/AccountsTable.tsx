@@ -23,10 +23,22 @@ const COLUMNS: { key: SortKey; id: string; defaultMessage: string }[] = [
   { key: 'server', id: 'accounts.column.server', defaultMessage: 'Host:port' },
   { key: 'security', id: 'accounts.column.security', defaultMessage: 'Security' },
   { key: 'active', id: 'accounts.column.active', defaultMessage: 'Active' },
-  { key: 'preferForNewsletters', id: 'accounts.column.newsletters', defaultMessage: 'Newsletters first' },
+  {
+    key: 'preferForNewsletters',
+    id: 'accounts.column.newsletters',
+    defaultMessage: 'Newsletters first',
+  },
 ];
 
-const AccountsTable = ({ accounts, health, sortKey, direction, onSort, togglingId, ...actions }: AccountsTableProps) => {
+const AccountsTable = ({
+  accounts,
+  health,
+  sortKey,
+  direction,
+  onSort,
+  togglingId,
+  ...actions
+}: AccountsTableProps) => {
   const { formatMessage } = useIntl();
   return (
     <Table colCount={COLUMNS.length + 2} rowCount={accounts.length + 1}>
@@ -36,7 +48,10 @@ const AccountsTable = ({ accounts, health, sortKey, direction, onSort, togglingI
             <SortableHeader
               key={column.key}
               column={column.key}
-              label={formatMessage({ id: getTranslation(column.id), defaultMessage: column.defaultMessage })}
+              label={formatMessage({
+                id: getTranslation(column.id),
+                defaultMessage: column.defaultMessage,
+              })}
               sortKey={sortKey}
               direction={direction}
               onSort={onSort}
@@ -44,19 +59,31 @@ const AccountsTable = ({ accounts, health, sortKey, direction, onSort, togglingI
           ))}
           <Th>
             <Typography variant="sigma" textColor="neutral600">
-              {formatMessage({ id: getTranslation('accounts.column.health'), defaultMessage: 'Last 24 h' })}
+              {formatMessage({
+                id: getTranslation('accounts.column.health'),
+                defaultMessage: 'Last 24 h',
+              })}
             </Typography>
           </Th>
           <Th>
             <VisuallyHidden>
-              {formatMessage({ id: getTranslation('accounts.column.actions'), defaultMessage: 'Actions' })}
+              {formatMessage({
+                id: getTranslation('accounts.column.actions'),
+                defaultMessage: 'Actions',
+              })}
             </VisuallyHidden>
           </Th>
         </Tr>
       </Thead>
       <Tbody>
         {accounts.map((account) => (
-          <AccountRow key={account.id} account={account} health={health[account.id]} isToggling={togglingId === account.id} {...actions} />
+          <AccountRow
+            key={account.id}
+            account={account}
+            health={health[account.id]}
+            isToggling={togglingId === account.id}
+            {...actions}
+          />
         ))}
       </Tbody>
     </Table>

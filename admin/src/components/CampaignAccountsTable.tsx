@@ -10,7 +10,11 @@ const CampaignAccountsTable = ({ accounts }: { accounts: BatchAccountShare[] }) 
   const { formatNumber } = useIntl();
   const t = useTranslate();
   if (accounts.length === 0) {
-    return <Typography textColor="neutral600">{t('campaign.accounts.none', 'Nothing sent yet.')}</Typography>;
+    return (
+      <Typography textColor="neutral600">
+        {t('campaign.accounts.none', 'Nothing sent yet.')}
+      </Typography>
+    );
   }
   return (
     <Table colCount={3} rowCount={accounts.length + 1}>
@@ -36,7 +40,9 @@ const CampaignAccountsTable = ({ accounts }: { accounts: BatchAccountShare[] }) 
                   {`#${share.accountId} ${share.accountEmail ?? ''}`}
                 </Link>
               ) : (
-                <Typography textColor="neutral800">{t('campaign.accounts.provider', 'Stock provider (fallback)')}</Typography>
+                <Typography textColor="neutral800">
+                  {t('campaign.accounts.provider', 'Stock provider (fallback)')}
+                </Typography>
               )}
             </Td>
             <Td>

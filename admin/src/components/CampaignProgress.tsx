@@ -12,12 +12,21 @@ const CampaignProgress = ({ counts, size = 'S' }: { counts: BatchCounts; size?: 
   const { formatMessage, formatNumber } = useIntl();
   const { finished, total, percent } = batchProgress(counts);
   const label = formatMessage(
-    { id: getTranslation('campaigns.progress'), defaultMessage: '{finished} of {total} ({percent} %)' },
+    {
+      id: getTranslation('campaigns.progress'),
+      defaultMessage: '{finished} of {total} ({percent} %)',
+    },
     { finished: formatNumber(finished), total: formatNumber(total), percent }
   );
   const height = size === 'S' ? '0.5rem' : '0.75rem';
   return (
-    <Flex direction="column" alignItems="stretch" gap={1} data-testid="campaign-progress" data-percent={percent}>
+    <Flex
+      direction="column"
+      alignItems="stretch"
+      gap={1}
+      data-testid="campaign-progress"
+      data-percent={percent}
+    >
       <Box
         role="progressbar"
         aria-label={label}

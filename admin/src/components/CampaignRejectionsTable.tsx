@@ -11,7 +11,13 @@ const REJECTION_TEXT: Record<string, string> = {
 };
 
 /** Messages refused at enqueue (the first 20 are kept); `index` counts from 0 in the caller's order. */
-const CampaignRejectionsTable = ({ rejections, rejected }: { rejections: BatchRejection[]; rejected: number }) => {
+const CampaignRejectionsTable = ({
+  rejections,
+  rejected,
+}: {
+  rejections: BatchRejection[];
+  rejected: number;
+}) => {
   const t = useTranslate();
   return (
     <>
@@ -19,7 +25,9 @@ const CampaignRejectionsTable = ({ rejections, rejected }: { rejections: BatchRe
         <Thead>
           <Tr>
             <Th>
-              <Typography variant="sigma">{t('campaign.rejections.index', 'Index (from 0)')}</Typography>
+              <Typography variant="sigma">
+                {t('campaign.rejections.index', 'Index (from 0)')}
+              </Typography>
             </Th>
             <Th>
               <Typography variant="sigma">{t('campaign.rejections.reason', 'Reason')}</Typography>
@@ -53,7 +61,10 @@ const CampaignRejectionsTable = ({ rejections, rejected }: { rejections: BatchRe
       </Table>
       {rejected > rejections.length ? (
         <Typography variant="pi" textColor="neutral600">
-          {t('campaign.rejections.more', 'The first {shown} of {rejected} are listed.', { shown: rejections.length, rejected })}
+          {t('campaign.rejections.more', 'The first {shown} of {rejected} are listed.', {
+            shown: rejections.length,
+            rejected,
+          })}
         </Typography>
       ) : null}
     </>

@@ -23,7 +23,10 @@ const CampaignStateBadge = ({ state }: { state: BatchState }) => {
   const { formatMessage } = useIntl();
   return (
     <Badge variant={VARIANT[state]} data-state={state} data-testid="campaign-state">
-      {formatMessage({ id: getTranslation(`campaigns.state.${state}`), defaultMessage: TEXT[state] })}
+      {formatMessage({
+        id: getTranslation(`campaigns.state.${state}`),
+        defaultMessage: TEXT[state],
+      })}
     </Badge>
   );
 };

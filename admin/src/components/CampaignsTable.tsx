@@ -1,4 +1,16 @@
-import { Badge, Flex, IconButton, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import {
+  Badge,
+  Flex,
+  IconButton,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+  VisuallyHidden,
+} from '@strapi/design-system';
 import { Eye } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { Batch } from '../../../shared/contracts/campaigns';
@@ -33,7 +45,9 @@ const CampaignsTable = ({ batches, onOpen }: CampaignsTableProps) => {
         <Tr>
           {COLUMNS.map(([key, defaultMessage]) => (
             <Th key={key}>
-              <Typography variant="sigma">{t(`campaigns.column.${key}`, defaultMessage)}</Typography>
+              <Typography variant="sigma">
+                {t(`campaigns.column.${key}`, defaultMessage)}
+              </Typography>
             </Th>
           ))}
           <Th>
@@ -43,7 +57,13 @@ const CampaignsTable = ({ batches, onOpen }: CampaignsTableProps) => {
       </Thead>
       <Tbody>
         {batches.map((batch) => (
-          <Tr key={batch.id} data-batch-id={batch.id} data-state={batch.state} onClick={() => onOpen(batch)} style={{ cursor: 'pointer' }}>
+          <Tr
+            key={batch.id}
+            data-batch-id={batch.id}
+            data-state={batch.state}
+            onClick={() => onOpen(batch)}
+            style={{ cursor: 'pointer' }}
+          >
             <Td maxWidth="18rem">
               <Flex direction="column" alignItems="flex-start" gap={1}>
                 <Typography textColor="neutral800" fontWeight="bold" ellipsis>
@@ -51,7 +71,9 @@ const CampaignsTable = ({ batches, onOpen }: CampaignsTableProps) => {
                 </Typography>
                 <Flex gap={2}>
                   <Typography variant="pi" textColor="neutral600">{`#${batch.id}`}</Typography>
-                  {batch.newsletter ? <Badge size="S">{t('campaigns.newsletter', 'Newsletter')}</Badge> : null}
+                  {batch.newsletter ? (
+                    <Badge size="S">{t('campaigns.newsletter', 'Newsletter')}</Badge>
+                  ) : null}
                 </Flex>
               </Flex>
             </Td>
@@ -80,7 +102,11 @@ const CampaignsTable = ({ batches, onOpen }: CampaignsTableProps) => {
               </Typography>
             </Td>
             <Td onClick={(e: React.MouseEvent) => e.stopPropagation()}>
-              <IconButton label={t('campaigns.open', 'Open batch #{id}', { id: batch.id })} variant="ghost" onClick={() => onOpen(batch)}>
+              <IconButton
+                label={t('campaigns.open', 'Open batch #{id}', { id: batch.id })}
+                variant="ghost"
+                onClick={() => onOpen(batch)}
+              >
                 <Eye />
               </IconButton>
             </Td>

@@ -12,7 +12,13 @@ interface CancelCampaignDialogProps {
 }
 
 /** Asks before cancelling: a cancelled batch cannot be resumed. */
-const CancelCampaignDialog = ({ open, queued, isCancelling, onClose, onConfirm }: CancelCampaignDialogProps) => {
+const CancelCampaignDialog = ({
+  open,
+  queued,
+  isCancelling,
+  onClose,
+  onConfirm,
+}: CancelCampaignDialogProps) => {
   const t = useTranslate();
   return (
     <Dialog.Root open={open} onOpenChange={(next: boolean) => (!next ? onClose() : undefined)}>
@@ -31,7 +37,13 @@ const CancelCampaignDialog = ({ open, queued, isCancelling, onClose, onConfirm }
               {t('campaign.cancelDialog.keep', 'Keep sending')}
             </Button>
           </Dialog.Cancel>
-          <Button fullWidth variant="danger-light" loading={isCancelling} disabled={isCancelling} onClick={onConfirm}>
+          <Button
+            fullWidth
+            variant="danger-light"
+            loading={isCancelling}
+            disabled={isCancelling}
+            onClick={onConfirm}
+          >
             {t('campaign.cancelDialog.confirm', 'Cancel the campaign')}
           </Button>
         </Dialog.Footer>

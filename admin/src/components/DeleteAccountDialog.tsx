@@ -12,19 +12,31 @@ interface DeleteAccountDialogProps {
 }
 
 /** Asks before deleting: mail from this address falls back to another account or the provider afterwards. */
-const DeleteAccountDialog = ({ account, isDeleting, onCancel, onConfirm }: DeleteAccountDialogProps) => {
+const DeleteAccountDialog = ({
+  account,
+  isDeleting,
+  onCancel,
+  onConfirm,
+}: DeleteAccountDialogProps) => {
   const { formatMessage } = useIntl();
   return (
-    <Dialog.Root open={account !== null} onOpenChange={(open: boolean) => (!open ? onCancel() : undefined)}>
+    <Dialog.Root
+      open={account !== null}
+      onOpenChange={(open: boolean) => (!open ? onCancel() : undefined)}
+    >
       <Dialog.Content>
         <Dialog.Header>
-          {formatMessage({ id: getTranslation('delete.title'), defaultMessage: 'Delete this SMTP account?' })}
+          {formatMessage({
+            id: getTranslation('delete.title'),
+            defaultMessage: 'Delete this SMTP account?',
+          })}
         </Dialog.Header>
         <Dialog.Body icon={<WarningCircle fill="danger600" />}>
           {formatMessage(
             {
               id: getTranslation('delete.body'),
-              defaultMessage: 'Mail from {email} will be sent by another matching account or the fallback afterwards.',
+              defaultMessage:
+                'Mail from {email} will be sent by another matching account or the fallback afterwards.',
             },
             { email: account?.email ?? '' }
           )}

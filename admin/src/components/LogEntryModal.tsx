@@ -87,17 +87,23 @@ const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalPro
                 <LogResendNote entry={entry} />
                 <Typography>{t('log.modal.from', 'From: {from}', { from: entry.from })}</Typography>
                 <Typography>
-                  {t('log.modal.to', 'To: {to} ({count, plural, one {# recipient} other {# recipients}})', {
-                    to: entry.firstRecipient,
-                    count: entry.recipientsCount,
-                  })}
+                  {t(
+                    'log.modal.to',
+                    'To: {to} ({count, plural, one {# recipient} other {# recipients}})',
+                    {
+                      to: entry.firstRecipient,
+                      count: entry.recipientsCount,
+                    }
+                  )}
                 </Typography>
                 <Typography>
                   {t('log.modal.subject', 'Subject: {subject}', { subject: entry.subject || '—' })}
                 </Typography>
                 {entry.messageId ? (
                   <Typography data-testid="log-message-id">
-                    {t('log.modal.messageId', 'Message-ID: {messageId}', { messageId: entry.messageId })}
+                    {t('log.modal.messageId', 'Message-ID: {messageId}', {
+                      messageId: entry.messageId,
+                    })}
                   </Typography>
                 ) : null}
                 {entry.batchId ? (

@@ -131,7 +131,9 @@ const LogFilterBar = ({ filters, accounts, onChange, onReset }: LogFilterBarProp
           <Checkbox
             name="uncertain"
             checked={filters.uncertain === 'true'}
-            onCheckedChange={(checked: boolean | 'indeterminate') => onChange('uncertain', checked === true ? 'true' : '')}
+            onCheckedChange={(checked: boolean | 'indeterminate') =>
+              onChange('uncertain', checked === true ? 'true' : '')
+            }
           >
             {t('log.filter.uncertain', 'Maybe sent twice only')}
           </Checkbox>

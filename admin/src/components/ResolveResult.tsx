@@ -22,25 +22,47 @@ interface ResolveResultProps {
 /** Which account would send the mail, and the rule that chose it, in words. */
 const ResolveResult = ({ result }: ResolveResultProps) => {
   const { formatMessage } = useIntl();
-  const ruleText = formatMessage({ id: getTranslation(`rule.${result.rule}`), defaultMessage: RULE_TEXT[result.rule] });
+  const ruleText = formatMessage({
+    id: getTranslation(`rule.${result.rule}`),
+    defaultMessage: RULE_TEXT[result.rule],
+  });
   const { account } = result;
 
   return (
-    <Box background="neutral0" hasRadius shadow="filterShadow" padding={6} role="status" aria-live="polite">
+    <Box
+      background="neutral0"
+      hasRadius
+      shadow="filterShadow"
+      padding={6}
+      role="status"
+      aria-live="polite"
+    >
       <Flex direction="column" alignItems="flex-start" gap={2}>
         <Typography variant="delta" tag="h2">
           {formatMessage({ id: getTranslation('routing.result'), defaultMessage: 'Result' })}
         </Typography>
         {account ? (
           <Typography data-testid="resolved-account">
-            {formatMessage({ id: getTranslation('routing.chosen'), defaultMessage: 'Sent by account' })}{' '}
+            {formatMessage({
+              id: getTranslation('routing.chosen'),
+              defaultMessage: 'Sent by account',
+            })}{' '}
             <Link tag={NavLink} to={panelPaths.account(account.id)}>
               {`#${account.id} ${account.name ? `${account.name} <${account.email}>` : account.email}`}
             </Link>
           </Typography>
         ) : null}
-        <Typography data-testid="resolved-rule" data-rule={result.rule} textColor={account || result.rule === 'module-off' || result.rule === 'fallback' ? 'neutral700' : 'danger600'}>
-          {formatMessage({ id: getTranslation('routing.rule'), defaultMessage: 'Rule:' })} {ruleText}
+        <Typography
+          data-testid="resolved-rule"
+          data-rule={result.rule}
+          textColor={
+            account || result.rule === 'module-off' || result.rule === 'fallback'
+              ? 'neutral700'
+              : 'danger600'
+          }
+        >
+          {formatMessage({ id: getTranslation('routing.rule'), defaultMessage: 'Rule:' })}{' '}
+          {ruleText}
         </Typography>
       </Flex>
     </Box>

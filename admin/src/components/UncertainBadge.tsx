@@ -14,7 +14,8 @@ const UncertainBadge = () => {
       data-testid="uncertain-badge"
       title={formatMessage({
         id: getTranslation('log.uncertainHint'),
-        defaultMessage: 'Sent again after the process sending it stopped mid-send: it may have arrived twice (same Message-ID)',
+        defaultMessage:
+          'Sent again after the process sending it stopped mid-send: it may have arrived twice (same Message-ID)',
       })}
     >
       {formatMessage({ id: getTranslation('log.uncertain'), defaultMessage: 'Maybe sent twice' })}

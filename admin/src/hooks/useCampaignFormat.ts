@@ -27,7 +27,10 @@ export const useCampaignFormat = () => {
       const parts = etaParts(batch.etaSeconds);
       if (!parts) return '—';
       const { unit, ...values } = parts;
-      return formatMessage({ id: getTranslation(`campaigns.eta.${unit}`), defaultMessage: ETA_TEXT[unit] }, values);
+      return formatMessage(
+        { id: getTranslation(`campaigns.eta.${unit}`), defaultMessage: ETA_TEXT[unit] },
+        values
+      );
     },
     [formatMessage]
   );

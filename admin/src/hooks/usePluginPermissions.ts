@@ -11,7 +11,9 @@ import { PLUGIN_ID } from '../../../shared/constants';
  * useRBAC takes an array (an object is deprecated and warns in the console); it names each answer
  * `can<Last segment of the action>` (`plugin::smtp-accounts.log.resend` → `canResend`).
  */
-export const usePluginPermissions = (permissionsToCheck: Record<string, Omit<Permission, 'id'>[]>) => {
+export const usePluginPermissions = (
+  permissionsToCheck: Record<string, Omit<Permission, 'id'>[]>
+) => {
   const userPermissions = useAuth('usePluginPermissions', (state) => state.permissions);
   const fingerprint = userPermissions
     .map((permission) => permission.action)
@@ -19,6 +21,9 @@ export const usePluginPermissions = (permissionsToCheck: Record<string, Omit<Per
     .sort()
     .join(',');
   // callers pass module-level constants, so the flattened list keeps its identity between renders
-  const list = useMemo(() => Object.values(permissionsToCheck).flat() as Permission[], [permissionsToCheck]);
+  const list = useMemo(
+    () => Object.values(permissionsToCheck).flat() as Permission[],
+    [permissionsToCheck]
+  );
   return useRBAC(list, undefined, `?${PLUGIN_ID}-permissions=${fingerprint}`);
 };

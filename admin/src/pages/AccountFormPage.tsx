@@ -11,7 +11,13 @@ import { UnsavedChangesGuard } from '../components/UnsavedChangesGuard';
 import { NotFoundPage } from './NotFoundPage';
 import { useAccountPermissions } from '../hooks/useAccountPermissions';
 import { useAdminApi } from '../hooks/useAdminApi';
-import { EMPTY_ACCOUNT, movesPassword, toFormValues, toInput, type AccountFormValues } from '../utils/accountForm';
+import {
+  EMPTY_ACCOUNT,
+  movesPassword,
+  toFormValues,
+  toInput,
+  type AccountFormValues,
+} from '../utils/accountForm';
 import type { ApiErrorInfo } from '../utils/apiError';
 import { useApiError } from '../hooks/useApiError';
 import { getTranslation } from '../utils/getTranslation';
@@ -35,7 +41,9 @@ const AccountFormPage = () => {
 
   const [stored, setStored] = useState<SmtpAccount | null>(null);
   const [values, setValues] = useState<AccountFormValues>(EMPTY_ACCOUNT);
-  const [loadError, setLoadError] = useState<'missing' | 'failed' | null>(isKnownId ? null : 'missing');
+  const [loadError, setLoadError] = useState<'missing' | 'failed' | null>(
+    isKnownId ? null : 'missing'
+  );
   /** Set just before leaving after a save, so the unsaved-changes guard lets that navigation through. */
   const saved = useRef(false);
   const [isSaving, setIsSaving] = useState(false);
@@ -55,7 +63,9 @@ const AccountFormPage = () => {
         setStored(data);
         setValues(toFormValues(data));
       })
-      .catch((caught) => setLoadError(isFetchError(caught) && caught.status === 404 ? 'missing' : 'failed'));
+      .catch((caught) =>
+        setLoadError(isFetchError(caught) && caught.status === 404 ? 'missing' : 'failed')
+      );
   }, [api, id, isEdit, isKnownId]);
 
   const save = async (event: FormEvent) => {
@@ -65,7 +75,9 @@ const AccountFormPage = () => {
     setError(null);
     try {
       const body = { data: toInput(values, stored) };
-      const { data } = isEdit ? await api.updateAccount({ id }, body) : await api.createAccount(body);
+      const { data } = isEdit
+        ? await api.updateAccount({ id }, body)
+        : await api.createAccount(body);
       toggleNotification({
         type: 'success',
         message: isEdit
@@ -112,8 +124,14 @@ const AccountFormPage = () => {
           title={title}
           subtitle={
             values.authType === 'oauth2'
-              ? t('form.subtitleOAuth', 'Saving stores the sign-in settings; Connect signs in at the provider and checks the SMTP login.')
-              : t('form.subtitle', 'Saving connects to the SMTP server and logs in; nothing is stored if that fails.')
+              ? t(
+                  'form.subtitleOAuth',
+                  'Saving stores the sign-in settings; Connect signs in at the provider and checks the SMTP login.'
+                )
+              : t(
+                  'form.subtitle',
+                  'Saving connects to the SMTP server and logs in; nothing is stored if that fails.'
+                )
           }
           primaryAction={
             <Button type="submit" startIcon={<Check />} loading={isSaving} disabled={isSaving}>
@@ -131,7 +149,11 @@ const AccountFormPage = () => {
               </Typography>
             ) : null}
             {stored && stored.authType === 'oauth2' ? (
-              <OAuthConnectPanel account={stored} isDirty={isDirty} onFieldErrors={setConnectFieldErrors} />
+              <OAuthConnectPanel
+                account={stored}
+                isDirty={isDirty}
+                onFieldErrors={setConnectFieldErrors}
+              />
             ) : null}
             <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
               <AccountForm

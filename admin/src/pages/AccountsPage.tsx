@@ -15,7 +15,12 @@ import { useCampaignPermissions } from '../hooks/useCampaignPermissions';
 import { useLogPermissions } from '../hooks/useLogPermissions';
 import { useApiError } from '../hooks/useApiError';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
-import { filterAccounts, sortAccounts, type SortDirection, type SortKey } from '../utils/sortAccounts';
+import {
+  filterAccounts,
+  sortAccounts,
+  type SortDirection,
+  type SortKey,
+} from '../utils/sortAccounts';
 import { useTranslate } from '../hooks/useTranslate';
 import { panelPaths } from '../utils/panelPaths';
 
@@ -71,7 +76,10 @@ const AccountsPage = () => {
 
   // the API answers every account (a handful per site): paging happens here, in the address bar like the log's
   const pageCount = Math.max(1, Math.ceil(visible.length / pageSize));
-  const shown = visible.slice((Math.min(page, pageCount) - 1) * pageSize, Math.min(page, pageCount) * pageSize);
+  const shown = visible.slice(
+    (Math.min(page, pageCount) - 1) * pageSize,
+    Math.min(page, pageCount) * pageSize
+  );
   const search = (value: string) =>
     setSearchParams(
       (params) => {
@@ -104,7 +112,10 @@ const AccountsPage = () => {
           : t('accounts.deactivated', '{email} is inactive', { email: account.email }),
       });
     } catch (error) {
-      toggleNotification({ type: 'danger', message: readApiError(error, t('accounts.saveFailed', 'Could not save')).message });
+      toggleNotification({
+        type: 'danger',
+        message: readApiError(error, t('accounts.saveFailed', 'Could not save')).message,
+      });
     } finally {
       setTogglingId(null);
     }
@@ -115,16 +126,23 @@ const AccountsPage = () => {
     try {
       await api.deleteAccount({ id: account.id });
       setAccounts((list) => (list ?? []).filter((a) => a.id !== account.id));
-      toggleNotification({ type: 'success', message: t('accounts.deleted', '{email} deleted', { email: account.email }) });
+      toggleNotification({
+        type: 'success',
+        message: t('accounts.deleted', '{email} deleted', { email: account.email }),
+      });
       setToDelete(null);
     } catch (error) {
-      toggleNotification({ type: 'danger', message: readApiError(error, t('accounts.deleteFailed', 'Could not delete')).message });
+      toggleNotification({
+        type: 'danger',
+        message: readApiError(error, t('accounts.deleteFailed', 'Could not delete')).message,
+      });
     } finally {
       setIsDeleting(false);
     }
   };
 
-  const isLoadingPermissions = permissions.isLoading || logPermissions.isLoading || campaignPermissions.isLoading;
+  const isLoadingPermissions =
+    permissions.isLoading || logPermissions.isLoading || campaignPermissions.isLoading;
   if (isLoadingPermissions) return <Page.Loading />;
   // the menu link shows for accounts.read, campaigns.read or log.read: a role without the first goes on
   if (!permissions.canRead) {
@@ -150,16 +168,28 @@ const AccountsPage = () => {
         }
         secondaryAction={
           <Flex gap={2}>
-            <Button variant="tertiary" startIcon={<ManyWays />} onClick={() => navigate(panelPaths.routing)}>
+            <Button
+              variant="tertiary"
+              startIcon={<ManyWays />}
+              onClick={() => navigate(panelPaths.routing)}
+            >
               {t('accounts.routingPreview', 'Routing preview')}
             </Button>
             {campaignPermissions.canRead ? (
-              <Button variant="tertiary" startIcon={<PaperPlane />} onClick={() => navigate(panelPaths.campaigns)}>
+              <Button
+                variant="tertiary"
+                startIcon={<PaperPlane />}
+                onClick={() => navigate(panelPaths.campaigns)}
+              >
                 {t('accounts.campaigns', 'Campaigns')}
               </Button>
             ) : null}
             {logPermissions.canRead ? (
-              <Button variant="tertiary" startIcon={<BulletList />} onClick={() => navigate(panelPaths.log())}>
+              <Button
+                variant="tertiary"
+                startIcon={<BulletList />}
+                onClick={() => navigate(panelPaths.log())}
+              >
                 {t('accounts.sendLog', 'Send log')}
               </Button>
             ) : null}
@@ -184,10 +214,17 @@ const AccountsPage = () => {
           {accounts.length === 0 ? (
             <EmptyStateLayout
               icon={<EmptyDocuments width="16rem" />}
-              content={t('accounts.empty', 'No SMTP account yet: every mail goes through the configured provider.')}
+              content={t(
+                'accounts.empty',
+                'No SMTP account yet: every mail goes through the configured provider.'
+              )}
               action={
                 permissions.canCreate ? (
-                  <Button variant="secondary" startIcon={<Plus />} onClick={() => navigate(panelPaths.newAccount)}>
+                  <Button
+                    variant="secondary"
+                    startIcon={<Plus />}
+                    onClick={() => navigate(panelPaths.newAccount)}
+                  >
                     {t('accounts.createFirst', 'Create the first account')}
                   </Button>
                 ) : undefined
@@ -213,16 +250,28 @@ const AccountsPage = () => {
                 onSort={sortBy}
                 togglingId={togglingId}
                 onToggleActive={permissions.canUpdate ? toggleActive : undefined}
-                onEdit={permissions.canUpdate ? (a) => navigate(panelPaths.account(a.id)) : undefined}
+                onEdit={
+                  permissions.canUpdate ? (a) => navigate(panelPaths.account(a.id)) : undefined
+                }
                 onTest={permissions.canUpdate ? setToTest : undefined}
                 onDelete={permissions.canDelete ? setToDelete : undefined}
               />
               <Typography textColor="neutral600" data-testid="accounts-total">
                 {query
-                  ? t('accounts.totalFiltered', '{shown, plural, one {# account} other {# accounts}} of {total}', { shown: visible.length, total: accounts.length })
-                  : t('accounts.total', '{total, plural, one {# account} other {# accounts}}', { total: accounts.length })}
+                  ? t(
+                      'accounts.totalFiltered',
+                      '{shown, plural, one {# account} other {# accounts}} of {total}',
+                      { shown: visible.length, total: accounts.length }
+                    )
+                  : t('accounts.total', '{total, plural, one {# account} other {# accounts}}', {
+                      total: accounts.length,
+                    })}
               </Typography>
-              <Pagination.Root pageCount={pageCount} total={visible.length} defaultPageSize={PAGE_SIZE}>
+              <Pagination.Root
+                pageCount={pageCount}
+                total={visible.length}
+                defaultPageSize={PAGE_SIZE}
+              >
                 <Pagination.PageSize options={['10', '25', '50', '100']} />
                 <Pagination.Links />
               </Pagination.Root>
@@ -230,7 +279,12 @@ const AccountsPage = () => {
           )}
         </Flex>
       </Layouts.Content>
-      <DeleteAccountDialog account={toDelete} isDeleting={isDeleting} onCancel={() => setToDelete(null)} onConfirm={remove} />
+      <DeleteAccountDialog
+        account={toDelete}
+        isDeleting={isDeleting}
+        onCancel={() => setToDelete(null)}
+        onConfirm={remove}
+      />
       <TestMailModal account={toTest} onClose={() => setToTest(null)} />
     </Page.Main>
   );

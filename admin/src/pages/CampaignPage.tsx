@@ -41,7 +41,9 @@ const CampaignPage = () => {
   const format = useCampaignFormat();
 
   const [batch, setBatch] = useState<BatchDetail | null>(null);
-  const [loadError, setLoadError] = useState<'missing' | 'failed' | null>(isKnownId ? null : 'missing');
+  const [loadError, setLoadError] = useState<'missing' | 'failed' | null>(
+    isKnownId ? null : 'missing'
+  );
   const [pending, setPending] = useState<ChangeBatch.Action | null>(null);
   const [error, setError] = useState<ApiErrorInfo | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
@@ -68,15 +70,25 @@ const CampaignPage = () => {
     setPending(action);
     setError(null);
     try {
-      const changeBatch = { pause: api.pauseBatch, resume: api.resumeBatch, cancel: api.cancelBatch }[action];
+      const changeBatch = {
+        pause: api.pauseBatch,
+        resume: api.resumeBatch,
+        cancel: api.cancelBatch,
+      }[action];
       const { data } = await changeBatch({ id: batchId ?? '' });
       setBatch(data);
       setConfirmCancel(false);
-      const done = { pause: 'The campaign is paused', resume: 'The campaign is sending again', cancel: 'The campaign is cancelled' };
+      const done = {
+        pause: 'The campaign is paused',
+        resume: 'The campaign is sending again',
+        cancel: 'The campaign is cancelled',
+      };
       toggleNotification({ type: 'success', message: t(`campaign.${action}.done`, done[action]) });
     } catch (caught) {
       setConfirmCancel(false);
-      setError(readApiError(caught, t('campaign.changeFailed', 'The campaign could not be changed')));
+      setError(
+        readApiError(caught, t('campaign.changeFailed', 'The campaign could not be changed'))
+      );
       void load();
     } finally {
       setPending(null);
@@ -94,15 +106,32 @@ const CampaignPage = () => {
   const manageButtons = permissions.canManage ? (
     <Flex gap={2}>
       {actions.resume ? (
-        <Button variant="secondary" startIcon={<Play />} onClick={() => void change('resume')} loading={pending === 'resume'} disabled={pending !== null}>
+        <Button
+          variant="secondary"
+          startIcon={<Play />}
+          onClick={() => void change('resume')}
+          loading={pending === 'resume'}
+          disabled={pending !== null}
+        >
           {t('campaign.resume', 'Resume')}
         </Button>
       ) : (
-        <Button variant="secondary" startIcon={<Clock />} onClick={() => void change('pause')} loading={pending === 'pause'} disabled={pending !== null || !actions.pause}>
+        <Button
+          variant="secondary"
+          startIcon={<Clock />}
+          onClick={() => void change('pause')}
+          loading={pending === 'pause'}
+          disabled={pending !== null || !actions.pause}
+        >
           {t('campaign.pause', 'Pause')}
         </Button>
       )}
-      <Button variant="danger-light" startIcon={<Cross />} onClick={() => setConfirmCancel(true)} disabled={pending !== null || !actions.cancel}>
+      <Button
+        variant="danger-light"
+        startIcon={<Cross />}
+        onClick={() => setConfirmCancel(true)}
+        disabled={pending !== null || !actions.cancel}
+      >
         {t('campaign.cancel', 'Cancel')}
       </Button>
     </Flex>
@@ -114,11 +143,15 @@ const CampaignPage = () => {
       <Layouts.Header
         navigationAction={<BackButton disabled={false} fallback={panelPaths.campaigns} />}
         title={title}
-        subtitle={t('campaign.subtitle', 'Batch #{id} · created {created} · {engine, select, redis {BullMQ (Redis)} other {database queue}}', {
-          id: batch.id,
-          created: formatDate(batch.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
-          engine: batch.engine,
-        })}
+        subtitle={t(
+          'campaign.subtitle',
+          'Batch #{id} · created {created} · {engine, select, redis {BullMQ (Redis)} other {database queue}}',
+          {
+            id: batch.id,
+            created: formatDate(batch.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
+            engine: batch.engine,
+          }
+        )}
         primaryAction={manageButtons}
         secondaryAction={
           <Button variant="tertiary" startIcon={<ArrowClockwise />} onClick={() => void load()}>
@@ -129,9 +162,23 @@ const CampaignPage = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <ModuleOffBanner />
-          {error ? <SmtpErrorAlert error={error} title={t('campaign.changeFailed', 'The campaign could not be changed')} onClose={() => setError(null)} /> : null}
+          {error ? (
+            <SmtpErrorAlert
+              error={error}
+              title={t('campaign.changeFailed', 'The campaign could not be changed')}
+              onClose={() => setError(null)}
+            />
+          ) : null}
           {batch.enqueueError && !hideEnqueueError ? (
-            <Alert variant="danger" closeLabel={t('log.modal.close', 'Close')} title={t('campaign.enqueueError', 'Reading the messages stopped early: what was read is sent')} onClose={() => setHideEnqueueError(true)}>
+            <Alert
+              variant="danger"
+              closeLabel={t('log.modal.close', 'Close')}
+              title={t(
+                'campaign.enqueueError',
+                'Reading the messages stopped early: what was read is sent'
+              )}
+              onClose={() => setHideEnqueueError(true)}
+            >
               {batch.enqueueError}
             </Alert>
           ) : null}
@@ -148,7 +195,12 @@ const CampaignPage = () => {
                 </Typography>
                 {batch.finishedAt ? (
                   <Typography textColor="neutral700">
-                    {t('campaign.finishedAt', 'Finished {finished}', { finished: formatDate(batch.finishedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+                    {t('campaign.finishedAt', 'Finished {finished}', {
+                      finished: formatDate(batch.finishedAt, {
+                        dateStyle: 'medium',
+                        timeStyle: 'short',
+                      }),
+                    })}
                   </Typography>
                 ) : null}
               </Flex>
@@ -198,7 +250,10 @@ const CampaignPage = () => {
                 <Typography variant="delta" tag="h2">
                   {t('campaign.rejections.title', 'Refused at enqueue')}
                 </Typography>
-                <CampaignRejectionsTable rejections={batch.rejections} rejected={batch.counts.rejected} />
+                <CampaignRejectionsTable
+                  rejections={batch.rejections}
+                  rejected={batch.counts.rejected}
+                />
               </Flex>
             </Box>
           ) : null}

@@ -37,19 +37,24 @@ const CampaignsPage = () => {
   const [isLoading, setIsLoading] = useState(false);
   const [error, setError] = useState<ApiErrorInfo | null>(null);
 
-  const load = useCallback(async (silent = false) => {
-    if (!silent) setIsLoading(true);
-    try {
-      setResult(await api.listBatches({ page, pageSize }));
-      setError(null);
-    } catch (caught) {
-      setError(readApiError(caught, t('campaigns.loadFailed', 'The campaigns could not be loaded')));
-    } finally {
-      setIsLoading(false);
-    }
+  const load = useCallback(
+    async (silent = false) => {
+      if (!silent) setIsLoading(true);
+      try {
+        setResult(await api.listBatches({ page, pageSize }));
+        setError(null);
+      } catch (caught) {
+        setError(
+          readApiError(caught, t('campaigns.loadFailed', 'The campaigns could not be loaded'))
+        );
+      } finally {
+        setIsLoading(false);
+      }
+    },
     // t only translates the error: the page and its size decide a reload
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, page, pageSize]);
+    [api, page, pageSize]
+  );
 
   useEffect(() => {
     if (permissions.canRead) void load();
@@ -57,7 +62,8 @@ const CampaignsPage = () => {
 
   const batches = result?.data ?? [];
   // while a batch sends, and while there is none yet (a module may queue one any moment)
-  const moving = result !== null && (batches.length === 0 || batches.some((batch) => !isFinished(batch.state)));
+  const moving =
+    result !== null && (batches.length === 0 || batches.some((batch) => !isFinished(batch.state)));
   useRefresh(() => void load(true), permissions.canRead && moving, REFRESH_MS);
 
   if (permissions.isLoading) return <Page.Loading />;
@@ -72,15 +78,28 @@ const CampaignsPage = () => {
       <Layouts.Header
         navigationAction={<BackButton disabled={false} fallback={panelPaths.accounts} />}
         title={title}
-        subtitle={t('campaigns.subtitle', 'Mailings queued by campaign and newsletter modules, newest first')}
+        subtitle={t(
+          'campaigns.subtitle',
+          'Mailings queued by campaign and newsletter modules, newest first'
+        )}
         primaryAction={
-          <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={() => void load()} loading={isLoading} disabled={isLoading}>
+          <Button
+            variant="secondary"
+            startIcon={<ArrowClockwise />}
+            onClick={() => void load()}
+            loading={isLoading}
+            disabled={isLoading}
+          >
             {t('campaigns.refresh', 'Refresh')}
           </Button>
         }
         secondaryAction={
           logPermissions.canRead ? (
-            <Button variant="tertiary" startIcon={<BulletList />} onClick={() => navigate(panelPaths.log())}>
+            <Button
+              variant="tertiary"
+              startIcon={<BulletList />}
+              onClick={() => navigate(panelPaths.log())}
+            >
               {t('accounts.sendLog', 'Send log')}
             </Button>
           ) : undefined
@@ -90,7 +109,11 @@ const CampaignsPage = () => {
         <Flex direction="column" alignItems="stretch" gap={4}>
           <ModuleOffBanner />
           {error ? (
-            <SmtpErrorAlert error={error} title={t('campaigns.loadFailed', 'The campaigns could not be loaded')} onClose={() => setError(null)} />
+            <SmtpErrorAlert
+              error={error}
+              title={t('campaigns.loadFailed', 'The campaigns could not be loaded')}
+              onClose={() => setError(null)}
+            />
           ) : null}
           {result === null && !error ? <Page.Loading /> : null}
           {result !== null && batches.length === 0 ? (
@@ -102,13 +125,24 @@ const CampaignsPage = () => {
               )}
             />
           ) : null}
-          {batches.length > 0 ? <CampaignsTable batches={batches} onOpen={(batch) => navigate(campaignPath(batch.id))} /> : null}
+          {batches.length > 0 ? (
+            <CampaignsTable
+              batches={batches}
+              onOpen={(batch) => navigate(campaignPath(batch.id))}
+            />
+          ) : null}
           {pagination && pagination.total > 0 ? (
             <Flex direction="column" alignItems="stretch">
               <Typography textColor="neutral600" data-testid="campaigns-total">
-                {t('campaigns.total', '{total, plural, one {# batch} other {# batches}}', { total: pagination.total })}
+                {t('campaigns.total', '{total, plural, one {# batch} other {# batches}}', {
+                  total: pagination.total,
+                })}
               </Typography>
-              <Pagination.Root pageCount={pagination.pageCount} total={pagination.total} defaultPageSize={DEFAULT_PAGE_SIZE}>
+              <Pagination.Root
+                pageCount={pagination.pageCount}
+                total={pagination.total}
+                defaultPageSize={DEFAULT_PAGE_SIZE}
+              >
                 <Pagination.PageSize options={['10', '25', '50', '100']} />
                 <Pagination.Links />
               </Pagination.Root>

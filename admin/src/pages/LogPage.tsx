@@ -44,19 +44,22 @@ const LogPage = () => {
   const [accounts, setAccounts] = useState<SmtpAccount[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
 
-  const load = useCallback(async (silent = false) => {
-    if (!silent) setIsLoading(true);
-    try {
-      setResult(await api.listSendLog(logQuery));
-      setError(null);
-    } catch (caught) {
-      setError(readApiError(caught, t('log.loadFailed', 'The send log could not be loaded')));
-    } finally {
-      setIsLoading(false);
-    }
+  const load = useCallback(
+    async (silent = false) => {
+      if (!silent) setIsLoading(true);
+      try {
+        setResult(await api.listSendLog(logQuery));
+        setError(null);
+      } catch (caught) {
+        setError(readApiError(caught, t('log.loadFailed', 'The send log could not be loaded')));
+      } finally {
+        setIsLoading(false);
+      }
+    },
     // t only translates the error: the query string decides a reload
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, logQuery]);
+    [api, logQuery]
+  );
 
   useEffect(() => {
     if (permissions.canRead) void load();

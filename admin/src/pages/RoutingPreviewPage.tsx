@@ -52,7 +52,12 @@ const RoutingPreviewPage = () => {
           <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
             <form onSubmit={resolve}>
               <Flex direction="column" alignItems="stretch" gap={4}>
-                <Field.Root name="from" required error={error?.fieldErrors.from} hint={t('routing.fromHint', 'An address, or "Name <address>"')}>
+                <Field.Root
+                  name="from"
+                  required
+                  error={error?.fieldErrors.from}
+                  hint={t('routing.fromHint', 'An address, or "Name <address>"')}
+                >
                   <Field.Label>{t('routing.from', 'From')}</Field.Label>
                   <TextInput
                     value={from}
@@ -62,18 +67,33 @@ const RoutingPreviewPage = () => {
                   <Field.Hint />
                   <Field.Error />
                 </Field.Root>
-                <Checkbox checked={newsletter} onCheckedChange={(checked: boolean | "indeterminate") => setNewsletter(checked === true)}>
+                <Checkbox
+                  checked={newsletter}
+                  onCheckedChange={(checked: boolean | 'indeterminate') =>
+                    setNewsletter(checked === true)
+                  }
+                >
                   {t('routing.newsletter', 'This mail is a newsletter')}
                 </Checkbox>
                 <Box>
-                  <Button type="submit" loading={isResolving} disabled={isResolving || !from.trim()}>
+                  <Button
+                    type="submit"
+                    loading={isResolving}
+                    disabled={isResolving || !from.trim()}
+                  >
                     {t('routing.resolve', 'Resolve')}
                   </Button>
                 </Box>
               </Flex>
             </form>
           </Box>
-          {error ? <SmtpErrorAlert error={error} title={t('routing.failed', 'Could not resolve this From')} onClose={() => setError(null)} /> : null}
+          {error ? (
+            <SmtpErrorAlert
+              error={error}
+              title={t('routing.failed', 'Could not resolve this From')}
+              onClose={() => setError(null)}
+            />
+          ) : null}
           {result ? <ResolveResult result={result} /> : null}
         </Flex>
       </Layouts.Content>

@@ -1,8 +1,26 @@
-import { Box, Button, Field, Flex, Grid, NumberInput, SingleSelect, SingleSelectOption, TextInput, Toggle, Typography } from '@strapi/design-system';
+import {
+  Box,
+  Button,
+  Field,
+  Flex,
+  Grid,
+  NumberInput,
+  SingleSelect,
+  SingleSelectOption,
+  TextInput,
+  Toggle,
+  Typography,
+} from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
-import { FALLBACK_MODES, LIMIT_OVERFLOW_MODES, PERMISSIONS, type FallbackMode, type LimitOverflowMode } from '../../../shared/constants';
+import {
+  FALLBACK_MODES,
+  LIMIT_OVERFLOW_MODES,
+  PERMISSIONS,
+  type FallbackMode,
+  type LimitOverflowMode,
+} from '../../../shared/constants';
 import type { ModuleSettings } from '../../../shared/contracts/settings';
 import { useAdminApi } from '../hooks/useAdminApi';
 import { usePluginPermissions } from '../hooks/usePluginPermissions';
@@ -27,7 +45,8 @@ const SettingsPage = () => {
   const t = useTranslate();
   const api = useAdminApi();
   const { toggleNotification } = useNotification();
-  const { allowedActions, isLoading: isLoadingPermissions } = usePluginPermissions(SETTINGS_PERMISSIONS);
+  const { allowedActions, isLoading: isLoadingPermissions } =
+    usePluginPermissions(SETTINGS_PERMISSIONS);
   const canUpdate = Boolean(allowedActions.canUpdate);
 
   const [values, setValues] = useState<ModuleSettings | null>(null);
@@ -63,7 +82,8 @@ const SettingsPage = () => {
   if (loadError) return <Page.Error />;
   if (!values) return <Page.Loading />;
 
-  const set = <K extends keyof ModuleSettings>(key: K, value: ModuleSettings[K]) => setValues({ ...values, [key]: value });
+  const set = <K extends keyof ModuleSettings>(key: K, value: ModuleSettings[K]) =>
+    setValues({ ...values, [key]: value });
   const fieldErrors = error?.fieldErrors ?? {};
   const disabled = isSaving || !canUpdate;
   const onLabel = t('settings.on', 'On');
@@ -87,24 +107,61 @@ const SettingsPage = () => {
         />
         <Layouts.Content>
           <Flex direction="column" alignItems="stretch" gap={4}>
-            {error ? <SmtpErrorAlert error={error} title={t('settings.saveFailed', 'The settings could not be saved')} onClose={() => setError(null)} /> : null}
+            {error ? (
+              <SmtpErrorAlert
+                error={error}
+                title={t('settings.saveFailed', 'The settings could not be saved')}
+                onClose={() => setError(null)}
+              />
+            ) : null}
             <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
               <Grid.Root gap={5}>
                 <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="enabled" error={fieldErrors.enabled} hint={t('settings.enabledHint', 'When off, the configured provider sends every mail untouched')}>
+                  <Field.Root
+                    name="enabled"
+                    error={fieldErrors.enabled}
+                    hint={t(
+                      'settings.enabledHint',
+                      'When off, the configured provider sends every mail untouched'
+                    )}
+                  >
                     <Field.Label>{t('settings.enabled', 'Module enabled')}</Field.Label>
-                    <Toggle checked={values.enabled} onChange={(e: ChangeEvent<HTMLInputElement>) => set('enabled', e.target.checked)} onLabel={onLabel} offLabel={offLabel} disabled={disabled} />
+                    <Toggle
+                      checked={values.enabled}
+                      onChange={(e: ChangeEvent<HTMLInputElement>) =>
+                        set('enabled', e.target.checked)
+                      }
+                      onLabel={onLabel}
+                      offLabel={offLabel}
+                      disabled={disabled}
+                    />
                     <Field.Hint />
                     <Field.Error />
                   </Field.Root>
                 </Grid.Item>
                 <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="fallback" error={fieldErrors.fallback} hint={t('settings.fallbackHint', 'What happens to a mail whose From matches no account')}>
+                  <Field.Root
+                    name="fallback"
+                    error={fieldErrors.fallback}
+                    hint={t(
+                      'settings.fallbackHint',
+                      'What happens to a mail whose From matches no account'
+                    )}
+                  >
                     <Field.Label>{t('settings.fallback', 'Fallback')}</Field.Label>
-                    <SingleSelect value={values.fallback} onChange={(v: string | number) => set('fallback', v as FallbackMode)} disabled={disabled}>
+                    <SingleSelect
+                      value={values.fallback}
+                      onChange={(v: string | number) => set('fallback', v as FallbackMode)}
+                      disabled={disabled}
+                    >
                       {FALLBACK_MODES.map((mode) => (
                         <SingleSelectOption key={mode} value={mode}>
-                          {t(`settings.fallback.${mode}`, mode === 'provider' ? 'Send with the configured provider' : 'Reject the mail')}
+                          {t(
+                            `settings.fallback.${mode}`,
+                            mode === 'provider'
+                              ? 'Send with the configured provider'
+                              : 'Reject the mail'
+                          )}
                         </SingleSelectOption>
                       ))}
                     </SingleSelect>
@@ -116,10 +173,21 @@ const SettingsPage = () => {
                   <Field.Root
                     name="limitOverflow"
                     error={fieldErrors.limitOverflow}
-                    hint={t('settings.limitOverflowHint', 'For queued campaign mail whose account reached its per-minute, hour or day limit; "next" never picks an account the rule would not choose')}
+                    hint={t(
+                      'settings.limitOverflowHint',
+                      'For queued campaign mail whose account reached its per-minute, hour or day limit; "next" never picks an account the rule would not choose'
+                    )}
                   >
-                    <Field.Label>{t('settings.limitOverflow', 'An account at its limit')}</Field.Label>
-                    <SingleSelect value={values.limitOverflow} onChange={(v: string | number) => set('limitOverflow', v as LimitOverflowMode)} disabled={disabled}>
+                    <Field.Label>
+                      {t('settings.limitOverflow', 'An account at its limit')}
+                    </Field.Label>
+                    <SingleSelect
+                      value={values.limitOverflow}
+                      onChange={(v: string | number) =>
+                        set('limitOverflow', v as LimitOverflowMode)
+                      }
+                      disabled={disabled}
+                    >
                       {LIMIT_OVERFLOW_MODES.map((mode) => (
                         <SingleSelectOption key={mode} value={mode}>
                           {t(`settings.limitOverflow.${mode}`, OVERFLOW_TEXT[mode])}
@@ -131,41 +199,115 @@ const SettingsPage = () => {
                   </Field.Root>
                 </Grid.Item>
                 <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="testEmailOnSave" error={fieldErrors.testEmailOnSave} hint={t('settings.testEmailOnSaveHint', 'Saving an account also sends a test message through it')}>
+                  <Field.Root
+                    name="testEmailOnSave"
+                    error={fieldErrors.testEmailOnSave}
+                    hint={t(
+                      'settings.testEmailOnSaveHint',
+                      'Saving an account also sends a test message through it'
+                    )}
+                  >
                     <Field.Label>{t('settings.testEmailOnSave', 'Test mail on save')}</Field.Label>
-                    <Toggle checked={values.testEmailOnSave} onChange={(e: ChangeEvent<HTMLInputElement>) => set('testEmailOnSave', e.target.checked)} onLabel={onLabel} offLabel={offLabel} disabled={disabled} />
+                    <Toggle
+                      checked={values.testEmailOnSave}
+                      onChange={(e: ChangeEvent<HTMLInputElement>) =>
+                        set('testEmailOnSave', e.target.checked)
+                      }
+                      onLabel={onLabel}
+                      offLabel={offLabel}
+                      disabled={disabled}
+                    />
                     <Field.Hint />
                     <Field.Error />
                   </Field.Root>
                 </Grid.Item>
                 <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="testEmailRecipient" error={fieldErrors.testEmailRecipient} hint={t('settings.testEmailRecipientHint', 'Empty: your own email address')}>
-                    <Field.Label>{t('settings.testEmailRecipient', 'Test mail recipient')}</Field.Label>
-                    <TextInput type="email" value={values.testEmailRecipient} onChange={(e: ChangeEvent<HTMLInputElement>) => set('testEmailRecipient', e.target.value)} disabled={disabled || !values.testEmailOnSave} />
+                  <Field.Root
+                    name="testEmailRecipient"
+                    error={fieldErrors.testEmailRecipient}
+                    hint={t('settings.testEmailRecipientHint', 'Empty: your own email address')}
+                  >
+                    <Field.Label>
+                      {t('settings.testEmailRecipient', 'Test mail recipient')}
+                    </Field.Label>
+                    <TextInput
+                      type="email"
+                      value={values.testEmailRecipient}
+                      onChange={(e: ChangeEvent<HTMLInputElement>) =>
+                        set('testEmailRecipient', e.target.value)
+                      }
+                      disabled={disabled || !values.testEmailOnSave}
+                    />
                     <Field.Hint />
                     <Field.Error />
                   </Field.Root>
                 </Grid.Item>
                 <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="verifyTimeoutMs" required error={fieldErrors.verifyTimeoutMs} hint={t('settings.verifyTimeoutHint', 'From 1000 to 60000 ms')}>
-                    <Field.Label>{t('settings.verifyTimeout', 'Verification timeout (ms)')}</Field.Label>
-                    <NumberInput value={values.verifyTimeoutMs} onValueChange={(v: number | undefined) => set('verifyTimeoutMs', v ?? Number.NaN)} step={500} disabled={disabled} />
+                  <Field.Root
+                    name="verifyTimeoutMs"
+                    required
+                    error={fieldErrors.verifyTimeoutMs}
+                    hint={t('settings.verifyTimeoutHint', 'From 1000 to 60000 ms')}
+                  >
+                    <Field.Label>
+                      {t('settings.verifyTimeout', 'Verification timeout (ms)')}
+                    </Field.Label>
+                    <NumberInput
+                      value={values.verifyTimeoutMs}
+                      onValueChange={(v: number | undefined) =>
+                        set('verifyTimeoutMs', v ?? Number.NaN)
+                      }
+                      step={500}
+                      disabled={disabled}
+                    />
                     <Field.Hint />
                     <Field.Error />
                   </Field.Root>
                 </Grid.Item>
                 <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="logRetentionDays" required error={fieldErrors.logRetentionDays} hint={t('settings.logRetentionDaysHint', 'Older send-log entries are deleted every hour; from 1 to 3650 days')}>
-                    <Field.Label>{t('settings.logRetentionDays', 'Keep the send log (days)')}</Field.Label>
-                    <NumberInput value={values.logRetentionDays} onValueChange={(v: number | undefined) => set('logRetentionDays', v ?? Number.NaN)} step={1} disabled={disabled} />
+                  <Field.Root
+                    name="logRetentionDays"
+                    required
+                    error={fieldErrors.logRetentionDays}
+                    hint={t(
+                      'settings.logRetentionDaysHint',
+                      'Older send-log entries are deleted every hour; from 1 to 3650 days'
+                    )}
+                  >
+                    <Field.Label>
+                      {t('settings.logRetentionDays', 'Keep the send log (days)')}
+                    </Field.Label>
+                    <NumberInput
+                      value={values.logRetentionDays}
+                      onValueChange={(v: number | undefined) =>
+                        set('logRetentionDays', v ?? Number.NaN)
+                      }
+                      step={1}
+                      disabled={disabled}
+                    />
                     <Field.Hint />
                     <Field.Error />
                   </Field.Root>
                 </Grid.Item>
                 <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="logKeepBodies" error={fieldErrors.logKeepBodies} hint={t('settings.logKeepBodiesHint', 'Needed to resend a failed mail; the log then holds message texts (not attachments)')}>
+                  <Field.Root
+                    name="logKeepBodies"
+                    error={fieldErrors.logKeepBodies}
+                    hint={t(
+                      'settings.logKeepBodiesHint',
+                      'Needed to resend a failed mail; the log then holds message texts (not attachments)'
+                    )}
+                  >
                     <Field.Label>{t('settings.logKeepBodies', 'Keep message bodies')}</Field.Label>
-                    <Toggle checked={values.logKeepBodies} onChange={(e: ChangeEvent<HTMLInputElement>) => set('logKeepBodies', e.target.checked)} onLabel={onLabel} offLabel={offLabel} disabled={disabled} />
+                    <Toggle
+                      checked={values.logKeepBodies}
+                      onChange={(e: ChangeEvent<HTMLInputElement>) =>
+                        set('logKeepBodies', e.target.checked)
+                      }
+                      onLabel={onLabel}
+                      offLabel={offLabel}
+                      disabled={disabled}
+                    />
                     <Field.Hint />
                     <Field.Error />
                   </Field.Root>
@@ -174,18 +316,45 @@ const SettingsPage = () => {
                   <Field.Root
                     name="alertRecipients"
                     error={fieldErrors.alertRecipients}
-                    hint={t('settings.alertRecipientsHint', 'Comma-separated emails told when an account starts failing, needs re-authorization or recovers; sent through the configured provider. Empty: no alert mails')}
+                    hint={t(
+                      'settings.alertRecipientsHint',
+                      'Comma-separated emails told when an account starts failing, needs re-authorization or recovers; sent through the configured provider. Empty: no alert mails'
+                    )}
                   >
                     <Field.Label>{t('settings.alertRecipients', 'Alert recipients')}</Field.Label>
-                    <TextInput value={values.alertRecipients} onChange={(e: ChangeEvent<HTMLInputElement>) => set('alertRecipients', e.target.value)} disabled={disabled} placeholder="ops@example.com, admin@example.com" />
+                    <TextInput
+                      value={values.alertRecipients}
+                      onChange={(e: ChangeEvent<HTMLInputElement>) =>
+                        set('alertRecipients', e.target.value)
+                      }
+                      disabled={disabled}
+                      placeholder="ops@example.com, admin@example.com"
+                    />
                     <Field.Hint />
                     <Field.Error />
                   </Field.Root>
                 </Grid.Item>
                 <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-                  <Field.Root name="recheckIntervalMinutes" required error={fieldErrors.recheckIntervalMinutes} hint={t('settings.recheckIntervalHint', '0: off; from 1 to 1440. Each active account is checked (login only, no mail sent)')}>
-                    <Field.Label>{t('settings.recheckInterval', 'Re-check accounts every … minutes')}</Field.Label>
-                    <NumberInput value={values.recheckIntervalMinutes} onValueChange={(v: number | undefined) => set('recheckIntervalMinutes', v ?? Number.NaN)} step={1} disabled={disabled} />
+                  <Field.Root
+                    name="recheckIntervalMinutes"
+                    required
+                    error={fieldErrors.recheckIntervalMinutes}
+                    hint={t(
+                      'settings.recheckIntervalHint',
+                      '0: off; from 1 to 1440. Each active account is checked (login only, no mail sent)'
+                    )}
+                  >
+                    <Field.Label>
+                      {t('settings.recheckInterval', 'Re-check accounts every … minutes')}
+                    </Field.Label>
+                    <NumberInput
+                      value={values.recheckIntervalMinutes}
+                      onValueChange={(v: number | undefined) =>
+                        set('recheckIntervalMinutes', v ?? Number.NaN)
+                      }
+                      step={1}
+                      disabled={disabled}
+                    />
                     <Field.Hint />
                     <Field.Error />
                   </Field.Root>

@@ -51,7 +51,11 @@ export const EMPTY_ACCOUNT: AccountFormValues = {
 };
 
 /** The usual port for each security mode, offered when the admin switches modes. */
-export const CONVENTIONAL_PORTS: Record<SecurityMode, number> = { none: 25, ssl: 465, starttls: 587 };
+export const CONVENTIONAL_PORTS: Record<SecurityMode, number> = {
+  none: 25,
+  ssl: 465,
+  starttls: 587,
+};
 
 export const toFormValues = (account: SmtpAccount): AccountFormValues => ({
   name: account.name,
@@ -77,15 +81,23 @@ export const toFormValues = (account: SmtpAccount): AccountFormValues => ({
   oauthScope: account.oauthScope,
 });
 
-const OAUTH_TEXT_FIELDS = ['oauthTenant', 'oauthClientId', 'oauthAuthorizeUrl', 'oauthTokenUrl', 'oauthScope'] as const;
-
+const OAUTH_TEXT_FIELDS = [
+  'oauthTenant',
+  'oauthClientId',
+  'oauthAuthorizeUrl',
+  'oauthTokenUrl',
+  'oauthScope',
+] as const;
 
 /**
  * The request body; an empty password (or client secret) is left out so that an edit keeps the stored one.
  * OAuth2 fields go only with an OAuth2 account and, on edit, only when changed: the server compares each
  * with the stored value (null there, '' here) to decide whether the sign-in or the secret must be redone.
  */
-export const toInput = (values: AccountFormValues, stored?: SmtpAccount | null): SmtpAccountInput => {
+export const toInput = (
+  values: AccountFormValues,
+  stored?: SmtpAccount | null
+): SmtpAccountInput => {
   const { password, port, oauthClientSecret, oauthProvider, ...rest } = values;
   const input: SmtpAccountInput = {
     name: rest.name.trim(),

@@ -34,13 +34,17 @@ export const etaParts = (etaSeconds: number | null): EtaParts | null => {
   if (seconds < 60) return { unit: 'seconds', seconds };
   const minutes = Math.ceil(seconds / 60);
   if (minutes < 60) return { unit: 'minutes', minutes };
-  if (minutes < 24 * 60) return { unit: 'hours', hours: Math.floor(minutes / 60), minutes: minutes % 60 };
+  if (minutes < 24 * 60)
+    return { unit: 'hours', hours: Math.floor(minutes / 60), minutes: minutes % 60 };
   const hours = Math.ceil(minutes / 60);
   return { unit: 'days', days: Math.floor(hours / 24), hours: hours % 24 };
 };
 
 /** The send log filtered to one batch (and a status), as a panel address. */
-export const batchLogPath = (batchId: number, status?: 'failed' | 'sent' | 'fallback' | 'uncertain') => {
+export const batchLogPath = (
+  batchId: number,
+  status?: 'failed' | 'sent' | 'fallback' | 'uncertain'
+) => {
   const params = new URLSearchParams({ batchId: String(batchId) });
   if (status === 'uncertain') params.set('uncertain', 'true');
   else if (status) params.set('status', status);

@@ -32,22 +32,27 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   ALREADY_RESENT: 'This mail was already resent; resend the new entry if it failed too',
   MAYBE_DELIVERED:
     'This mail may have been delivered (the connection dropped while it was being transferred): it is not resent, so nobody gets it twice',
-  BATCH_FINISHED: 'This campaign batch has finished: there is nothing left to pause, resume or cancel',
+  BATCH_FINISHED:
+    'This campaign batch has finished: there is nothing left to pause, resume or cancel',
   NOT_PAUSED: 'This campaign batch is not paused: only a paused batch can be resumed',
   BODY_NOT_KEPT: 'This mail cannot be resent: its body was not kept',
   MAIL_NOT_SENT: 'The mail could not be sent; the send log shows each attempt',
   MODULE_OFF: 'The module is switched off: switch it on in Settings → SMTP accounts',
   NOT_FOUND: 'Not found',
-  CLIENT_SECRET_REQUIRED: 'Re-enter the client secret: it is only sent to the token endpoint it was entered for',
+  CLIENT_SECRET_REQUIRED:
+    'Re-enter the client secret: it is only sent to the token endpoint it was entered for',
   INVALID_URL: '{field} must be an https URL',
   NOT_OAUTH: 'This account does not sign in with OAuth2',
   OAUTH_STATE_INVALID: 'This sign-in link expired or was already used: click Connect again',
-  OAUTH_EXCHANGE_FAILED: 'The provider refused to hand out the tokens: check the client id, the client secret and the redirect URI',
-  OAUTH_NO_REFRESH_TOKEN: 'The provider gave no refresh token: allow offline access (scope offline_access, or access_type=offline)',
+  OAUTH_EXCHANGE_FAILED:
+    'The provider refused to hand out the tokens: check the client id, the client secret and the redirect URI',
+  OAUTH_NO_REFRESH_TOKEN:
+    'The provider gave no refresh token: allow offline access (scope offline_access, or access_type=offline)',
   SEND_PERMISSION_REQUIRED:
     'Sending mail through the SMTP accounts needs the permission "Send mail through SMTP accounts"',
   FROM_TOO_LONG: 'The From is longer than {max, plural, one {# character} other {# characters}}',
   INVALID_MAIL: 'Mail not sent: it has no recipient, a line break in a header, or no valid From',
-  INVALID_OPTIONS: 'The queue options must be an object with newsletter (true or false) and campaign (a name)',
+  INVALID_OPTIONS:
+    'The queue options must be an object with newsletter (true or false) and campaign (a name)',
   NOT_ITERABLE: 'The messages to queue must be an array or an (async) iterable of mail objects',
 };

@@ -9,7 +9,10 @@ export const FIELD_LABELS: Record<string, { id: string; defaultMessage: string }
   username: { id: 'form.username', defaultMessage: 'Username' },
   password: { id: 'form.password', defaultMessage: 'Password' },
   active: { id: 'form.active', defaultMessage: 'Active' },
-  preferForNewsletters: { id: 'form.preferForNewsletters', defaultMessage: 'Prefer for newsletters' },
+  preferForNewsletters: {
+    id: 'form.preferForNewsletters',
+    defaultMessage: 'Prefer for newsletters',
+  },
   limitPerMinute: { id: 'form.limitPerMinute', defaultMessage: 'Mails per minute' },
   limitPerHour: { id: 'form.limitPerHour', defaultMessage: 'Mails per hour' },
   limitPerDay: { id: 'form.limitPerDay', defaultMessage: 'Mails per day' },
@@ -22,7 +25,10 @@ export const FIELD_LABELS: Record<string, { id: string; defaultMessage: string }
   oauthScope: { id: 'form.oauth.scope', defaultMessage: 'Scope' },
   redirectUri: { id: 'form.oauth.redirectUri', defaultMessage: 'Redirect URI' },
   alertRecipients: { id: 'settings.alertRecipients', defaultMessage: 'Alert recipients' },
-  recheckIntervalMinutes: { id: 'settings.recheckInterval', defaultMessage: 'Re-check accounts every … minutes' },
+  recheckIntervalMinutes: {
+    id: 'settings.recheckInterval',
+    defaultMessage: 'Re-check accounts every … minutes',
+  },
   to: { id: 'testMail.to', defaultMessage: 'Recipient' },
   from: { id: 'routing.from', defaultMessage: 'From' },
   newsletter: { id: 'routing.newsletter', defaultMessage: 'This mail is a newsletter' },

@@ -14,7 +14,15 @@ export interface LogFilters {
   uncertain: '' | 'true';
 }
 
-export const FILTER_KEYS = ['status', 'accountId', 'from', 'since', 'until', 'batchId', 'uncertain'] as const;
+export const FILTER_KEYS = [
+  'status',
+  'accountId',
+  'from',
+  'since',
+  'until',
+  'batchId',
+  'uncertain',
+] as const;
 export const DEFAULT_PAGE_SIZE = 25;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,6 +1,7 @@
 import type { SmtpAccount } from '../../../shared/contracts/accounts';
 
-export type SortKey = 'id' | 'name' | 'email' | 'server' | 'security' | 'active' | 'preferForNewsletters';
+export type SortKey =
+  'id' | 'name' | 'email' | 'server' | 'security' | 'active' | 'preferForNewsletters';
 export type SortDirection = 'ASC' | 'DESC';
 
 const sortValue = (account: SmtpAccount, key: SortKey): string | number => {
@@ -31,6 +32,8 @@ export const filterAccounts = (accounts: SmtpAccount[], query: string) => {
   const needle = query.trim().toLowerCase();
   if (!needle) return accounts;
   return accounts.filter((a) =>
-    [a.name, a.email, a.host, String(a.port), a.username, a.security].some((v) => v.toLowerCase().includes(needle))
+    [a.name, a.email, a.host, String(a.port), a.username, a.security].some((v) =>
+      v.toLowerCase().includes(needle)
+    )
   );
 };

@@ -65,15 +65,27 @@ export const createAccountsAdmin = (deps: {
       const row = await store.get(id);
       const { verifyTimeoutMs } = await deps.settings();
       try {
-        const sent = await connections.sendTest(row, { kind: 'stored' }, to, 'on request from the admin panel', verifyTimeoutMs);
+        const sent = await connections.sendTest(
+          row,
+          { kind: 'stored' },
+          to,
+          'on request from the admin panel',
+          verifyTimeoutMs
+        );
         return { messageId: sent.messageId, response: redact(sent.response ?? '', sent.forms()) };
       } catch (error) {
         if (error instanceof SecretDecryptError) {
-          throw new errors.ValidationError('The stored secret cannot be decrypted for this account: enter it again.', { stage: 'auth', code: 'EDECRYPT', field: 'password' });
+          throw new errors.ValidationError(
+            'The stored secret cannot be decrypted for this account: enter it again.',
+            { stage: 'auth', code: 'EDECRYPT', field: 'password' }
+          );
         }
         const refusal = hostRefusal(error);
         if (refusal !== error) throw refusal;
-        const failure = describeSmtpFailure(error, (error as { forms?: () => string[] }).forms?.() ?? []);
+        const failure = describeSmtpFailure(
+          error,
+          (error as { forms?: () => string[] }).forms?.() ?? []
+        );
         throw new errors.ValidationError(failure.message, {
           stage: failure.stage,
           code: failure.code,

@@ -20,14 +20,21 @@ import type { AccountRow } from './row';
  * - `typed`: a password an admin just typed (a save, before it is stored);
  * - `access-token`: a token fresh from the provider (Connect, before it is stored).
  */
-export type Credential = { kind: 'stored' } | { kind: 'typed'; password: string } | { kind: 'access-token'; token: string };
+export type Credential =
+  | { kind: 'stored' }
+  | { kind: 'typed'; password: string }
+  | { kind: 'access-token'; token: string };
 
 /** What a connection is made to: an account row, or the account an admin is saving (the stored row with the changes). */
 export type Target = Pick<AccountRow, 'email' | 'host' | 'port' | 'security' | 'authType'> &
   Partial<Omit<AccountRow, 'email' | 'host' | 'port' | 'security' | 'authType'>>;
 
 /** A send given up at the deadline: the server may hold the message (a trickling server), so it is never retried elsewhere. */
-const deadlinePassed = (ms: number) => Object.assign(new Error(`no complete answer within ${ms} ms: the connection was closed`), { code: 'ETIMEDOUT', timeoutType: 'DEADLINE' });
+const deadlinePassed = (ms: number) =>
+  Object.assign(new Error(`no complete answer within ${ms} ms: the connection was closed`), {
+    code: 'ETIMEDOUT',
+    timeoutType: 'DEADLINE',
+  });
 
 /**
  * The one place where a secret becomes a connection. Verification on save, the test mail, the scheduled
@@ -36,7 +43,12 @@ const deadlinePassed = (ms: number) => Object.assign(new Error(`no complete answ
  * pinned to the checked address, one overall deadline per operation, and the forms of the secrets in play
  * for redaction. Nothing else opens a password or hands a token to a server.
  */
-export const createConnections = (deps: { keyring: Keyring; tokens: OAuthTokens; hosts: HostAdmission; config: () => PluginConfig }) => {
+export const createConnections = (deps: {
+  keyring: Keyring;
+  tokens: OAuthTokens;
+  hosts: HostAdmission;
+  config: () => PluginConfig;
+}) => {
   const { keyring, tokens, config } = deps;
   const admit = (host: string, options?: { cached?: boolean }) => deps.hosts.admit(host, options);
 
@@ -49,7 +61,8 @@ export const createConnections = (deps: { keyring: Keyring; tokens: OAuthTokens;
 
   /** An OAuth2 sign-in: the typed token, or the account's own tokens at this destination (refreshed when due). */
   const tokenProviderOf = (target: Target, credential: Credential): TokenProvider => {
-    if (credential.kind === 'access-token') return () => Promise.resolve({ token: credential.token, expiresAt: Date.now() + 60_000 });
+    if (credential.kind === 'access-token')
+      return () => Promise.resolve({ token: credential.token, expiresAt: Date.now() + 60_000 });
     const row = target as AccountRow;
     return (renew) => tokens.accessToken(row, renew);
   };
@@ -58,7 +71,9 @@ export const createConnections = (deps: { keyring: Keyring; tokens: OAuthTokens;
   const formsOf = (target: Target, credential: Credential, password: string) => () => [
     ...secretForms({ user: target.username, pass: password }),
     ...(target.authType === 'oauth2' && target.id ? tokens.formsOf(target as AccountRow) : []),
-    ...(credential.kind === 'access-token' ? tokenForms(target.username ?? '', credential.token) : []),
+    ...(credential.kind === 'access-token'
+      ? tokenForms(target.username ?? '', credential.token)
+      : []),
   ];
 
   /** Options for one connection, every timeout within `deadlineMs`. */
@@ -66,10 +81,15 @@ export const createConnections = (deps: { keyring: Keyring; tokens: OAuthTokens;
     const address = await admit(target.host);
     const password = passwordOf(target, credential);
     // an OAuth2 account's token is asked for first: a lost grant is said as such, not as a failed login
-    if (target.authType === 'oauth2' && credential.kind === 'stored') await tokens.accessToken(target as AccountRow, false);
+    if (target.authType === 'oauth2' && credential.kind === 'stored')
+      await tokens.accessToken(target as AccountRow, false);
     const { timeouts } = config();
     const options: SMTPTransport.Options = {
-      ...buildTransportOptions({ ...target, password, address }, config(), target.authType === 'oauth2' ? tokenProviderOf(target, credential) : undefined),
+      ...buildTransportOptions(
+        { ...target, password, address },
+        config(),
+        target.authType === 'oauth2' ? tokenProviderOf(target, credential) : undefined
+      ),
       connectionTimeout: Math.min(timeouts.connectionMs, deadlineMs),
       greetingTimeout: Math.min(timeouts.greetingMs, deadlineMs),
       socketTimeout: Math.min(timeouts.socketMs, deadlineMs),
@@ -87,7 +107,11 @@ export const createConnections = (deps: { keyring: Keyring; tokens: OAuthTokens;
     poolForms.set(row.id, formsOf(row, { kind: 'stored' }, password));
     const { pool } = config();
     return nodemailer.createTransport({
-      ...buildTransportOptions({ ...row, password, address: address || undefined }, config(), row.authType === 'oauth2' ? tokenProviderOf(row, { kind: 'stored' }) : undefined),
+      ...buildTransportOptions(
+        { ...row, password, address: address || undefined },
+        config(),
+        row.authType === 'oauth2' ? tokenProviderOf(row, { kind: 'stored' }) : undefined
+      ),
       pool: true,
       maxConnections: pool.maxConnections,
       maxMessages: pool.maxMessages,
@@ -95,27 +119,58 @@ export const createConnections = (deps: { keyring: Keyring; tokens: OAuthTokens;
   };
 
   /** A pool is rebuilt only when where or how it signs in changes: not on a rename or a toggle. */
-  const poolVersion = (row: AccountRow) => JSON.stringify([bindingOf('password', row), row.password ?? '', bindingOf('oauthAccessToken', row), row.oauthClientSecret ?? '']);
+  const poolVersion = (row: AccountRow) =>
+    JSON.stringify([
+      bindingOf('password', row),
+      row.password ?? '',
+      bindingOf('oauthAccessToken', row),
+      row.oauthClientSecret ?? '',
+    ]);
 
   let pools: TransportCache<AccountRow> | null = null;
-  const cache = () => (pools ??= new TransportCache<AccountRow>(buildPool, poolVersion, config().pool.idleMs));
+  const cache = () =>
+    (pools ??= new TransportCache<AccountRow>(buildPool, poolVersion, config().pool.idleMs));
 
   return {
     admit,
 
     /** Connect, TLS, AUTH and MAIL FROM as the account will send, bounded by `deadlineMs`; nothing is sent. */
-    async verify(target: Target, credential: Credential, deadlineMs: number): Promise<VerifyResult> {
+    async verify(
+      target: Target,
+      credential: Credential,
+      deadlineMs: number
+    ): Promise<VerifyResult> {
       const { options, forms } = await oneOff(target, credential, deadlineMs);
       return verifySmtpAccount(options, target.email, deadlineMs, forms);
     },
 
     /** One short message from the account over its own connection, within `deadlineMs` (a trickling server included). */
-    async sendTest(target: Target, credential: Credential, recipient: string, reason: string, deadlineMs: number) {
+    async sendTest(
+      target: Target,
+      credential: Credential,
+      recipient: string,
+      reason: string,
+      deadlineMs: number
+    ) {
       const { options, forms } = await oneOff(target, credential, deadlineMs);
       try {
-        return { ...(await sendTestMessage(options, target, recipient, reason, AbortSignal.timeout(deadlineMs))), forms };
+        return {
+          ...(await sendTestMessage(
+            options,
+            target,
+            recipient,
+            reason,
+            AbortSignal.timeout(deadlineMs)
+          )),
+          forms,
+        };
       } catch (error) {
-        throw Object.assign((error as { code?: string }).code === 'EABORT' ? deadlinePassed(deadlineMs) : (error as Error), { forms });
+        throw Object.assign(
+          (error as { code?: string }).code === 'EABORT'
+            ? deadlinePassed(deadlineMs)
+            : (error as Error),
+          { forms }
+        );
       }
     },
 
@@ -123,11 +178,16 @@ export const createConnections = (deps: { keyring: Keyring; tokens: OAuthTokens;
      * A mail through the account's pool, given up after `timeouts.sendMs` (only the connection carrying it is
      * closed). Host admitted from a minute's cache (a DNS look-up per send would cost more than the send).
      */
-    async send(row: AccountRow, message: Mail.Options): Promise<{ response?: string; messageId?: string }> {
+    async send(
+      row: AccountRow,
+      message: Mail.Options
+    ): Promise<{ response?: string; messageId?: string }> {
       const address = await admit(row.host, { cached: true });
       const { sendMs } = config().timeouts;
       try {
-        return await cache().get(row, address).sendMail({ ...message, signal: AbortSignal.timeout(sendMs) } as Mail.Options);
+        return await cache()
+          .get(row, address)
+          .sendMail({ ...message, signal: AbortSignal.timeout(sendMs) } as Mail.Options);
       } catch (error) {
         throw (error as { code?: string }).code === 'EABORT' ? deadlinePassed(sendMs) : error;
       }

@@ -15,7 +15,8 @@ type Middleware = Modules.Documents.Middleware.Middleware;
 export const createDocumentGuard =
   (saveGuard: SaveGuard): Middleware =>
   async (context, next) => {
-    if (context.uid !== SMTP_ACCOUNT_UID || !['create', 'update', 'clone'].includes(context.action)) return next();
+    if (context.uid !== SMTP_ACCOUNT_UID || !['create', 'update', 'clone'].includes(context.action))
+      return next();
     const params = context.params as { documentId?: string; data?: Record<string, unknown> };
     refuseSealedSecrets(params.data);
     const action = context.action === 'create' ? 'create' : 'update';

@@ -7,7 +7,9 @@ import { HostDeniedError, HostUnresolvedError } from '../transport/host-policy';
  * Anything else is not a refusal and is thrown as it is.
  */
 export const hostRefusal = (error: unknown, field = 'host'): Error => {
-  if (error instanceof HostDeniedError) return new errors.ValidationError(error.message, { code: 'HOST_DENIED', field });
-  if (error instanceof HostUnresolvedError) return new errors.ValidationError(error.message, { code: 'HOST_UNRESOLVED', field });
+  if (error instanceof HostDeniedError)
+    return new errors.ValidationError(error.message, { code: 'HOST_DENIED', field });
+  if (error instanceof HostUnresolvedError)
+    return new errors.ValidationError(error.message, { code: 'HOST_UNRESOLVED', field });
   return error as Error;
 };

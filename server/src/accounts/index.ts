@@ -16,12 +16,23 @@ import { createAccountStore } from './store';
  * table, `connections` (SMTP) and `tokens` (the OAuth2 token endpoint) the only code that opens a secret,
  * always for the destination it was sealed for. Everything else gets what it needs from here.
  */
-export const createAccounts = (deps: { strapi: Core.Strapi; config: () => PluginConfig; settings: () => Promise<ModuleSettings> }) => {
+export const createAccounts = (deps: {
+  strapi: Core.Strapi;
+  config: () => PluginConfig;
+  settings: () => Promise<ModuleSettings>;
+}) => {
   const { strapi, config, settings } = deps;
-  const keyring = createKeyring(() => config().encryptionKey || strapi.config.get<string>('admin.secrets.encryptionKey'));
+  const keyring = createKeyring(
+    () => config().encryptionKey || strapi.config.get<string>('admin.secrets.encryptionKey')
+  );
   const store = createAccountStore(strapi, keyring);
   const hosts = createHostAdmission(() => config().hosts);
-  const tokens = createOAuthTokens({ store, keyring, config: () => config().oauth, admit: (host) => hosts.admit(host) });
+  const tokens = createOAuthTokens({
+    store,
+    keyring,
+    config: () => config().oauth,
+    admit: (host) => hosts.admit(host),
+  });
   const connections = createConnections({ keyring, tokens, hosts, config });
   const saveGuard = createSaveGuard({ strapi, store, keyring, connections, settings });
   const oauth = createOAuthConnect({
@@ -47,7 +58,9 @@ export const createAccounts = (deps: { strapi: Core.Strapi; config: () => Plugin
     /** The document-service middleware: sealed secrets refused, clones and saves verified (register.ts installs it). */
     documentGuard: createDocumentGuard(saveGuard),
     /** Whether this account can sign in as stored: no secret it needs is missing or sealed for somewhere else. */
-    credentialsUsable: (row: Parameters<typeof keyring.state>[0] & { authType: string; password?: string | null }) => {
+    credentialsUsable: (
+      row: Parameters<typeof keyring.state>[0] & { authType: string; password?: string | null }
+    ) => {
       const state = keyring.state(row);
       if (state === 'unreadable') return false;
       return row.authType === 'none' || row.authType === 'oauth2' || state === 'ok';

@@ -1,6 +1,12 @@
 import { errors } from '@strapi/utils';
 import type { PasswordState } from '../../../shared/contracts/accounts';
-import { createSecretBox, isLegacySealed, isSealed, SecretDecryptError, type SecretBox } from '../crypto/secret-box';
+import {
+  createSecretBox,
+  isLegacySealed,
+  isSealed,
+  SecretDecryptError,
+  type SecretBox,
+} from '../crypto/secret-box';
 import { bindingOf, type Destination, type SecretField } from './binding';
 
 /** The secrets an account cannot send without (an access token is renewed from the refresh token). */
@@ -43,14 +49,18 @@ export const createKeyring = (keyText: () => string | undefined) => {
     /** Throws SecretKeyMissingError at start-up rather than at the first save. */
     assertKey: () => void getBox(),
 
-    seal: (field: SecretField, plain: string, destination: Destination) => getBox().encrypt(plain, bindingOf(field, destination)),
+    seal: (field: SecretField, plain: string, destination: Destination) =>
+      getBox().encrypt(plain, bindingOf(field, destination)),
 
     /** A short-lived value of the plugin's own (a PKCE verifier), bound to what it is for. */
-    sealNote: (purpose: string, plain: string) => getBox().encrypt(plain, JSON.stringify(['note', purpose])),
-    openNote: (purpose: string, sealed: string) => getBox().decrypt(sealed, JSON.stringify(['note', purpose])),
+    sealNote: (purpose: string, plain: string) =>
+      getBox().encrypt(plain, JSON.stringify(['note', purpose])),
+    openNote: (purpose: string, sealed: string) =>
+      getBox().decrypt(sealed, JSON.stringify(['note', purpose])),
 
     /** The plain secret, for this destination only: SecretDecryptError for another key, destination or a tampered value. */
-    open: (field: SecretField, sealed: string, destination: Destination) => getBox().decrypt(sealed, bindingOf(field, destination)),
+    open: (field: SecretField, sealed: string, destination: Destination) =>
+      getBox().decrypt(sealed, bindingOf(field, destination)),
 
     opens,
 
@@ -81,7 +91,8 @@ export const createKeyring = (keyText: () => string | undefined) => {
      * sealed with another key or for another destination (it cannot send until re-entered or reconnected), else `ok`.
      */
     state(row: Destination & SealedColumns): PasswordState {
-      const needed = row.authType === 'oauth2' ? NEEDED.oauth2 : row.authType === 'none' ? [] : NEEDED.password;
+      const needed =
+        row.authType === 'oauth2' ? NEEDED.oauth2 : row.authType === 'none' ? [] : NEEDED.password;
       const stored = needed.filter((field) => Boolean(row[field]));
       if (stored.length === 0) return 'none';
       return stored.every((field) => opens(field, row[field] as string, row)) ? 'ok' : 'unreadable';

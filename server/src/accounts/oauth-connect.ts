@@ -64,8 +64,14 @@ export const createOAuthConnect = (deps: {
     } catch {
       throw new errors.ValidationError(`${field} must be a URL`, { code: 'INVALID_URL', field });
     }
-    if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && isLoopback(parsed.hostname))) {
-      throw new errors.ValidationError(`${field} must be an https URL`, { code: 'INVALID_URL', field });
+    if (
+      parsed.protocol !== 'https:' &&
+      !(parsed.protocol === 'http:' && isLoopback(parsed.hostname))
+    ) {
+      throw new errors.ValidationError(`${field} must be an https URL`, {
+        code: 'INVALID_URL',
+        field,
+      });
     }
     try {
       await connections.admit(parsed.hostname.replace(/^\[|\]$/g, ''));
@@ -80,31 +86,69 @@ export const createOAuthConnect = (deps: {
     try {
       redirect = new URL(redirectUri);
     } catch {
-      throw new errors.ValidationError('redirectUri must be a URL', { code: 'INVALID_URL', field: 'redirectUri' });
-    }
-    const adminPath = String(strapi.config.get('admin.path', '/admin') || '/admin').replace(/\/+$/, '');
-    const origins = new Set(
-      [requestOrigin, originOf(strapi.config.get('admin.absoluteUrl')), originOf(strapi.config.get('server.absoluteUrl'))].filter((o): o is string => Boolean(o))
-    );
-    const secure = redirect.protocol === 'https:' || (redirect.protocol === 'http:' && isLoopback(redirect.hostname));
-    if (!secure || !origins.has(redirect.origin) || redirect.pathname !== `${adminPath}${CALLBACK_PATH}` || redirect.search || redirect.hash || redirect.username || redirect.password) {
-      throw new errors.ValidationError(`redirectUri must be this admin's ${adminPath}${CALLBACK_PATH} page (https, or http on loopback)`, {
+      throw new errors.ValidationError('redirectUri must be a URL', {
         code: 'INVALID_URL',
         field: 'redirectUri',
       });
+    }
+    const adminPath = String(strapi.config.get('admin.path', '/admin') || '/admin').replace(
+      /\/+$/,
+      ''
+    );
+    const origins = new Set(
+      [
+        requestOrigin,
+        originOf(strapi.config.get('admin.absoluteUrl')),
+        originOf(strapi.config.get('server.absoluteUrl')),
+      ].filter((o): o is string => Boolean(o))
+    );
+    const secure =
+      redirect.protocol === 'https:' ||
+      (redirect.protocol === 'http:' && isLoopback(redirect.hostname));
+    if (
+      !secure ||
+      !origins.has(redirect.origin) ||
+      redirect.pathname !== `${adminPath}${CALLBACK_PATH}` ||
+      redirect.search ||
+      redirect.hash ||
+      redirect.username ||
+      redirect.password
+    ) {
+      throw new errors.ValidationError(
+        `redirectUri must be this admin's ${adminPath}${CALLBACK_PATH} page (https, or http on loopback)`,
+        {
+          code: 'INVALID_URL',
+          field: 'redirectUri',
+        }
+      );
     }
     return redirect.toString();
   };
 
   const requireOAuthAccount = (row: AccountRow) => {
-    if (row.authType !== 'oauth2') throw new errors.ValidationError(`SMTP account ${row.id} does not sign in with OAuth2`, { code: 'NOT_OAUTH', field: 'authType' });
-    if (!row.oauthClientId) throw new errors.ValidationError('Enter the client id first', { code: 'REQUIRED', field: 'oauthClientId' });
-    if (!row.oauthClientSecret) throw new errors.ValidationError('Enter the client secret first', { code: 'REQUIRED', field: 'oauthClientSecret' });
-    if (!keyring.opens('oauthClientSecret', row.oauthClientSecret, row)) {
-      throw new errors.ValidationError('Enter the client secret again: the stored one was entered for another server or key.', {
-        code: 'CLIENT_SECRET_REQUIRED',
+    if (row.authType !== 'oauth2')
+      throw new errors.ValidationError(`SMTP account ${row.id} does not sign in with OAuth2`, {
+        code: 'NOT_OAUTH',
+        field: 'authType',
+      });
+    if (!row.oauthClientId)
+      throw new errors.ValidationError('Enter the client id first', {
+        code: 'REQUIRED',
+        field: 'oauthClientId',
+      });
+    if (!row.oauthClientSecret)
+      throw new errors.ValidationError('Enter the client secret first', {
+        code: 'REQUIRED',
         field: 'oauthClientSecret',
       });
+    if (!keyring.opens('oauthClientSecret', row.oauthClientSecret, row)) {
+      throw new errors.ValidationError(
+        'Enter the client secret again: the stored one was entered for another server or key.',
+        {
+          code: 'CLIENT_SECRET_REQUIRED',
+          field: 'oauthClientSecret',
+        }
+      );
     }
   };
 
@@ -113,7 +157,10 @@ export const createOAuthConnect = (deps: {
 
     /** Deletes the sign-ins that expired (each Connect does it; the hourly retention job too). */
     async pruneStates(now = Date.now()) {
-      const rows = (await states().findMany({ where: { key: { $startsWith: STATE_PREFIX } }, select: ['id', 'value'] })) as { id: number; value: string }[];
+      const rows = (await states().findMany({
+        where: { key: { $startsWith: STATE_PREFIX } },
+        select: ['id', 'value'],
+      })) as { id: number; value: string }[];
       const expired = rows
         .filter((row) => {
           try {
@@ -128,7 +175,12 @@ export const createOAuthConnect = (deps: {
     },
 
     /** Step 1: the provider's sign-in URL, with a one-time `state` bound to this admin. */
-    async start(accountId: number, adminId: number, redirectUri: string, requestOrigin: string | null) {
+    async start(
+      accountId: number,
+      adminId: number,
+      redirectUri: string,
+      requestOrigin: string | null
+    ) {
       const row = await store.get(accountId);
       requireOAuthAccount(row);
       const redirect = checkRedirectUri(redirectUri, requestOrigin);
@@ -145,7 +197,9 @@ export const createOAuthConnect = (deps: {
         redirectUri: redirect,
         expiresAt: Date.now() + deps.config().stateTtlMs,
       };
-      await states().create({ data: { key: `${STATE_PREFIX}${state}`, value: JSON.stringify(pending), type: 'object' } });
+      await states().create({
+        data: { key: `${STATE_PREFIX}${state}`, value: JSON.stringify(pending), type: 'object' },
+      });
       const url = new URL(endpoints.authorizeUrl);
       const params: Record<string, string> = {
         response_type: 'code',
@@ -173,32 +227,57 @@ export const createOAuthConnect = (deps: {
       const { count } = await states().deleteMany({ where: { key } });
       const pending = stored && count === 1 ? (JSON.parse(stored.value) as PendingSignIn) : null;
       if (!pending || pending.expiresAt < Date.now() || pending.adminId !== adminId) {
-        throw new errors.ValidationError('This sign-in expired, was already used or was started by someone else: click Connect again.', { code: 'OAUTH_STATE_INVALID' });
+        throw new errors.ValidationError(
+          'This sign-in expired, was already used or was started by someone else: click Connect again.',
+          { code: 'OAUTH_STATE_INVALID' }
+        );
       }
       const row = await store.get(pending.accountId);
       requireOAuthAccount(row);
       await admitEndpoint(endpointsOf(row).tokenUrl, 'oauthTokenUrl');
       let set: TokenSet;
       try {
-        set = await tokens.exchange(row, { code, redirectUri: pending.redirectUri, verifier: keyring.openNote(`pkce:${state}`, pending.verifier) });
-      } catch (error) {
-        throw new errors.ValidationError(`The provider refused the sign-in: ${(error as Error).message}`, {
-          code: 'OAUTH_EXCHANGE_FAILED',
-          oauthError: error instanceof OAuthTokenError ? error.oauthError : 'unknown',
+        set = await tokens.exchange(row, {
+          code,
+          redirectUri: pending.redirectUri,
+          verifier: keyring.openNote(`pkce:${state}`, pending.verifier),
         });
+      } catch (error) {
+        throw new errors.ValidationError(
+          `The provider refused the sign-in: ${(error as Error).message}`,
+          {
+            code: 'OAUTH_EXCHANGE_FAILED',
+            oauthError: error instanceof OAuthTokenError ? error.oauthError : 'unknown',
+          }
+        );
       }
       if (!set.refreshToken) {
-        throw new errors.ValidationError('The provider gave no refresh token: allow offline access (scope offline_access, or access_type=offline).', {
-          code: 'OAUTH_NO_REFRESH_TOKEN',
-        });
+        throw new errors.ValidationError(
+          'The provider gave no refresh token: allow offline access (scope offline_access, or access_type=offline).',
+          {
+            code: 'OAUTH_NO_REFRESH_TOKEN',
+          }
+        );
       }
-      const result = await connections.verify(row, { kind: 'access-token', token: set.accessToken }, await deps.verifyTimeoutMs());
+      const result = await connections.verify(
+        row,
+        { kind: 'access-token', token: set.accessToken },
+        await deps.verifyTimeoutMs()
+      );
       if (!result.ok && result.failure) {
         const failure = result.failure;
-        throw new errors.ValidationError(failure.message, { stage: failure.stage, code: failure.code, response: failure.response ?? null, responseCode: failure.responseCode ?? null });
+        throw new errors.ValidationError(failure.message, {
+          stage: failure.stage,
+          code: failure.code,
+          response: failure.response ?? null,
+          responseCode: failure.responseCode ?? null,
+        });
       }
       if (!(await store.storeTokens(row, set, true))) {
-        throw new errors.ValidationError('The account was changed while you signed in: click Connect again.', { code: 'OAUTH_STATE_INVALID' });
+        throw new errors.ValidationError(
+          'The account was changed while you signed in: click Connect again.',
+          { code: 'OAUTH_STATE_INVALID' }
+        );
       }
       tokens.remember(row, { token: set.accessToken, expiresAt: set.expiresAt });
       return store.get(row.id);

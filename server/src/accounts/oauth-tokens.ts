@@ -39,7 +39,8 @@ export const createOAuthTokens = (deps: {
   const handedOut = new Map<string, string[]>();
   const keyOf = (row: AccountRow) => `${row.id}|${bindingOf('oauthAccessToken', row)}`;
 
-  const fresh = (token: Token | undefined, margin: number): token is Token => Boolean(token && token.expiresAt - margin > Date.now());
+  const fresh = (token: Token | undefined, margin: number): token is Token =>
+    Boolean(token && token.expiresAt - margin > Date.now());
 
   const remember = (key: string, token: Token) => {
     cache.set(key, token);
@@ -52,7 +53,10 @@ export const createOAuthTokens = (deps: {
   const storedToken = (row: AccountRow): Token | undefined => {
     if (!row.oauthAccessToken) return undefined;
     try {
-      return { token: keyring.open('oauthAccessToken', row.oauthAccessToken, row), expiresAt: timeOf(row.oauthAccessExpiresAt) };
+      return {
+        token: keyring.open('oauthAccessToken', row.oauthAccessToken, row),
+        expiresAt: timeOf(row.oauthAccessExpiresAt),
+      };
     } catch {
       return undefined;
     }
@@ -61,8 +65,16 @@ export const createOAuthTokens = (deps: {
   /** The row as stored now, only if it still has this destination and is signed in. */
   const current = async (row: AccountRow) => {
     const now = await store.findById(row.id);
-    if (!now || now.authType !== 'oauth2' || now.oauthStatus !== 'connected' || keyOf(now) !== keyOf(row)) {
-      throw new OAuthTokenError('not_connected', 'the account is not signed in at this destination');
+    if (
+      !now ||
+      now.authType !== 'oauth2' ||
+      now.oauthStatus !== 'connected' ||
+      keyOf(now) !== keyOf(row)
+    ) {
+      throw new OAuthTokenError(
+        'not_connected',
+        'the account is not signed in at this destination'
+      );
     }
     return now;
   };
@@ -71,8 +83,12 @@ export const createOAuthTokens = (deps: {
     const endpoints = endpointsOf(row);
     const { timeoutMs, maxResponseBytes } = deps.config();
     // opened for this destination only: a moved account cannot send these anywhere
-    const refreshToken = row.oauthRefreshToken ? keyring.open('oauthRefreshToken', row.oauthRefreshToken, row) : '';
-    const clientSecret = row.oauthClientSecret ? keyring.open('oauthClientSecret', row.oauthClientSecret, row) : '';
+    const refreshToken = row.oauthRefreshToken
+      ? keyring.open('oauthRefreshToken', row.oauthRefreshToken, row)
+      : '';
+    const clientSecret = row.oauthClientSecret
+      ? keyring.open('oauthClientSecret', row.oauthClientSecret, row)
+      : '';
     try {
       return await requestTokens(
         endpoints.tokenUrl,
@@ -87,7 +103,8 @@ export const createOAuthTokens = (deps: {
         { timeoutMs, maxBytes: maxResponseBytes, admit: deps.admit }
       );
     } catch (error) {
-      if (error instanceof OAuthTokenError && error.needsReauthorization) await store.markReauthRequired(row.id);
+      if (error instanceof OAuthTokenError && error.needsReauthorization)
+        await store.markReauthRequired(row.id);
       throw error;
     }
   };
@@ -97,10 +114,15 @@ export const createOAuthTokens = (deps: {
      * Connect's code exchange at the account's own token endpoint, with its client secret opened for that
      * destination only (an account moved since the secret was typed cannot send it anywhere).
      */
-    async exchange(row: AccountRow, grant: { code: string; redirectUri: string; verifier: string }): Promise<TokenSet> {
+    async exchange(
+      row: AccountRow,
+      grant: { code: string; redirectUri: string; verifier: string }
+    ): Promise<TokenSet> {
       const endpoints = endpointsOf(row);
       const { timeoutMs, maxResponseBytes } = deps.config();
-      const clientSecret = row.oauthClientSecret ? keyring.open('oauthClientSecret', row.oauthClientSecret, row) : '';
+      const clientSecret = row.oauthClientSecret
+        ? keyring.open('oauthClientSecret', row.oauthClientSecret, row)
+        : '';
       return requestTokens(
         endpoints.tokenUrl,
         {
@@ -130,14 +152,16 @@ export const createOAuthTokens = (deps: {
         const now = await current(row);
         const stored = storedToken(now);
         // someone else refreshed since the token that failed (or we hold none): use theirs
-        if (fresh(stored, margin) && !(renew && (!known || stored.token === known.token))) return remember(key, stored);
+        if (fresh(stored, margin) && !(renew && (!known || stored.token === known.token)))
+          return remember(key, stored);
         if (await store.tryLockRefresh(row.id, lockMs)) {
           try {
             // another process may have refreshed between our read and the lock: then its token serves, and the
             // refresh token it rotated is the one we must not spend again
             const locked = await current(row);
             const theirs = storedToken(locked);
-            if (fresh(theirs, margin) && theirs.token !== stored?.token) return remember(key, theirs);
+            if (fresh(theirs, margin) && theirs.token !== stored?.token)
+              return remember(key, theirs);
             const set = await refresh(locked);
             await store.storeTokens(locked, set);
             return remember(key, { token: set.accessToken, expiresAt: set.expiresAt });
@@ -145,7 +169,11 @@ export const createOAuthTokens = (deps: {
             await store.unlockRefresh(row.id);
           }
         }
-        if (Date.now() > deadline) throw new OAuthTokenError('lock_timeout', 'another process held the refresh lock too long');
+        if (Date.now() > deadline)
+          throw new OAuthTokenError(
+            'lock_timeout',
+            'another process held the refresh lock too long'
+          );
         await sleep(100);
       }
     },
@@ -155,12 +183,15 @@ export const createOAuthTokens = (deps: {
 
     /** Forms of every token handed out for this account at this destination, to cut out of replies (see redaction). */
     formsOf(row: AccountRow): string[] {
-      return (handedOut.get(keyOf(row)) ?? []).flatMap((token) => tokenForms(row.username ?? '', token));
+      return (handedOut.get(keyOf(row)) ?? []).flatMap((token) =>
+        tokenForms(row.username ?? '', token)
+      );
     },
 
     /** The account changed (or went away): its tokens in memory are dropped, whatever destination they were for. */
     forget(accountId: number | null) {
-      for (const key of [...cache.keys()]) if (accountId === null || key.startsWith(`${accountId}|`)) cache.delete(key);
+      for (const key of [...cache.keys()])
+        if (accountId === null || key.startsWith(`${accountId}|`)) cache.delete(key);
     },
   };
   return tokens;

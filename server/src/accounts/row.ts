@@ -1,4 +1,10 @@
-import type { AuthType, HealthState, OAuthProvider, OAuthStatus, SecurityMode } from '../../../shared/constants';
+import type {
+  AuthType,
+  HealthState,
+  OAuthProvider,
+  OAuthStatus,
+  SecurityMode,
+} from '../../../shared/constants';
 import type { PasswordState, SmtpAccount } from '../../../shared/contracts/accounts';
 
 /**
@@ -45,7 +51,8 @@ export interface AccountRow {
 /** What routing and the health pages need of an account: never a secret column. */
 export type AccountRef = Pick<AccountRow, 'id' | 'email' | 'name'>;
 
-const iso = (value: string | Date) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
+const iso = (value: string | Date) =>
+  value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
 
 /** The only shape that leaves the server: secrets are reduced to `hasPassword`, `hasClientSecret` and `passwordState`. */
 export const toPublicAccount = (row: AccountRow, passwordState: PasswordState): SmtpAccount => ({

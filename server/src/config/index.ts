@@ -23,14 +23,27 @@ export interface PluginConfig {
   /** The longest From line accepted by a send (longer ones are refused before parsing). */
   maxFromLength: number;
   /** OAuth2 accounts: refresh this long before expiry; the refresh lock's lifetime; token-request deadline; sign-in validity; the most of a token answer read. */
-  oauth: { refreshMarginMs: number; lockMs: number; timeoutMs: number; stateTtlMs: number; maxResponseBytes: number };
+  oauth: {
+    refreshMarginMs: number;
+    lockMs: number;
+    timeoutMs: number;
+    stateTtlMs: number;
+    maxResponseBytes: number;
+  };
   /**
    * The campaign queue. No `redis`: the embedded engine keeps it in Strapi's database and sends from this
    * process. With `redis` (an ioredis URL or options): BullMQ, every instance sends, limits kept in Redis.
    * `worker: false` makes a process only enqueue. `concurrency`: mails in flight per process.
    * `leaseMs`: a mail held by a process that stopped answering is taken back after this long.
    */
-  queue: { redis: RedisConfig | null; worker: boolean; concurrency: number; pollMs: number; leaseMs: number; retryDelaysMs: number[] | null };
+  queue: {
+    redis: RedisConfig | null;
+    worker: boolean;
+    concurrency: number;
+    pollMs: number;
+    leaseMs: number;
+    retryDelaysMs: number[] | null;
+  };
 }
 
 type Env = ((key: string, fallback?: string) => string) & { int?: unknown };
@@ -44,8 +57,21 @@ const defaults = ({ env }: { env: Env }): PluginConfig => ({
   settings: {},
   hosts: { allow: [], deny: [], denyMetadata: true },
   maxFromLength: 998,
-  oauth: { refreshMarginMs: 120000, lockMs: 30000, timeoutMs: 10000, stateTtlMs: 10 * 60 * 1000, maxResponseBytes: 256 * 1024 },
-  queue: { redis: null, worker: true, concurrency: 16, pollMs: 1000, leaseMs: 60000, retryDelaysMs: null },
+  oauth: {
+    refreshMarginMs: 120000,
+    lockMs: 30000,
+    timeoutMs: 10000,
+    stateTtlMs: 10 * 60 * 1000,
+    maxResponseBytes: 256 * 1024,
+  },
+  queue: {
+    redis: null,
+    worker: true,
+    concurrency: 16,
+    pollMs: 1000,
+    leaseMs: 60000,
+    retryDelaysMs: null,
+  },
 });
 
 /** Retries of a queued mail that failed for a reason that may pass: after 1, 5, 15 and 60 minutes. */
@@ -67,32 +93,58 @@ const validator = (config: PluginConfig) => {
   const problems: string[] = [];
   if (typeof config.encryptionKey !== 'string') problems.push('encryptionKey must be a string');
   for (const key of ['connectionMs', 'greetingMs', 'socketMs', 'sendMs'] as const) {
-    if (!positiveInt(config.timeouts?.[key])) problems.push(`timeouts.${key} must be a positive integer (ms)`);
+    if (!positiveInt(config.timeouts?.[key]))
+      problems.push(`timeouts.${key} must be a positive integer (ms)`);
   }
   for (const key of ['maxConnections', 'maxMessages', 'idleMs'] as const) {
     if (!positiveInt(config.pool?.[key])) problems.push(`pool.${key} must be a positive integer`);
   }
-  if (!positiveInt(config.sync?.intervalMs)) problems.push('sync.intervalMs must be a positive integer (ms)');
-  if (typeof config.tls !== 'object' || config.tls === null) problems.push('tls must be an object of Node TLS options');
-  if (typeof config.settings !== 'object' || config.settings === null) problems.push('settings must be an object');
+  if (!positiveInt(config.sync?.intervalMs))
+    problems.push('sync.intervalMs must be a positive integer (ms)');
+  if (typeof config.tls !== 'object' || config.tls === null)
+    problems.push('tls must be an object of Node TLS options');
+  if (typeof config.settings !== 'object' || config.settings === null)
+    problems.push('settings must be an object');
   problems.push(...hostPolicyProblems(config.hosts));
-  for (const key of ['refreshMarginMs', 'lockMs', 'timeoutMs', 'stateTtlMs', 'maxResponseBytes'] as const) {
-    if (!positiveInt(config.oauth?.[key])) problems.push(`oauth.${key} must be a positive integer (ms)`);
+  for (const key of [
+    'refreshMarginMs',
+    'lockMs',
+    'timeoutMs',
+    'stateTtlMs',
+    'maxResponseBytes',
+  ] as const) {
+    if (!positiveInt(config.oauth?.[key]))
+      problems.push(`oauth.${key} must be a positive integer (ms)`);
   }
-  if (!positiveInt(config.maxFromLength) || config.maxFromLength > 998) problems.push('maxFromLength must be a whole number between 1 and 998 (RFC 5322\'s line limit)');
+  if (!positiveInt(config.maxFromLength) || config.maxFromLength > 998)
+    problems.push("maxFromLength must be a whole number between 1 and 998 (RFC 5322's line limit)");
   const queue = config.queue;
   if (typeof queue !== 'object' || queue === null) problems.push('queue must be an object');
   else {
-    if (queue.redis != null && typeof queue.redis !== 'string' && typeof queue.redis !== 'object') problems.push('queue.redis must be a redis:// URL or ioredis options');
-    if (queue.redis && !bullmqInstalled()) problems.push('queue.redis is set, but the package "bullmq" is not installed: npm install bullmq');
+    if (queue.redis != null && typeof queue.redis !== 'string' && typeof queue.redis !== 'object')
+      problems.push('queue.redis must be a redis:// URL or ioredis options');
+    if (queue.redis && !bullmqInstalled())
+      problems.push(
+        'queue.redis is set, but the package "bullmq" is not installed: npm install bullmq'
+      );
     if (typeof queue.worker !== 'boolean') problems.push('queue.worker must be true or false');
-    if (!positiveInt(queue.concurrency) || queue.concurrency > 500) problems.push('queue.concurrency must be a whole number between 1 and 500');
-    for (const key of ['pollMs', 'leaseMs'] as const) if (!positiveInt(queue[key])) problems.push(`queue.${key} must be a positive integer (ms)`);
+    if (!positiveInt(queue.concurrency) || queue.concurrency > 500)
+      problems.push('queue.concurrency must be a whole number between 1 and 500');
+    for (const key of ['pollMs', 'leaseMs'] as const)
+      if (!positiveInt(queue[key])) problems.push(`queue.${key} must be a positive integer (ms)`);
     // null: DEFAULT_RETRY_DELAYS_MS (a non-empty default array would be merged index by index with the app's own by Strapi)
-    if (queue.retryDelaysMs !== null && (!Array.isArray(queue.retryDelaysMs) || queue.retryDelaysMs.length > 20 || !queue.retryDelaysMs.every(positiveInt))) {
-      problems.push('queue.retryDelaysMs must be a list of at most 20 positive integers (ms); [] never retries');
+    if (
+      queue.retryDelaysMs !== null &&
+      (!Array.isArray(queue.retryDelaysMs) ||
+        queue.retryDelaysMs.length > 20 ||
+        !queue.retryDelaysMs.every(positiveInt))
+    ) {
+      problems.push(
+        'queue.retryDelaysMs must be a list of at most 20 positive integers (ms); [] never retries'
+      );
     }
-    if (positiveInt(queue.leaseMs) && queue.leaseMs < 5000) problems.push('queue.leaseMs must be at least 5000 (a send must fit in it)');
+    if (positiveInt(queue.leaseMs) && queue.leaseMs < 5000)
+      problems.push('queue.leaseMs must be at least 5000 (a send must fit in it)');
   }
   if (problems.length) throw new Error(`smtp-accounts config: ${problems.join('; ')}`);
 };

@@ -27,11 +27,15 @@ export default {
     ctx.body = { data: await accounts().create(bodyData(ctx)) } satisfies CreateAccount.Response;
   },
   async update(ctx: Ctx) {
-    ctx.body = { data: await accounts().update(idParam(ctx), bodyData(ctx)) } satisfies UpdateAccount.Response;
+    ctx.body = {
+      data: await accounts().update(idParam(ctx), bodyData(ctx)),
+    } satisfies UpdateAccount.Response;
   },
   async sendTest(ctx: Ctx) {
     const body = (ctx.request.body as unknown) ?? {};
-    ctx.body = { data: await accounts().sendTest(idParam(ctx), body) } satisfies SendTestMail.Response;
+    ctx.body = {
+      data: await accounts().sendTest(idParam(ctx), body),
+    } satisfies SendTestMail.Response;
   },
   async delete(ctx: Ctx) {
     ctx.body = { data: await accounts().remove(idParam(ctx)) } satisfies DeleteAccount.Response;

@@ -8,12 +8,18 @@ type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
 const batchId = (ctx: Ctx) => {
   const id = parseBatchId(ctx.params.id);
-  if (id === null) throw new errors.NotFoundError(`campaign batch ${String(ctx.params.id).slice(0, 20)} not found`, { code: 'NOT_FOUND' });
+  if (id === null)
+    throw new errors.NotFoundError(
+      `campaign batch ${String(ctx.params.id).slice(0, 20)} not found`,
+      { code: 'NOT_FOUND' }
+    );
   return id;
 };
 
 const change = (action: ChangeBatch.Action) => async (ctx: Ctx) => {
-  ctx.body = { data: await runtimeOf(strapi).queue[action](batchId(ctx)) } satisfies ChangeBatch.Response;
+  ctx.body = {
+    data: await runtimeOf(strapi).queue[action](batchId(ctx)),
+  } satisfies ChangeBatch.Response;
 };
 
 export default {
@@ -22,7 +28,9 @@ export default {
     ctx.body = (await runtimeOf(strapi).queue.list(query)) satisfies ListBatches.Response;
   },
   async findOne(ctx: Ctx) {
-    ctx.body = { data: await runtimeOf(strapi).queue.status(batchId(ctx)) } satisfies GetBatch.Response;
+    ctx.body = {
+      data: await runtimeOf(strapi).queue.status(batchId(ctx)),
+    } satisfies GetBatch.Response;
   },
   pause: change('pause'),
   resume: change('resume'),

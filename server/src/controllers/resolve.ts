@@ -7,7 +7,9 @@ type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
 export default {
   async resolve(ctx: Ctx) {
-    const body = (await validateResolveInput(ctx.request.body ?? {})) as ResolveFrom.Request['body'];
+    const body = (await validateResolveInput(
+      ctx.request.body ?? {}
+    )) as ResolveFrom.Request['body'];
     const data = await runtimeOf(strapi).mailer.preview(body.from, body.newsletter === true);
     ctx.body = { data } satisfies ResolveFrom.Response;
   },

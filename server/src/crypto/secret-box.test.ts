@@ -1,12 +1,23 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { createSecretBox, isLegacySealed, isSealed, SecretDecryptError, SecretKeyMissingError } from './secret-box';
+import {
+  createSecretBox,
+  isLegacySealed,
+  isSealed,
+  SecretDecryptError,
+  SecretKeyMissingError,
+} from './secret-box';
 
 /** A value in the v1 format (before bindings), as an older version of the plugin stored it. */
 const legacySeal = (keyText: string, plain: string) => {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', createHash('sha256').update(keyText).digest(), iv);
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return ['v1', iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join(':');
+  return [
+    'v1',
+    iv.toString('base64url'),
+    body.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+  ].join(':');
 };
 
 describe('secret box', () => {
@@ -34,7 +45,12 @@ describe('secret box', () => {
 
   it('a value opens only for the binding it was sealed for', () => {
     const sealed = box.encrypt('secret-pw', HERE);
-    for (const elsewhere of ['["password","evil.example",587]', '["password","smtp.example.com",25]', '', HERE.toUpperCase()]) {
+    for (const elsewhere of [
+      '["password","evil.example",587]',
+      '["password","smtp.example.com",25]',
+      '',
+      HERE.toUpperCase(),
+    ]) {
       expect(() => box.decrypt(sealed, elsewhere)).toThrow(SecretDecryptError);
     }
   });
@@ -78,6 +94,12 @@ describe('secret box', () => {
 
   it('tells a sealed value from a password that only looks like one', () => {
     expect(isSealed(box.encrypt('', HERE))).toBe(true);
-    for (const plain of ['v1:a:b:c', 'v2:not:a:sealed:value', 'user:pass:word:x', `v2:${'A'.repeat(16)}:body`]) expect(isSealed(plain)).toBe(false);
+    for (const plain of [
+      'v1:a:b:c',
+      'v2:not:a:sealed:value',
+      'user:pass:word:x',
+      `v2:${'A'.repeat(16)}:body`,
+    ])
+      expect(isSealed(plain)).toBe(false);
   });
 });

@@ -55,15 +55,24 @@ export const createSecretBox = (keyText: string | undefined | null): SecretBox =
 
   const open = (sealed: string, version: string, binding: string | null) => {
     const [found, iv, body, tag] = parts(sealed);
-    if (parts(sealed).length !== 4) throw new SecretDecryptError(`not in the ${version}:iv:ciphertext:tag format`);
-    if (found !== version) throw new SecretDecryptError(`format version "${String(found).slice(0, 8)}" where ${version} was expected`);
+    if (parts(sealed).length !== 4)
+      throw new SecretDecryptError(`not in the ${version}:iv:ciphertext:tag format`);
+    if (found !== version)
+      throw new SecretDecryptError(
+        `format version "${String(found).slice(0, 8)}" where ${version} was expected`
+      );
     try {
       const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(iv, 'base64url'));
       if (binding !== null) decipher.setAAD(Buffer.from(binding, 'utf8'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+      return Buffer.concat([
+        decipher.update(Buffer.from(body, 'base64url')),
+        decipher.final(),
+      ]).toString('utf8');
     } catch {
-      throw new SecretDecryptError('authentication tag mismatch: another key, another destination, or a tampered value');
+      throw new SecretDecryptError(
+        'authentication tag mismatch: another key, another destination, or a tampered value'
+      );
     }
   };
 
@@ -74,7 +83,12 @@ export const createSecretBox = (keyText: string | undefined | null): SecretBox =
       cipher.setAAD(Buffer.from(binding, 'utf8'));
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return [VERSION, iv.toString('base64url'), body.toString('base64url'), tag.toString('base64url')].join(':');
+      return [
+        VERSION,
+        iv.toString('base64url'),
+        body.toString('base64url'),
+        tag.toString('base64url'),
+      ].join(':');
     },
     decrypt: (sealed, binding) => open(sealed, VERSION, binding),
     openLegacy: (sealed) => open(sealed, LEGACY_VERSION, null),
@@ -86,7 +100,9 @@ export const createSecretBox = (keyText: string | undefined | null): SecretBox =
  * ciphertext, a 16-byte tag of 22 chars). Exact lengths, so that a password that merely contains
  * colons is not mistaken for a sealed value.
  */
-export const isSealed = (value: unknown): value is string => typeof value === 'string' && /^v[12]:[\w-]{16}:[\w-]*:[\w-]{22}$/.test(value);
+export const isSealed = (value: unknown): value is string =>
+  typeof value === 'string' && /^v[12]:[\w-]{16}:[\w-]*:[\w-]{22}$/.test(value);
 
 /** A value sealed before bindings existed: the migration binds it at start-up. */
-export const isLegacySealed = (value: unknown): value is string => isSealed(value) && value.startsWith(`${LEGACY_VERSION}:`);
+export const isLegacySealed = (value: unknown): value is string =>
+  isSealed(value) && value.startsWith(`${LEGACY_VERSION}:`);

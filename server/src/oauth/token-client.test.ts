@@ -9,7 +9,8 @@ import { OAuthTokenError, requestTokens } from './token-client';
 describe('token client', () => {
   let server: http.Server;
   let port = 0;
-  let answer: (response: http.ServerResponse) => void = (response) => response.end(JSON.stringify({ access_token: 'at', refresh_token: 'rt', expires_in: 60 }));
+  let answer: (response: http.ServerResponse) => void = (response) =>
+    response.end(JSON.stringify({ access_token: 'at', refresh_token: 'rt', expires_in: 60 }));
   const hosts: string[] = [];
 
   beforeAll(async () => {
@@ -26,14 +27,18 @@ describe('token client', () => {
   it('connects to the address the policy admitted, not to what the name resolves to now', async () => {
     const admitted: string[] = [];
     // "rebind.invalid" resolves nowhere: only the admitted address can have been used
-    const tokens = await requestTokens(`http://rebind.invalid:${port}/token`, { grant_type: 'refresh_token' }, {
-      timeoutMs: 2000,
-      maxBytes: 4096,
-      admit: async (host) => {
-        admitted.push(host);
-        return '127.0.0.1';
-      },
-    });
+    const tokens = await requestTokens(
+      `http://rebind.invalid:${port}/token`,
+      { grant_type: 'refresh_token' },
+      {
+        timeoutMs: 2000,
+        maxBytes: 4096,
+        admit: async (host) => {
+          admitted.push(host);
+          return '127.0.0.1';
+        },
+      }
+    );
     expect(tokens).toMatchObject({ accessToken: 'at', refreshToken: 'rt' });
     expect(admitted).toEqual(['rebind.invalid']);
     expect(hosts[hosts.length - 1]).toBe(`rebind.invalid:${port}`); // the name is still what the server is told
@@ -42,7 +47,15 @@ describe('token client', () => {
   it('a refused host never gets a connection', async () => {
     const before = hosts.length;
     await expect(
-      requestTokens(`http://127.0.0.1:${port}/token`, {}, { timeoutMs: 2000, maxBytes: 4096, admit: () => Promise.reject(new Error('denied by policy')) })
+      requestTokens(
+        `http://127.0.0.1:${port}/token`,
+        {},
+        {
+          timeoutMs: 2000,
+          maxBytes: 4096,
+          admit: () => Promise.reject(new Error('denied by policy')),
+        }
+      )
     ).rejects.toThrow('denied by policy');
     expect(hosts.length).toBe(before);
   });
@@ -53,7 +66,13 @@ describe('token client', () => {
       response.write(`{"access_token":"${'a'.repeat(64 * 1024)}`);
       response.end('"}');
     };
-    await expect(requestTokens(`http://127.0.0.1:${port}/token`, {}, { timeoutMs: 2000, maxBytes: 4096, admit: async () => '127.0.0.1' })).rejects.toMatchObject({
+    await expect(
+      requestTokens(
+        `http://127.0.0.1:${port}/token`,
+        {},
+        { timeoutMs: 2000, maxBytes: 4096, admit: async () => '127.0.0.1' }
+      )
+    ).rejects.toMatchObject({
       oauthError: 'response_too_large',
     });
   });
@@ -64,18 +83,28 @@ describe('token client', () => {
       response.write('{');
     };
     const started = Date.now();
-    const error = await requestTokens(`http://127.0.0.1:${port}/token`, {}, { timeoutMs: 500, maxBytes: 4096, admit: async () => '127.0.0.1' }).catch((e: unknown) => e);
+    const error = await requestTokens(
+      `http://127.0.0.1:${port}/token`,
+      {},
+      { timeoutMs: 500, maxBytes: 4096, admit: async () => '127.0.0.1' }
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OAuthTokenError);
     expect(error).toMatchObject({ oauthError: 'timeout' });
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
-  it('an OAuth error answer carries the provider\'s code, not the body', async () => {
+  it("an OAuth error answer carries the provider's code, not the body", async () => {
     answer = (response) => {
       response.writeHead(400, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ error: 'invalid_grant', error_description: 'revoked\r\ntoken secret-xyz' }));
+      response.end(
+        JSON.stringify({ error: 'invalid_grant', error_description: 'revoked\r\ntoken secret-xyz' })
+      );
     };
-    const error = (await requestTokens(`http://127.0.0.1:${port}/token`, {}, { timeoutMs: 2000, maxBytes: 4096, admit: async () => '127.0.0.1' }).catch((e: unknown) => e)) as OAuthTokenError;
+    const error = (await requestTokens(
+      `http://127.0.0.1:${port}/token`,
+      {},
+      { timeoutMs: 2000, maxBytes: 4096, admit: async () => '127.0.0.1' }
+    ).catch((e: unknown) => e)) as OAuthTokenError;
     expect(error.oauthError).toBe('invalid_grant');
     expect(error.needsReauthorization).toBe(true);
     expect(error.message).not.toMatch(/[\r\n]/);

@@ -34,7 +34,10 @@ export class OAuthTokenError extends Error {
   }
 }
 
-export const needsReauthorization = (oauthError: unknown) => oauthError === 'invalid_grant' || oauthError === 'unauthorized_client' || oauthError === 'invalid_client';
+export const needsReauthorization = (oauthError: unknown) =>
+  oauthError === 'invalid_grant' ||
+  oauthError === 'unauthorized_client' ||
+  oauthError === 'invalid_client';
 
 export interface TokenRequestLimits {
   /** The whole exchange: connect, request, answer. */
@@ -45,24 +48,35 @@ export interface TokenRequestLimits {
   admit: (host: string) => Promise<string>;
 }
 
-const describe = (text: unknown) => (typeof text === 'string' ? text.replace(/[\r\n]+/g, ' ').slice(0, 300) : '');
+const describe = (text: unknown) =>
+  typeof text === 'string' ? text.replace(/[\r\n]+/g, ' ').slice(0, 300) : '';
 
-type LookupCallback = (error: Error | null, address: string | { address: string; family: number }[], family?: number) => void;
+type LookupCallback = (
+  error: Error | null,
+  address: string | { address: string; family: number }[],
+  family?: number
+) => void;
 
 /** A `lookup` that answers only the checked address, whatever the name resolves to now. */
-const pinnedLookup = (address: string) => (_hostname: string, options: unknown, callback?: LookupCallback) => {
-  const done = (typeof options === 'function' ? options : callback) as LookupCallback;
-  const family = net.isIP(address);
-  if (typeof options === 'object' && options && (options as { all?: boolean }).all) done(null, [{ address, family }]);
-  else done(null, address, family);
-};
+const pinnedLookup =
+  (address: string) => (_hostname: string, options: unknown, callback?: LookupCallback) => {
+    const done = (typeof options === 'function' ? options : callback) as LookupCallback;
+    const family = net.isIP(address);
+    if (typeof options === 'object' && options && (options as { all?: boolean }).all)
+      done(null, [{ address, family }]);
+    else done(null, address, family);
+  };
 
 const post = (url: URL, body: string, limits: TokenRequestLimits, address: string) =>
   new Promise<{ status: number; text: string }>((resolve, reject) => {
     const client = url.protocol === 'https:' ? https : http;
     const request = client.request(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', 'content-length': Buffer.byteLength(body) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+        'content-length': Buffer.byteLength(body),
+      },
       lookup: pinnedLookup(address) as never,
     });
     const fail = (error: OAuthTokenError) => {
@@ -70,19 +84,27 @@ const post = (url: URL, body: string, limits: TokenRequestLimits, address: strin
       request.destroy();
       reject(error);
     };
-    const deadline = setTimeout(() => fail(new OAuthTokenError('timeout', `no complete answer within ${limits.timeoutMs} ms`)), limits.timeoutMs);
+    const deadline = setTimeout(
+      () =>
+        fail(new OAuthTokenError('timeout', `no complete answer within ${limits.timeoutMs} ms`)),
+      limits.timeoutMs
+    );
     request.on('error', (error) => fail(new OAuthTokenError('network', describe(error.message))));
     request.on('response', (response) => {
       const declared = Number(response.headers['content-length']);
-      if (Number.isFinite(declared) && declared > limits.maxBytes) return fail(new OAuthTokenError('response_too_large', `over ${limits.maxBytes} bytes`));
+      if (Number.isFinite(declared) && declared > limits.maxBytes)
+        return fail(new OAuthTokenError('response_too_large', `over ${limits.maxBytes} bytes`));
       const chunks: Buffer[] = [];
       let size = 0;
       response.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > limits.maxBytes) return fail(new OAuthTokenError('response_too_large', `over ${limits.maxBytes} bytes`));
+        if (size > limits.maxBytes)
+          return fail(new OAuthTokenError('response_too_large', `over ${limits.maxBytes} bytes`));
         chunks.push(chunk);
       });
-      response.on('error', (error) => fail(new OAuthTokenError('network', describe(error.message))));
+      response.on('error', (error) =>
+        fail(new OAuthTokenError('network', describe(error.message)))
+      );
       response.on('end', () => {
         clearTimeout(deadline);
         resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
@@ -100,13 +122,20 @@ const parseJson = (text: string): Record<string, unknown> => {
   }
 };
 
-export const requestTokens = async (tokenUrl: string, params: Record<string, string>, limits: TokenRequestLimits): Promise<TokenSet> => {
+export const requestTokens = async (
+  tokenUrl: string,
+  params: Record<string, string>,
+  limits: TokenRequestLimits
+): Promise<TokenSet> => {
   const url = new URL(tokenUrl);
   const address = await limits.admit(url.hostname.replace(/^\[|\]$/g, ''));
   const { status, text } = await post(url, new URLSearchParams(params).toString(), limits, address);
   const body = parseJson(text);
   if (status < 200 || status >= 300 || typeof body.access_token !== 'string') {
-    throw new OAuthTokenError(typeof body.error === 'string' ? body.error.slice(0, 100) : `http_${status}`, describe(body.error_description));
+    throw new OAuthTokenError(
+      typeof body.error === 'string' ? body.error.slice(0, 100) : `http_${status}`,
+      describe(body.error_description)
+    );
   }
   const expiresIn = Number(body.expires_in);
   return {

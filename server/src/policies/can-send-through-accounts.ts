@@ -13,17 +13,24 @@ export interface AdminPolicyContext {
  * Settings → Email's test mail) needs the action `accounts.send`; while it is off the stock
  * provider sends and Strapi's own rules stand. Super admins hold every action.
  */
-const canSendThroughAccounts = async (ctx: AdminPolicyContext, _config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+const canSendThroughAccounts = async (
+  ctx: AdminPolicyContext,
+  _config: unknown,
+  { strapi }: { strapi: Core.Strapi }
+) => {
   const { index, settings } = runtimeOf(strapi);
   // another process may have switched the module: read the settings as fresh as a send would
   await index.syncIfDue();
   const { enabled } = await settings.get();
   if (!enabled) return true;
   if (ctx.state.userAbility?.can(PERMISSIONS.accountsSend)) return true;
-  throw new errors.PolicyError('Sending mail through the SMTP accounts needs the permission "Send mail through SMTP accounts".', {
-    code: 'SEND_PERMISSION_REQUIRED',
-    params: { action: PERMISSIONS.accountsSend },
-  });
+  throw new errors.PolicyError(
+    'Sending mail through the SMTP accounts needs the permission "Send mail through SMTP accounts".',
+    {
+      code: 'SEND_PERMISSION_REQUIRED',
+      params: { action: PERMISSIONS.accountsSend },
+    }
+  );
 };
 
 export default canSendThroughAccounts;

@@ -19,12 +19,17 @@ interface RouteLike {
  * permissions test fails loudly then.
  */
 export const guardEmailSendRoutes = (strapi: Core.Strapi) => {
-  const routers = (strapi.plugin('email')?.routes ?? {}) as Record<string, { type?: string; routes?: RouteLike[] }>;
+  const routers = (strapi.plugin('email')?.routes ?? {}) as Record<
+    string,
+    { type?: string; routes?: RouteLike[] }
+  >;
   const adminRoutes = routers.admin?.routes ?? [];
   for (const handler of SENDING_HANDLERS) {
     const route = adminRoutes.find((r) => r.handler === handler);
     if (!route) {
-      strapi.log.warn(`[${PLUGIN_ID}] the email plugin has no admin route "${handler}": it is not guarded by the permission "accounts.send"`);
+      strapi.log.warn(
+        `[${PLUGIN_ID}] the email plugin has no admin route "${handler}": it is not guarded by the permission "accounts.send"`
+      );
       continue;
     }
     route.config ??= {};

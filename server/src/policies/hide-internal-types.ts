@@ -9,7 +9,10 @@ const mentionsInternalType = (text: string) => {
   try {
     return decodeURIComponent(text).includes(INTERNAL_PREFIX);
   } catch {
-    return text.includes(INTERNAL_PREFIX) || text.toLowerCase().includes(encodeURIComponent(INTERNAL_PREFIX).toLowerCase());
+    return (
+      text.includes(INTERNAL_PREFIX) ||
+      text.toLowerCase().includes(encodeURIComponent(INTERNAL_PREFIX).toLowerCase())
+    );
   }
 };
 
@@ -22,15 +25,28 @@ const mentionsInternalType = (text: string) => {
  */
 export const hideInternalTypes = (strapi: Core.Strapi) => {
   strapi.server.use(async (ctx, next) => {
-    if (!ctx.path.startsWith(OWN_ROUTES) && (mentionsInternalType(ctx.path) || mentionsInternalType(ctx.querystring ?? ''))) {
+    if (
+      !ctx.path.startsWith(OWN_ROUTES) &&
+      (mentionsInternalType(ctx.path) || mentionsInternalType(ctx.querystring ?? ''))
+    ) {
       ctx.status = 404;
-      ctx.body = { data: null, error: { status: 404, name: 'NotFoundError', message: 'Not Found', details: { code: 'NOT_FOUND' } } };
+      ctx.body = {
+        data: null,
+        error: {
+          status: 404,
+          name: 'NotFoundError',
+          message: 'Not Found',
+          details: { code: 'NOT_FOUND' },
+        },
+      };
       return;
     }
     await next();
   });
-  const graphql = strapi.plugin('graphql') as unknown as { service(name: string): { shadowCRUD(uid: string): { disable(): void } } } | undefined;
+  const graphql = strapi.plugin('graphql') as unknown as
+    { service(name: string): { shadowCRUD(uid: string): { disable(): void } } } | undefined;
   if (graphql) {
-    for (const uid of Object.keys(strapi.plugin(PLUGIN_ID).contentTypes ?? {})) graphql.service('extension').shadowCRUD(`${INTERNAL_PREFIX}${uid}`).disable();
+    for (const uid of Object.keys(strapi.plugin(PLUGIN_ID).contentTypes ?? {}))
+      graphql.service('extension').shadowCRUD(`${INTERNAL_PREFIX}${uid}`).disable();
   }
 };

@@ -35,7 +35,12 @@ interface MailJob {
  * A message at its account's limit is put back as a delayed job; a paused batch's jobs complete
  * without sending, and resume schedules its queued rows again.
  */
-export const createBullmqEngine = (strapi: Core.Strapi, store: QueueStore, sendOne: SendOne, options: BullmqEngineOptions): QueueEngine => {
+export const createBullmqEngine = (
+  strapi: Core.Strapi,
+  store: QueueStore,
+  sendOne: SendOne,
+  options: BullmqEngineOptions
+): QueueEngine => {
   const { Queue, Worker, DelayedError } = loadBullmq();
   const { owner, concurrency, leaseMs, redis } = options;
   const queue = new Queue<MailJob>(BULLMQ_QUEUE_NAME, {
@@ -55,7 +60,13 @@ export const createBullmqEngine = (strapi: Core.Strapi, store: QueueStore, sendO
       if (rows.length === 0) break;
       const now = Date.now();
       // a message waiting for a limit or a retry keeps its wait as the job's delay
-      await queue.addBulk(rows.map(({ id, availableAt }) => ({ name: 'mail', data: { id }, opts: { jobId: `m${id}`, delay: Math.max(0, availableAt - now) } })));
+      await queue.addBulk(
+        rows.map(({ id, availableAt }) => ({
+          name: 'mail',
+          data: { id },
+          opts: { jobId: `m${id}`, delay: Math.max(0, availableAt - now) },
+        }))
+      );
       last = rows[rows.length - 1].id;
       scheduledUpTo.set(batchId, last);
     }
@@ -67,11 +78,22 @@ export const createBullmqEngine = (strapi: Core.Strapi, store: QueueStore, sendO
    * Scheduling twice is harmless (job ids), so every instance may do it.
    */
   const reconcile = async () => {
-    const counts = await queue.getJobCounts('waiting', 'delayed', 'active', 'prioritized', 'paused');
+    const counts = await queue.getJobCounts(
+      'waiting',
+      'delayed',
+      'active',
+      'prioritized',
+      'paused'
+    );
     if (Object.values(counts).some((count) => count > 0)) return;
     for (const [batchId, batch] of await store.openBatches()) {
-      if ((batch.state === 'active' || batch.state === 'enqueuing') && (await store.hasWork(batchId))) {
-        strapi.log.info(`[${PLUGIN_ID}] queue (BullMQ): Redis holds no job for batch ${batchId}'s queued messages: scheduling them again`);
+      if (
+        (batch.state === 'active' || batch.state === 'enqueuing') &&
+        (await store.hasWork(batchId))
+      ) {
+        strapi.log.info(
+          `[${PLUGIN_ID}] queue (BullMQ): Redis holds no job for batch ${batchId}'s queued messages: scheduling them again`
+        );
         await engine.schedule(batchId, true);
       }
     }
@@ -105,14 +127,19 @@ export const createBullmqEngine = (strapi: Core.Strapi, store: QueueStore, sendO
         stalledInterval: Math.min(leaseMs, 30_000),
         maxStalledCount: 5,
       });
-      worker.on('error', (error) => strapi.log.warn(`[${PLUGIN_ID}] queue (BullMQ): ${error.message}`));
+      worker.on('error', (error) =>
+        strapi.log.warn(`[${PLUGIN_ID}] queue (BullMQ): ${error.message}`)
+      );
       reconciler = setInterval(() => {
-        reconcile().catch((error: Error) => strapi.log.warn(`[${PLUGIN_ID}] queue (BullMQ): reconcile: ${error.message}`));
+        reconcile().catch((error: Error) =>
+          strapi.log.warn(`[${PLUGIN_ID}] queue (BullMQ): reconcile: ${error.message}`)
+        );
       }, RECONCILE_EVERY_POLLS * options.pollMs);
       reconciler.unref();
       // rows a process stored but did not schedule (it stopped in between): scheduled again, once per start
       for (const [batchId, batch] of await store.openBatches()) {
-        if (batch.state === 'active' || batch.state === 'enqueuing') await engine.schedule(batchId, true);
+        if (batch.state === 'active' || batch.state === 'enqueuing')
+          await engine.schedule(batchId, true);
       }
     },
     async stop() {
@@ -124,9 +151,13 @@ export const createBullmqEngine = (strapi: Core.Strapi, store: QueueStore, sendO
     },
     async schedule(batchId: number, fromStart = false) {
       const from = fromStart ? 0 : (scheduledUpTo.get(batchId) ?? 0);
-      scheduling = scheduling.then(() => scheduleNow(batchId, from)).catch((error: Error) => {
-        strapi.log.warn(`[${PLUGIN_ID}] queue (BullMQ): could not schedule batch ${batchId}: ${error.message}`);
-      });
+      scheduling = scheduling
+        .then(() => scheduleNow(batchId, from))
+        .catch((error: Error) => {
+          strapi.log.warn(
+            `[${PLUGIN_ID}] queue (BullMQ): could not schedule batch ${batchId}: ${error.message}`
+          );
+        });
       await scheduling;
     },
     inFlight: () => inFlight,

@@ -18,7 +18,12 @@ export interface DatabaseEngineOptions {
  * marked `uncertain`. Several processes may run it (claims are conditional UPDATEs), but the default is
  * one sender.
  */
-export const createDatabaseEngine = (strapi: Core.Strapi, store: QueueStore, sendOne: SendOne, options: DatabaseEngineOptions): QueueEngine => {
+export const createDatabaseEngine = (
+  strapi: Core.Strapi,
+  store: QueueStore,
+  sendOne: SendOne,
+  options: DatabaseEngineOptions
+): QueueEngine => {
   const { owner, concurrency, pollMs, leaseMs } = options;
   let running = false;
   let inFlight = 0;
@@ -46,7 +51,10 @@ export const createDatabaseEngine = (strapi: Core.Strapi, store: QueueStore, sen
   const pausedBatches = async () => {
     if (Date.now() - paused.read > 1000) {
       const open = await store.openBatches();
-      paused = { read: Date.now(), ids: [...open.entries()].filter(([, batch]) => batch.state === 'paused').map(([id]) => id) };
+      paused = {
+        read: Date.now(),
+        ids: [...open.entries()].filter(([, batch]) => batch.state === 'paused').map(([id]) => id),
+      };
     }
     return paused.ids;
   };
@@ -71,7 +79,9 @@ export const createDatabaseEngine = (strapi: Core.Strapi, store: QueueStore, sen
       for (const mail of claimed) {
         inFlight += 1;
         void sendOne(mail)
-          .catch((error: Error) => strapi.log.warn(`[${PLUGIN_ID}] queue: mail #${mail.id}: ${error.message}`))
+          .catch((error: Error) =>
+            strapi.log.warn(`[${PLUGIN_ID}] queue: mail #${mail.id}: ${error.message}`)
+          )
           .finally(() => {
             inFlight -= 1;
             if (inFlight === 0) drained?.();
@@ -86,9 +96,12 @@ export const createDatabaseEngine = (strapi: Core.Strapi, store: QueueStore, sen
     async start() {
       if (running) return;
       running = true;
-      heartbeat = setInterval(() => {
-        if (inFlight > 0) store.renewLeases(owner, leaseMs).catch(() => undefined);
-      }, Math.floor(leaseMs / 3));
+      heartbeat = setInterval(
+        () => {
+          if (inFlight > 0) store.renewLeases(owner, leaseMs).catch(() => undefined);
+        },
+        Math.floor(leaseMs / 3)
+      );
       heartbeat.unref();
       loop = run();
     },

@@ -2,7 +2,12 @@ import { INTAKE_PAGE, isMessageSource, takeIn } from './intake';
 import type { NewQueuedMail } from './store';
 
 const checks = { defaultFrom: 'Default <default@example.test>', maxFromLength: 998 };
-const good = (i: number) => ({ from: 'News <news@example.test>', to: `r${i}@example.test`, subject: `s${i}`, text: 'x' });
+const good = (i: number) => ({
+  from: 'News <news@example.test>',
+  to: `r${i}@example.test`,
+  subject: `s${i}`,
+  text: 'x',
+});
 
 const collect = () => {
   const pages: NewQueuedMail[][] = [];
@@ -14,14 +19,20 @@ describe('isMessageSource', () => {
     expect(isMessageSource([])).toBe(true);
     expect(isMessageSource(new Set([1]))).toBe(true);
     expect(isMessageSource((async function* () {})())).toBe(true);
-    for (const value of [undefined, null, 1, 'text', {}, { length: 2 }]) expect(isMessageSource(value)).toBe(false);
+    for (const value of [undefined, null, 1, 'text', {}, { length: 2 }])
+      expect(isMessageSource(value)).toBe(false);
   });
 });
 
 describe('takeIn', () => {
   it('stores pages of INTAKE_PAGE, numbers messages in order and gives each a Message-ID on the From domain', async () => {
     const { pages, store } = collect();
-    const result = await takeIn(7, Array.from({ length: INTAKE_PAGE + 3 }, (_, i) => good(i)), checks, store);
+    const result = await takeIn(
+      7,
+      Array.from({ length: INTAKE_PAGE + 3 }, (_, i) => good(i)),
+      checks,
+      store
+    );
     expect(result).toEqual({ accepted: INTAKE_PAGE + 3, rejected: 0, rejections: [] });
     expect(pages.map((page) => page.length)).toEqual([INTAKE_PAGE, 3]);
     const all = pages.flat();
@@ -30,19 +41,41 @@ describe('takeIn', () => {
     expect(new Set(all.map((item) => item.messageId)).size).toBe(all.length);
   });
 
-  it('keeps the caller\'s Message-ID, fills in defaultFrom, turns Buffers into base64 and drops unknown fields', async () => {
+  it("keeps the caller's Message-ID, fills in defaultFrom, turns Buffers into base64 and drops unknown fields", async () => {
     const { pages, store } = collect();
-    await takeIn(1, [{ to: 'a@example.test', subject: 's', text: 'x', messageId: '<mine@x>', attachments: [{ filename: 'a.txt', content: Buffer.from('hi') }], envelope: { from: 'evil@x' } }], checks, store);
+    await takeIn(
+      1,
+      [
+        {
+          to: 'a@example.test',
+          subject: 's',
+          text: 'x',
+          messageId: '<mine@x>',
+          attachments: [{ filename: 'a.txt', content: Buffer.from('hi') }],
+          envelope: { from: 'evil@x' },
+        },
+      ],
+      checks,
+      store
+    );
     const [item] = pages.flat();
     expect(item.messageId).toBe('<mine@x>');
     expect(item.message.from).toBe(checks.defaultFrom);
-    expect(item.message.attachments).toEqual([{ filename: 'a.txt', content: 'aGk=', encoding: 'base64' }]);
+    expect(item.message.attachments).toEqual([
+      { filename: 'a.txt', content: 'aGk=', encoding: 'base64' },
+    ]);
     expect(item.message).not.toHaveProperty('envelope');
   });
 
   it('rejects a bad message alone, with its index and code, keeping at most 20 reasons', async () => {
     const { pages, store } = collect();
-    const items: unknown[] = [good(0), null, { from: 'a@example.test', subject: 'no recipient' }, good(3), ...Array.from({ length: 30 }, () => 'junk')];
+    const items: unknown[] = [
+      good(0),
+      null,
+      { from: 'a@example.test', subject: 'no recipient' },
+      good(3),
+      ...Array.from({ length: 30 }, () => 'junk'),
+    ];
     const result = await takeIn(1, items, checks, store);
     expect(result.accepted).toBe(2);
     expect(result.rejected).toBe(32);

@@ -14,8 +14,24 @@ export const MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
 
 /** The fields a queued message keeps (JSON-safe): the rest would not survive the database anyway. */
 const KEPT_FIELDS = [
-  'from', 'to', 'cc', 'bcc', 'replyTo', 'subject', 'text', 'html', 'attachments', 'headers', 'messageId',
-  'date', 'inReplyTo', 'references', 'priority', 'list', 'textEncoding', 'encoding',
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'replyTo',
+  'subject',
+  'text',
+  'html',
+  'attachments',
+  'headers',
+  'messageId',
+  'date',
+  'inReplyTo',
+  'references',
+  'priority',
+  'list',
+  'textEncoding',
+  'encoding',
 ] as const;
 
 export type MessageSource = Iterable<unknown> | AsyncIterable<unknown>;
@@ -23,7 +39,8 @@ export type MessageSource = Iterable<unknown> | AsyncIterable<unknown>;
 export const isMessageSource = (value: unknown): value is MessageSource =>
   value != null &&
   typeof value !== 'string' &&
-  (typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function' || typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function');
+  (typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function' ||
+    typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function');
 
 /** Buffers in attachments become base64 text, so that the message survives JSON. */
 const jsonSafe = (message: EmailOptions): EmailOptions => {
@@ -31,7 +48,13 @@ const jsonSafe = (message: EmailOptions): EmailOptions => {
   for (const key of KEPT_FIELDS) if (message[key] !== undefined) kept[key] = message[key];
   if (Array.isArray(kept.attachments)) {
     kept.attachments = (kept.attachments as Record<string, unknown>[]).map((attachment) =>
-      Buffer.isBuffer(attachment?.content) ? { ...attachment, content: (attachment.content as Buffer).toString('base64'), encoding: 'base64' } : attachment
+      Buffer.isBuffer(attachment?.content)
+        ? {
+            ...attachment,
+            content: (attachment.content as Buffer).toString('base64'),
+            encoding: 'base64',
+          }
+        : attachment
     );
   }
   return kept as EmailOptions;
@@ -70,24 +93,38 @@ export const takeIn = async (
   let index = 0;
   const reject = (code: string, message: string) => {
     result.rejected += 1;
-    if (result.rejections.length < KEPT_REJECTIONS) result.rejections.push({ index, code, message });
+    if (result.rejections.length < KEPT_REJECTIONS)
+      result.rejections.push({ index, code, message });
   };
   for await (const item of source as AsyncIterable<unknown>) {
     try {
       if (!item || typeof item !== 'object' || Array.isArray(item)) {
-        reject('NOT_A_MESSAGE', 'a message must be an object with from, to, subject and text or html');
+        reject(
+          'NOT_A_MESSAGE',
+          'a message must be an object with from, to, subject and text or html'
+        );
         continue;
       }
       const message = jsonSafe(item as EmailOptions);
       const checked = checkMail(message, checks.defaultFrom, checks.maxFromLength);
       const json = JSON.stringify(message);
       if (Buffer.byteLength(json) > MAX_MESSAGE_BYTES) {
-        reject('MESSAGE_TOO_LARGE', `the message is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB`);
+        reject(
+          'MESSAGE_TOO_LARGE',
+          `the message is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB`
+        );
         continue;
       }
       const seq = result.accepted;
       const stored = checked.from === message.from ? message : { ...message, from: checked.from };
-      page.push({ seq, message: stored as EmailOptions, messageId: typeof message.messageId === 'string' ? message.messageId : messageIdFor(batchId, seq, checked.sender?.address) });
+      page.push({
+        seq,
+        message: stored as EmailOptions,
+        messageId:
+          typeof message.messageId === 'string'
+            ? message.messageId
+            : messageIdFor(batchId, seq, checked.sender?.address),
+      });
       result.accepted += 1;
       if (page.length >= INTAKE_PAGE) {
         await store(page);
@@ -95,7 +132,10 @@ export const takeIn = async (
       }
     } catch (error) {
       if (!(error instanceof errors.ValidationError)) throw error;
-      reject(String((error.details as { code?: string } | undefined)?.code ?? 'INVALID_MAIL'), error.message);
+      reject(
+        String((error.details as { code?: string } | undefined)?.code ?? 'INVALID_MAIL'),
+        error.message
+      );
     } finally {
       index += 1;
     }

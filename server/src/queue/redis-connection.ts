@@ -16,7 +16,9 @@ export const loadBullmq = (): typeof import('bullmq') => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require('bullmq') as typeof import('bullmq');
   } catch {
-    throw new Error('smtp-accounts config: queue.redis is set, but the package "bullmq" is not installed (npm install bullmq)');
+    throw new Error(
+      'smtp-accounts config: queue.redis is set, but the package "bullmq" is not installed (npm install bullmq)'
+    );
   }
 };
 
@@ -24,7 +26,9 @@ const loadIORedis = (): RedisConstructor => {
   const bullmqDir = path.dirname(require.resolve('bullmq/package.json'));
   // the ioredis copy next to bullmq (resolved at run time, from wherever npm placed it)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const loaded = require(require.resolve('ioredis', { paths: [bullmqDir] })) as { default?: RedisConstructor } & RedisConstructor;
+  const loaded = require(require.resolve('ioredis', { paths: [bullmqDir] })) as {
+    default?: RedisConstructor;
+  } & RedisConstructor;
   return loaded.default ?? loaded;
 };
 
@@ -40,7 +44,10 @@ export const redisClient = (config: RedisConfig, purpose: string): never => {
     loadBullmq();
     const IORedis = loadIORedis();
     const options = { maxRetriesPerRequest: null, enableOfflineQueue: true };
-    client = typeof config === 'string' ? new IORedis(config, options) : new IORedis({ ...config, ...options });
+    client =
+      typeof config === 'string'
+        ? new IORedis(config, options)
+        : new IORedis({ ...config, ...options });
     clients.set(purpose, client);
   }
   return client as never;

@@ -12,7 +12,9 @@ const FINISH_DELAY_MS = 10;
 const RETRY_AFTER_ERROR_MS = 30_000;
 
 /** What became of a taken message: finished, or given back (limit, pause) and due again at `until`. */
-export type SendOneResult = { kind: 'finished' } | { kind: 'released'; until: number; why: 'limit' | 'paused' | 'error' | 'retry' };
+export type SendOneResult =
+  | { kind: 'finished' }
+  | { kind: 'released'; until: number; why: 'limit' | 'paused' | 'error' | 'retry' };
 
 /**
  * The work on one queued message, the same for both engines: look at its batch (paused → give it back,
@@ -32,8 +34,14 @@ export const createSendOne = (
   /** The mailer's entry for queued mail (passed in: the queue needs nothing else of it). */
   sendQueued: MailerService['sendQueued']
 ) => {
-  const finishing = createGroupCommit<FinishedMail>((items) => store.finish(owner, items), FINISH_DELAY_MS);
-  let states: { read: number; map: Promise<Map<number, { state: BatchState; newsletter: boolean }>> } | null = null;
+  const finishing = createGroupCommit<FinishedMail>(
+    (items) => store.finish(owner, items),
+    FINISH_DELAY_MS
+  );
+  let states: {
+    read: number;
+    map: Promise<Map<number, { state: BatchState; newsletter: boolean }>>;
+  } | null = null;
   /** Per account and window: how many deferred mails this process already lined up for it (see `spread`). */
   const lined = new Map<string, number>();
 
@@ -44,7 +52,10 @@ export const createSendOne = (
   };
   /** The batch of a mail; a batch missing from a fresh read is finished or gone: its stray mail is cancelled. */
   const batchOf = async (batchId: number) => {
-    const map = !states || Date.now() - states.read > BATCH_STATES_TTL_MS ? await readStates() : await states.map;
+    const map =
+      !states || Date.now() - states.read > BATCH_STATES_TTL_MS
+        ? await readStates()
+        : await states.map;
     const found = map.get(batchId) ?? (await readStates()).get(batchId);
     return found ?? { state: 'cancelled' as const, newsletter: false };
   };
@@ -59,10 +70,18 @@ export const createSendOne = (
     const before = lined.get(key) ?? 0;
     lined.set(key, before + 1);
     if (lined.size > 10_000) lined.clear();
-    return room.retryAt + Math.floor(before / room.points) * room.windowMs + Math.floor(Math.random() * 250);
+    return (
+      room.retryAt +
+      Math.floor(before / room.points) * room.windowMs +
+      Math.floor(Math.random() * 250)
+    );
   };
 
-  const release = async (mail: ClaimedMail, until: number, why: 'limit' | 'paused' | 'error'): Promise<SendOneResult> => {
+  const release = async (
+    mail: ClaimedMail,
+    until: number,
+    why: 'limit' | 'paused' | 'error'
+  ): Promise<SendOneResult> => {
     await store.release(owner, [mail.id], until);
     return { kind: 'released', until, why };
   };
@@ -71,7 +90,13 @@ export const createSendOne = (
     const batch = await batchOf(mail.batchId);
     if (batch.state === 'paused') return release(mail, Date.now(), 'paused');
     if (batch.state === 'cancelled' || batch.state === 'done') {
-      await finishing.add({ id: mail.id, state: 'cancelled', accountId: null, accountEmail: null, errorCode: null });
+      await finishing.add({
+        id: mail.id,
+        state: 'cancelled',
+        accountId: null,
+        accountEmail: null,
+        errorCode: null,
+      });
       return { kind: 'finished' };
     }
     try {
@@ -97,7 +122,9 @@ export const createSendOne = (
       return { kind: 'finished' };
     } catch (error) {
       // where it broke is unknown (before the SMTP exchange, or after it, writing the log): maybe sent
-      strapi.log.warn(`[${PLUGIN_ID}] queued mail #${mail.id} (batch ${mail.batchId}) broke off, tried again in ${RETRY_AFTER_ERROR_MS / 1000} s as uncertain: ${(error as Error).message}`);
+      strapi.log.warn(
+        `[${PLUGIN_ID}] queued mail #${mail.id} (batch ${mail.batchId}) broke off, tried again in ${RETRY_AFTER_ERROR_MS / 1000} s as uncertain: ${(error as Error).message}`
+      );
       const until = Date.now() + RETRY_AFTER_ERROR_MS;
       await store.abandon(owner, mail.id, until).catch(() => undefined);
       return { kind: 'released', until, why: 'error' };

@@ -1,6 +1,15 @@
 import type { Core } from '@strapi/strapi';
-import { BATCH_UID, QUEUED_MAIL_UID, type BatchState, type QueuedMailState } from '../../../shared/constants';
-import type { BatchAccountShare, BatchCounts, BatchRejection } from '../../../shared/contracts/campaigns';
+import {
+  BATCH_UID,
+  QUEUED_MAIL_UID,
+  type BatchState,
+  type QueuedMailState,
+} from '../../../shared/constants';
+import type {
+  BatchAccountShare,
+  BatchCounts,
+  BatchRejection,
+} from '../../../shared/contracts/campaigns';
 import type { EmailOptions } from '../transport/message';
 
 /** A message as a process takes it to send. */
@@ -51,11 +60,13 @@ const ID_CHUNK = 500;
 
 const chunks = <T>(items: T[], size: number) => {
   const out: T[][] = [];
-  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  for (let start = 0; start < items.length; start += size)
+    out.push(items.slice(start, start + size));
   return out;
 };
 
-const parseJson = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
+const parseJson = <T>(value: unknown): T =>
+  typeof value === 'string' ? (JSON.parse(value) as T) : (value as T);
 
 /**
  * The queue's tables, for both engines: the batches, and one row per message with its state. Work is
@@ -67,7 +78,10 @@ export const createQueueStore = (strapi: Core.Strapi) => {
   const tableOf = (uid: typeof QUEUED_MAIL_UID | typeof BATCH_UID) => {
     const meta = strapi.db.metadata.get(uid);
     const attributes = meta.attributes as Record<string, { columnName?: string }>;
-    return { name: meta.tableName, col: (attribute: string) => attributes[attribute]?.columnName ?? attribute };
+    return {
+      name: meta.tableName,
+      col: (attribute: string) => attributes[attribute]?.columnName ?? attribute,
+    };
   };
   let mails: ReturnType<typeof tableOf> | undefined;
   const mailTable = () => (mails ??= tableOf(QUEUED_MAIL_UID));
@@ -107,7 +121,14 @@ export const createQueueStore = (strapi: Core.Strapi) => {
 
     async createBatch(input: { campaign: string; newsletter: boolean }): Promise<number> {
       const created = (await batches().create({
-        data: { campaign: input.campaign, newsletter: input.newsletter, state: 'enqueuing', total: 0, rejected: 0, rejections: [] },
+        data: {
+          campaign: input.campaign,
+          newsletter: input.newsletter,
+          state: 'enqueuing',
+          total: 0,
+          rejected: 0,
+          rejections: [],
+        },
       })) as { id: number };
       return created.id;
     },
@@ -136,7 +157,10 @@ export const createQueueStore = (strapi: Core.Strapi) => {
         // updatedAt too: it tells the other processes this batch's intake is alive (see queue service `tidy`)
         await trx(batchTable.name)
           .where('id', batchId)
-          .update({ [batchTable.col('total')]: trx.raw('?? + ?', [batchTable.col('total'), items.length]), [batchTable.col('updatedAt')]: new Date() });
+          .update({
+            [batchTable.col('total')]: trx.raw('?? + ?', [batchTable.col('total'), items.length]),
+            [batchTable.col('updatedAt')]: new Date(),
+          });
       });
     },
 
@@ -145,21 +169,38 @@ export const createQueueStore = (strapi: Core.Strapi) => {
     },
 
     /** Moves a batch from one state to another only if it is still in one of `from` (pause/resume/cancel race safely). */
-    async moveBatch(id: number, from: BatchState[], to: BatchState, extra: Record<string, unknown> = {}): Promise<boolean> {
+    async moveBatch(
+      id: number,
+      from: BatchState[],
+      to: BatchState,
+      extra: Record<string, unknown> = {}
+    ): Promise<boolean> {
       const { name, col } = tableOf(BATCH_UID);
       const changed = await knex()(name)
         .where('id', id)
         .whereIn(col('state'), from)
-        .update({ [col('state')]: to, ...Object.fromEntries(Object.entries(extra).map(([key, value]) => [col(key), value])), [col('updatedAt')]: new Date() });
+        .update({
+          [col('state')]: to,
+          ...Object.fromEntries(Object.entries(extra).map(([key, value]) => [col(key), value])),
+          [col('updatedAt')]: new Date(),
+        });
       return Number(changed) > 0;
     },
 
     async findBatch(id: number): Promise<StoredBatch | null> {
-      return Number.isSafeInteger(id) && id > 0 ? ((await batches().findOne({ where: { id } })) as StoredBatch | null) : null;
+      return Number.isSafeInteger(id) && id > 0
+        ? ((await batches().findOne({ where: { id } })) as StoredBatch | null)
+        : null;
     },
 
-    async listBatches(offset: number, limit: number): Promise<{ rows: StoredBatch[]; total: number }> {
-      const [rows, total] = await Promise.all([batches().findMany({ orderBy: { id: 'desc' }, offset, limit }), batches().count({})]);
+    async listBatches(
+      offset: number,
+      limit: number
+    ): Promise<{ rows: StoredBatch[]; total: number }> {
+      const [rows, total] = await Promise.all([
+        batches().findMany({ orderBy: { id: 'desc' }, offset, limit }),
+        batches().count({}),
+      ]);
       return { rows: rows as StoredBatch[], total };
     },
 
@@ -177,7 +218,9 @@ export const createQueueStore = (strapi: Core.Strapi) => {
         },
         select: ['id', 'state', 'newsletter'],
       })) as { id: number; state: BatchState; newsletter: boolean | number }[];
-      return new Map(rows.map((row) => [row.id, { state: row.state, newsletter: Boolean(row.newsletter) }]));
+      return new Map(
+        rows.map((row) => [row.id, { state: row.state, newsletter: Boolean(row.newsletter) }])
+      );
     },
 
     /**
@@ -185,7 +228,12 @@ export const createQueueStore = (strapi: Core.Strapi) => {
      * out (that process died mid-send: they come back `uncertain`). One conditional UPDATE decides which rows
      * this process got, whichever processes race for them.
      */
-    async claim(owner: string, limit: number, leaseMs: number, skipBatches: number[]): Promise<ClaimedMail[]> {
+    async claim(
+      owner: string,
+      limit: number,
+      leaseMs: number,
+      skipBatches: number[]
+    ): Promise<ClaimedMail[]> {
       const { name, col } = mailTable();
       const now = Date.now();
       const due = (query: ReturnType<ReturnType<typeof knex>>) =>
@@ -193,20 +241,27 @@ export const createQueueStore = (strapi: Core.Strapi) => {
           .where((where) =>
             where
               .where((q) => q.where(col('state'), 'queued').andWhere(col('availableAt'), '<=', now))
-              .orWhere((q) => q.where(col('state'), 'sending').andWhere(col('lockedUntil'), '<', now))
+              .orWhere((q) =>
+                q.where(col('state'), 'sending').andWhere(col('lockedUntil'), '<', now)
+              )
           )
           .modify((q) => {
             if (skipBatches.length) q.whereNotIn(col('batchId'), skipBatches);
           });
       // two index range reads (state, available_at) rather than one OR the planner may scan the table for
-      const skipping = (query: ReturnType<ReturnType<typeof knex>>) => (skipBatches.length ? query.whereNotIn(col('batchId'), skipBatches) : query);
-      const expired = (await skipping(knex()(name).where(col('state'), 'sending').andWhere(col('lockedUntil'), '<', now))
+      const skipping = (query: ReturnType<ReturnType<typeof knex>>) =>
+        skipBatches.length ? query.whereNotIn(col('batchId'), skipBatches) : query;
+      const expired = (await skipping(
+        knex()(name).where(col('state'), 'sending').andWhere(col('lockedUntil'), '<', now)
+      )
         .orderBy('id')
         .limit(limit)
         .select('id')) as { id: number }[];
       const queued =
         expired.length < limit
-          ? ((await skipping(knex()(name).where(col('state'), 'queued').andWhere(col('availableAt'), '<=', now))
+          ? ((await skipping(
+              knex()(name).where(col('state'), 'queued').andWhere(col('availableAt'), '<=', now)
+            )
               .orderBy(col('availableAt'))
               .orderBy('id')
               .limit(limit - expired.length)
@@ -216,7 +271,11 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       const ids = [...expired, ...queued].map((row) => Number(row.id));
       // `uncertain` first: MySQL evaluates SET from left to right, so it must read the old state
       await due(knex()(name).whereIn('id', ids)).update({
-        [col('uncertain')]: knex().raw(`CASE WHEN ?? = 'sending' THEN ? ELSE ?? END`, [col('state'), true, col('uncertain')]),
+        [col('uncertain')]: knex().raw(`CASE WHEN ?? = 'sending' THEN ? ELSE ?? END`, [
+          col('state'),
+          true,
+          col('uncertain'),
+        ]),
         [col('state')]: 'sending',
         [col('lockedBy')]: owner,
         [col('lockedUntil')]: now + leaseMs,
@@ -228,7 +287,15 @@ export const createQueueStore = (strapi: Core.Strapi) => {
         .where(col('lockedBy'), owner)
         .where(col('lockedUntil'), now + leaseMs)
         .orderBy('id')
-        .select('id', col('batchId'), col('seq'), col('message'), col('messageId'), col('uncertain'), col('retries'))) as Record<string, unknown>[];
+        .select(
+          'id',
+          col('batchId'),
+          col('seq'),
+          col('message'),
+          col('messageId'),
+          col('uncertain'),
+          col('retries')
+        )) as Record<string, unknown>[];
       return taken.map(toClaimed);
     },
 
@@ -236,16 +303,33 @@ export const createQueueStore = (strapi: Core.Strapi) => {
      * Takes one message by id (the BullMQ engine: the job names the row). A row already `sending` is taken
      * over only when `takeOver` (BullMQ found its worker dead): then it is `uncertain`.
      */
-    async claimOne(id: number, owner: string, leaseMs: number, takeOver: boolean): Promise<ClaimedMail | null> {
+    async claimOne(
+      id: number,
+      owner: string,
+      leaseMs: number,
+      takeOver: boolean
+    ): Promise<ClaimedMail | null> {
       const { name, col } = mailTable();
       const now = Date.now();
       const states = takeOver ? ['queued', 'sending'] : ['queued'];
-      const columns = ['id', col('batchId'), col('seq'), col('message'), col('messageId'), col('uncertain'), col('retries')];
+      const columns = [
+        'id',
+        col('batchId'),
+        col('seq'),
+        col('message'),
+        col('messageId'),
+        col('uncertain'),
+        col('retries'),
+      ];
       const update = knex()(name)
         .where('id', id)
         .whereIn(col('state'), states)
         .update({
-          [col('uncertain')]: knex().raw(`CASE WHEN ?? = 'sending' THEN ? ELSE ?? END`, [col('state'), true, col('uncertain')]),
+          [col('uncertain')]: knex().raw(`CASE WHEN ?? = 'sending' THEN ? ELSE ?? END`, [
+            col('state'),
+            true,
+            col('uncertain'),
+          ]),
           [col('state')]: 'sending',
           [col('lockedBy')]: owner,
           [col('lockedUntil')]: now + leaseMs,
@@ -258,7 +342,9 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       }
       const changed = await update;
       if (Number(changed) !== 1) return null;
-      const row = (await knex()(name).where('id', id).first(...columns)) as Record<string, unknown> | undefined;
+      const row = (await knex()(name)
+        .where('id', id)
+        .first(...columns)) as Record<string, unknown> | undefined;
       return row ? toClaimed(row) : null;
     },
 
@@ -270,7 +356,12 @@ export const createQueueStore = (strapi: Core.Strapi) => {
           .whereIn('id', chunk)
           .where(col('lockedBy'), owner)
           .where(col('state'), 'sending')
-          .update({ [col('state')]: 'queued', [col('availableAt')]: availableAt, [col('lockedBy')]: null, [col('lockedUntil')]: null });
+          .update({
+            [col('state')]: 'queued',
+            [col('availableAt')]: availableAt,
+            [col('lockedBy')]: null,
+            [col('lockedUntil')]: null,
+          });
       }
     },
 
@@ -284,7 +375,13 @@ export const createQueueStore = (strapi: Core.Strapi) => {
         .where('id', id)
         .where(col('lockedBy'), owner)
         .where(col('state'), 'sending')
-        .update({ [col('state')]: 'queued', [col('uncertain')]: true, [col('availableAt')]: availableAt, [col('lockedBy')]: null, [col('lockedUntil')]: null });
+        .update({
+          [col('state')]: 'queued',
+          [col('uncertain')]: true,
+          [col('availableAt')]: availableAt,
+          [col('lockedBy')]: null,
+          [col('lockedUntil')]: null,
+        });
     },
 
     /** A try failed for a reason that may pass: queued again for `availableAt`, its failure code kept. */
@@ -315,7 +412,10 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       const db = knex();
       const groups = new Map<string, FinishedMail[]>();
       for (const item of finished) {
-        if (!Number.isSafeInteger(item.id) || (item.accountId !== null && !Number.isSafeInteger(item.accountId))) {
+        if (
+          !Number.isSafeInteger(item.id) ||
+          (item.accountId !== null && !Number.isSafeInteger(item.accountId))
+        ) {
           throw new Error(`queue: not an integer id in finish (${item.id}, ${item.accountId})`);
         }
         const key = JSON.stringify([item.state, item.errorCode]);
@@ -327,10 +427,17 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       for (const items of groups.values()) {
         const { state, errorCode } = items[0];
         for (const chunk of chunks(items, ID_CHUNK)) {
-          const byAccount = new Map<string, { accountId: number | null; accountEmail: string | null; ids: number[] }>();
+          const byAccount = new Map<
+            string,
+            { accountId: number | null; accountEmail: string | null; ids: number[] }
+          >();
           for (const item of chunk) {
             const key = `${item.accountId}\u0000${item.accountEmail}`;
-            const share = byAccount.get(key) ?? { accountId: item.accountId, accountEmail: item.accountEmail, ids: [] };
+            const share = byAccount.get(key) ?? {
+              accountId: item.accountId,
+              accountEmail: item.accountEmail,
+              ids: [],
+            };
             share.ids.push(item.id);
             byAccount.set(key, share);
           }
@@ -339,14 +446,22 @@ export const createQueueStore = (strapi: Core.Strapi) => {
           let accountEmail: unknown = shares[0].accountEmail;
           if (shares.length > 1) {
             const when = (share: (typeof shares)[number]) => `WHEN ?? IN (${share.ids.join(',')})`;
-            accountId = db.raw(`CASE ${shares.map((share) => `${when(share)} THEN ${share.accountId ?? 'NULL'}`).join(' ')} END`, shares.map(() => 'id'));
+            accountId = db.raw(
+              `CASE ${shares.map((share) => `${when(share)} THEN ${share.accountId ?? 'NULL'}`).join(' ')} END`,
+              shares.map(() => 'id')
+            );
             accountEmail = db.raw(
               `CASE ${shares.map((share) => `${when(share)} THEN ${share.accountEmail === null ? 'NULL' : '?'}`).join(' ')} END`,
-              shares.flatMap((share) => (share.accountEmail === null ? ['id'] : ['id', share.accountEmail]))
+              shares.flatMap((share) =>
+                share.accountEmail === null ? ['id'] : ['id', share.accountEmail]
+              )
             );
           }
           await db(name)
-            .whereIn('id', chunk.map((item) => item.id))
+            .whereIn(
+              'id',
+              chunk.map((item) => item.id)
+            )
             .where(col('lockedBy'), owner)
             .update({
               [col('state')]: state,
@@ -364,7 +479,10 @@ export const createQueueStore = (strapi: Core.Strapi) => {
     /** Keeps this process's leases alive while its sends run (one UPDATE for all of them). */
     async renewLeases(owner: string, leaseMs: number) {
       const { name, col } = mailTable();
-      await knex()(name).where(col('lockedBy'), owner).where(col('state'), 'sending').update({ [col('lockedUntil')]: Date.now() + leaseMs });
+      await knex()(name)
+        .where(col('lockedBy'), owner)
+        .where(col('state'), 'sending')
+        .update({ [col('lockedUntil')]: Date.now() + leaseMs });
     },
 
     /** Cancels what a batch has not started; the messages in flight finish. Answers how many were cancelled. */
@@ -378,7 +496,11 @@ export const createQueueStore = (strapi: Core.Strapi) => {
     },
 
     /** A batch's queued messages after `afterId`, in id order, with when each is due (the BullMQ engine schedules them). */
-    async queuedAfter(batchId: number, afterId: number, limit: number): Promise<{ id: number; availableAt: number }[]> {
+    async queuedAfter(
+      batchId: number,
+      afterId: number,
+      limit: number
+    ): Promise<{ id: number; availableAt: number }[]> {
       const { name, col } = mailTable();
       const rows = (await knex()(name)
         .where(col('batchId'), batchId)
@@ -387,14 +509,25 @@ export const createQueueStore = (strapi: Core.Strapi) => {
         .orderBy('id')
         .limit(limit)
         .select('id', col('availableAt'))) as Record<string, unknown>[];
-      return rows.map((row) => ({ id: Number(row.id), availableAt: Number(row[col('availableAt')] ?? 0) }));
+      return rows.map((row) => ({
+        id: Number(row.id),
+        availableAt: Number(row[col('availableAt')] ?? 0),
+      }));
     },
 
     /** Counts per state (and uncertain), per account, and mails finished in the last minute. */
-    async progress(batchId: number): Promise<{ counts: Omit<BatchCounts, 'rejected' | 'total'>; accounts: BatchAccountShare[]; perMinute: number }> {
+    async progress(batchId: number): Promise<{
+      counts: Omit<BatchCounts, 'rejected' | 'total'>;
+      accounts: BatchAccountShare[];
+      perMinute: number;
+    }> {
       const { name, col } = mailTable();
       const [byState, byAccount, uncertain, recent] = await Promise.all([
-        knex()(name).where(col('batchId'), batchId).groupBy(col('state')).select(col('state')).count({ n: '*' }),
+        knex()(name)
+          .where(col('batchId'), batchId)
+          .groupBy(col('state'))
+          .select(col('state'))
+          .count({ n: '*' }),
         knex()(name)
           .where(col('batchId'), batchId)
           .whereIn(col('state'), ['sent', 'failed'])
@@ -408,8 +541,16 @@ export const createQueueStore = (strapi: Core.Strapi) => {
           .where(col('finishedAt'), '>=', Date.now() - 60_000)
           .count({ n: '*' }),
       ]);
-      const counts = { queued: 0, sending: 0, sent: 0, failed: 0, cancelled: 0, uncertain: Number((uncertain[0] as { n: unknown }).n) };
-      for (const row of byState as Record<string, unknown>[]) counts[row[col('state')] as keyof typeof counts] = Number(row.n);
+      const counts = {
+        queued: 0,
+        sending: 0,
+        sent: 0,
+        failed: 0,
+        cancelled: 0,
+        uncertain: Number((uncertain[0] as { n: unknown }).n),
+      };
+      for (const row of byState as Record<string, unknown>[])
+        counts[row[col('state')] as keyof typeof counts] = Number(row.n);
       const shares = new Map<string, BatchAccountShare>();
       for (const row of byAccount as Record<string, unknown>[]) {
         const accountId = row[col('accountId')] == null ? null : Number(row[col('accountId')]);
@@ -419,13 +560,20 @@ export const createQueueStore = (strapi: Core.Strapi) => {
         share[row[col('state')] as 'sent' | 'failed'] += Number(row.n);
         shares.set(key, share);
       }
-      return { counts, accounts: [...shares.values()].sort((a, b) => b.sent + b.failed - (a.sent + a.failed)), perMinute: Number((recent[0] as { n: unknown }).n) };
+      return {
+        counts,
+        accounts: [...shares.values()].sort((a, b) => b.sent + b.failed - (a.sent + a.failed)),
+        perMinute: Number((recent[0] as { n: unknown }).n),
+      };
     },
 
     /** Deletes finished batches (done, cancelled) older than `cutoff`, with their messages. Answers how many batches. */
     async pruneFinished(cutoff: Date): Promise<number> {
       const { name, col } = mailTable();
-      const old = (await batches().findMany({ where: { state: { $in: ['done', 'cancelled'] }, finishedAt: { $lt: cutoff } }, select: ['id'] })) as { id: number }[];
+      const old = (await batches().findMany({
+        where: { state: { $in: ['done', 'cancelled'] }, finishedAt: { $lt: cutoff } },
+        select: ['id'],
+      })) as { id: number }[];
       for (const { id } of old) {
         await knex()(name).where(col('batchId'), id).delete();
         await batches().delete({ where: { id } });
@@ -436,7 +584,10 @@ export const createQueueStore = (strapi: Core.Strapi) => {
     /** Whether a batch still has work (queued or in flight). */
     async hasWork(batchId: number): Promise<boolean> {
       const { name, col } = mailTable();
-      const row = await knex()(name).where(col('batchId'), batchId).whereIn(col('state'), ['queued', 'sending']).first('id');
+      const row = await knex()(name)
+        .where(col('batchId'), batchId)
+        .whereIn(col('state'), ['queued', 'sending'])
+        .first('id');
       return Boolean(row);
     },
   };

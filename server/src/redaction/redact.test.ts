@@ -27,7 +27,9 @@ describe('redact', () => {
   });
 
   it('cuts a short password, a lower-cased echo and the form-encoded form too', () => {
-    expect(redact('535 got "Q7" from you', secretForms({ user: 'u', pass: 'Q7' }))).not.toContain('Q7');
+    expect(redact('535 got "Q7" from you', secretForms({ user: 'u', pass: 'Q7' }))).not.toContain(
+      'Q7'
+    );
     expect(redact(`535 ${pass.toLowerCase()}`, forms)).not.toContain(pass.toLowerCase());
     const spaced = secretForms({ user: 'u', pass: 'Secret Pw+1' });
     expect(redact('body: p=Secret+Pw%2B1', spaced)).not.toMatch(/Secret\+Pw/);

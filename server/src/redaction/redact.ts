@@ -17,7 +17,11 @@ const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 export const secretForms = ({ user, pass }: Credentials): string[] => {
   if (!pass) return [];
   const login = user ?? '';
-  const encoded = [base64(pass), base64(`\u0000${login}\u0000${pass}`), base64(`${login}\u0000${login}\u0000${pass}`)];
+  const encoded = [
+    base64(pass),
+    base64(`\u0000${login}\u0000${pass}`),
+    base64(`${login}\u0000${login}\u0000${pass}`),
+  ];
   const forms = new Set<string>([
     pass,
     ...encoded,
@@ -37,13 +41,15 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 export const redact = (text: string, forms: readonly string[]): string => {
   let result = text;
   for (const form of forms) {
-    if (result.toLowerCase().includes(form.toLowerCase())) result = result.replace(new RegExp(escapeRegExp(form), 'gi'), REDACTED);
+    if (result.toLowerCase().includes(form.toLowerCase()))
+      result = result.replace(new RegExp(escapeRegExp(form), 'gi'), REDACTED);
   }
   return result;
 };
 
 /** `redact` for an optional text. */
-export const redactOptional = (text: string | null | undefined, forms: readonly string[]) => (text == null ? text : redact(text, forms));
+export const redactOptional = (text: string | null | undefined, forms: readonly string[]) =>
+  text == null ? text : redact(text, forms);
 
 /** Forms of an OAuth2 token: plain, and the XOAUTH2 initial response (base64 of `user=…\x01auth=Bearer …\x01\x01`). */
 export const tokenForms = (user: string, token: string | null | undefined): string[] => {

@@ -13,12 +13,19 @@ describe('parseFrom', () => {
   });
 
   it('takes nodemailer address objects', () => {
-    expect(parseFrom({ name: ' Ops ', address: 'OPS@x.test' })).toEqual({ name: 'Ops', address: 'OPS@x.test', key: 'ops@x.test' });
+    expect(parseFrom({ name: ' Ops ', address: 'OPS@x.test' })).toEqual({
+      name: 'Ops',
+      address: 'OPS@x.test',
+      key: 'ops@x.test',
+    });
   });
 
-  it.each([undefined, null, '', 'no address here', 'a@b.test, c@d.test', '<>'])('refuses %p', (from) => {
-    expect(parseFrom(from as never)).toBeNull();
-  });
+  it.each([undefined, null, '', 'no address here', 'a@b.test, c@d.test', '<>'])(
+    'refuses %p',
+    (from) => {
+      expect(parseFrom(from as never)).toBeNull();
+    }
+  );
 });
 
 describe('the parsed-From cache is bounded in characters, not entries', () => {
@@ -30,6 +37,8 @@ describe('the parsed-From cache is bounded in characters, not entries', () => {
     expect(parseFrom(`${'x'.repeat(100000)} <big@example.test>`)).toBeNull();
     expect(parsedFromCacheSize().chars).toBeLessThanOrEqual(PARSED_FROMS_MAX_CHARS);
     // the newest lines are still served from the cache
-    expect(parseFrom(`${'N'.repeat(900)}2999 <n2999@example.test>`)?.key).toBe('n2999@example.test');
+    expect(parseFrom(`${'N'.repeat(900)}2999 <n2999@example.test>`)?.key).toBe(
+      'n2999@example.test'
+    );
   });
 });

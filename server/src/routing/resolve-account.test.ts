@@ -1,8 +1,23 @@
 import { parseFrom } from './parse-from';
-import { AccountIndex, candidatesInRuleOrder, resolveAccount, type RoutableAccount } from './resolve-account';
+import {
+  AccountIndex,
+  candidatesInRuleOrder,
+  resolveAccount,
+  type RoutableAccount,
+} from './resolve-account';
 
-const acc = (id: number, name: string, email: string, extra: Partial<RoutableAccount> = {}): RoutableAccount => ({
-  id, name, email, active: true, preferForNewsletters: false, ...extra,
+const acc = (
+  id: number,
+  name: string,
+  email: string,
+  extra: Partial<RoutableAccount> = {}
+): RoutableAccount => ({
+  id,
+  name,
+  email,
+  active: true,
+  preferForNewsletters: false,
+  ...extra,
 });
 
 // Several accounts share names and addresses, as the seed intends
@@ -54,12 +69,21 @@ describe('resolveAccount — the seed rule', () => {
 
   it('with the same name and address, the highest id wins; the newsletter-first account wins only for newsletters', () => {
     expect(choose('Рассылка 34web <letter@34web.ru>', false)).toEqual([11, 'name-address']);
-    expect(choose('Рассылка 34web <letter@34web.ru>', true)).toEqual([4, 'newsletter-name-address']);
+    expect(choose('Рассылка 34web <letter@34web.ru>', true)).toEqual([
+      4,
+      'newsletter-name-address',
+    ]);
   });
 
-  it('the newsletter flag does not take an account out of ordinary mail (the seed\'s steps 2 and 3 look at every account)', () => {
-    const flaggedOnly = new AccountIndex([acc(1, 'A', 'a@x.test'), acc(2, 'A', 'a@x.test', { preferForNewsletters: true })]);
-    expect(resolveAccount(flaggedOnly, parseFrom('A <a@x.test>')!, false)).toMatchObject({ account: { id: 2 }, rule: 'name-address' });
+  it("the newsletter flag does not take an account out of ordinary mail (the seed's steps 2 and 3 look at every account)", () => {
+    const flaggedOnly = new AccountIndex([
+      acc(1, 'A', 'a@x.test'),
+      acc(2, 'A', 'a@x.test', { preferForNewsletters: true }),
+    ]);
+    expect(resolveAccount(flaggedOnly, parseFrom('A <a@x.test>')!, false)).toMatchObject({
+      account: { id: 2 },
+      rule: 'name-address',
+    });
   });
 
   it('inactive accounts never take part', () => {
@@ -69,7 +93,9 @@ describe('resolveAccount — the seed rule', () => {
   });
 
   it('lists every candidate in rule order, each once (for failover)', () => {
-    const order = [...candidatesInRuleOrder(index, parseFrom('Рассылка 34web <letter@34web.ru>')!, true)].map((c) => [c.account.id, c.rule]);
+    const order = [
+      ...candidatesInRuleOrder(index, parseFrom('Рассылка 34web <letter@34web.ru>')!, true),
+    ].map((c) => [c.account.id, c.rule]);
     expect(order).toEqual([
       [4, 'newsletter-name-address'],
       [5, 'newsletter-address'],

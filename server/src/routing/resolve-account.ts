@@ -9,7 +9,8 @@ export interface RoutableAccount {
   preferForNewsletters: boolean;
 }
 
-export type RuleName = 'newsletter-name-address' | 'newsletter-address' | 'name-address' | 'address';
+export type RuleName =
+  'newsletter-name-address' | 'newsletter-address' | 'name-address' | 'address';
 
 interface Step {
   rule: RuleName;
@@ -25,7 +26,11 @@ interface Step {
  */
 export const RULE_STEPS: readonly Step[] = [
   // 1. a newsletter: "search first for newsletters" accounts with the same name and address…
-  { rule: 'newsletter-name-address', newsletterOnly: true, matches: (a, s) => a.preferForNewsletters && a.name === s.name },
+  {
+    rule: 'newsletter-name-address',
+    newsletterOnly: true,
+    matches: (a, s) => a.preferForNewsletters && a.name === s.name,
+  },
   // …else those with the same address
   { rule: 'newsletter-address', newsletterOnly: true, matches: (a) => a.preferForNewsletters },
   // 2. any mail (and a newsletter step 1 missed): same name and address

@@ -23,24 +23,39 @@ const fromAsText = (from: FromInput) =>
  * 400 naming them, nothing sent, nothing logged). The From is never echoed back: it may be long,
  * and the caller has it. A From longer than `maxFromLength` is refused before it is parsed.
  */
-export const checkMail = (options: EmailOptions, defaultFrom: string | undefined, maxFromLength: number): CheckedMail => {
+export const checkMail = (
+  options: EmailOptions,
+  defaultFrom: string | undefined,
+  maxFromLength: number
+): CheckedMail => {
   if (!options || typeof options !== 'object') {
-    throw new errors.ValidationError('Mail not sent: the mail options must be an object', { code: 'INVALID_MAIL' });
+    throw new errors.ValidationError('Mail not sent: the mail options must be an object', {
+      code: 'INVALID_MAIL',
+    });
   }
   const from = (options.from ?? defaultFrom) as FromInput;
   const fromText = fromAsText(from);
   if (fromText.length > maxFromLength) {
-    throw new errors.ValidationError(`Mail not sent: from is longer than ${maxFromLength} characters`, {
-      code: 'FROM_TOO_LONG',
-      field: 'from',
-      params: { max: maxFromLength },
-    });
+    throw new errors.ValidationError(
+      `Mail not sent: from is longer than ${maxFromLength} characters`,
+      {
+        code: 'FROM_TOO_LONG',
+        field: 'from',
+        params: { max: maxFromLength },
+      }
+    );
   }
   const recipients = listRecipients(options, (text) => addressparser(text, { flatten: true }));
   const problems = findSendProblems(options, recipients);
   const sender = problems.some((p) => p.startsWith('from')) ? null : parseFrom(from);
-  if (!sender && from && !problems.some((p) => p.startsWith('from'))) problems.unshift('from is not a single valid sender address');
-  if (sender && /[\r\n]/.test(sender.name)) problems.unshift('the From name must not contain line breaks');
-  if (problems.length) throw new errors.ValidationError(`Mail not sent: ${problems.join('; ')}`, { code: 'INVALID_MAIL', problems });
+  if (!sender && from && !problems.some((p) => p.startsWith('from')))
+    problems.unshift('from is not a single valid sender address');
+  if (sender && /[\r\n]/.test(sender.name))
+    problems.unshift('the From name must not contain line breaks');
+  if (problems.length)
+    throw new errors.ValidationError(`Mail not sent: ${problems.join('; ')}`, {
+      code: 'INVALID_MAIL',
+      problems,
+    });
   return { options, from, fromText, sender, recipients };
 };

@@ -25,7 +25,9 @@ export interface JournalOptions {
 /** What the log keeps for a resend: the message's JSON-safe fields (attachments are not kept). */
 const keptBody = (options: EmailOptions, newsletter: boolean) => {
   const { from, to, cc, bcc, replyTo, subject, text, html } = options;
-  return JSON.parse(JSON.stringify({ from, to, cc, bcc, replyTo, subject, text, html, newsletter })) as Record<string, unknown>;
+  return JSON.parse(
+    JSON.stringify({ from, to, cc, bcc, replyTo, subject, text, html, newsletter })
+  ) as Record<string, unknown>;
 };
 
 const describeAttempt = (a: SendAttempt) =>
@@ -53,7 +55,7 @@ export const createJournal = (mail: CheckedMail, sink: JournalSink, options: Jou
     attempts: attempts.length,
     attemptLog: attempts,
     response: last.response ?? null,
-    errorCode: last.ok ? null : last.code ?? null,
+    errorCode: last.ok ? null : (last.code ?? null),
     durationMs: Date.now() - started,
     resendOf: options.resendOf,
     resentAt: null,
@@ -69,7 +71,10 @@ export const createJournal = (mail: CheckedMail, sink: JournalSink, options: Jou
       attempts.push(attempt);
     },
     /** Logs a delivered mail; answers the entry id when written at once (else null). */
-    async delivered(status: Extract<SendStatus, 'sent' | 'fallback'>, rule: string): Promise<number | null> {
+    async delivered(
+      status: Extract<SendStatus, 'sent' | 'fallback'>,
+      rule: string
+    ): Promise<number | null> {
       const row = entry(status, rule, attempts[attempts.length - 1] ?? {});
       if (options.immediate) return sink.recordNow(row);
       if (options.queued) await sink.recordDurably(row);
@@ -89,7 +94,10 @@ export const createJournal = (mail: CheckedMail, sink: JournalSink, options: Jou
     transient() {
       const last = attempts[attempts.length - 1];
       if (!last || attempts.some((attempt) => attempt.ok || attempt.uncertain)) return false;
-      return ['connect', 'timeout', 'tls', 'auth'].includes(last.stage ?? '') || /^4\d\d\b/.test(last.response ?? '');
+      return (
+        ['connect', 'timeout', 'tls', 'auth'].includes(last.stage ?? '') ||
+        /^4\d\d\b/.test(last.response ?? '')
+      );
     },
     /** One line for the server log and the admin: every attempt, no secrets (attempts are redacted). */
     summary(reason?: string) {

@@ -14,11 +14,19 @@ export class MailNotSentError extends errors.ApplicationError {
     /** Every try failed for a reason that may pass (no connection, timeout, TLS, login, a 4xx reply), none maybe delivered. */
     readonly transient = false
   ) {
-    super(`The mail could not be sent (send-log entry #${logId}).`, { code: 'MAIL_NOT_SENT', logId });
+    super(`The mail could not be sent (send-log entry #${logId}).`, {
+      code: 'MAIL_NOT_SENT',
+      logId,
+    });
   }
 }
 
 /** Duck-typed too: a MailNotSentError from another copy of this module is still one. */
 export const isMailNotSent = (error: unknown): error is MailNotSentError =>
   error instanceof MailNotSentError ||
-  Boolean(error && typeof error === 'object' && (error as { details?: { code?: string } }).details?.code === 'MAIL_NOT_SENT' && 'summary' in error);
+  Boolean(
+    error &&
+    typeof error === 'object' &&
+    (error as { details?: { code?: string } }).details?.code === 'MAIL_NOT_SENT' &&
+    'summary' in error
+  );

@@ -26,10 +26,14 @@ export const createStockProvider = (strapi: Core.Strapi) => {
   let stock: EmailProvider | null = null;
   let forms: string[] | null = null;
   const email = () => strapi.plugin('email') as unknown as { provider: EmailProvider };
-  const emailSettings = () => (strapi.config.get('plugin::email.settings') ?? {}) as EmailPluginSettings;
+  const emailSettings = () =>
+    (strapi.config.get('plugin::email.settings') ?? {}) as EmailPluginSettings;
 
   const provider = (): EmailProvider => {
-    if (!stock) throw new errors.ApplicationError('smtp-accounts: the stock email provider is not installed yet');
+    if (!stock)
+      throw new errors.ApplicationError(
+        'smtp-accounts: the stock email provider is not installed yet'
+      );
     return stock;
   };
 
@@ -54,14 +58,26 @@ export const createStockProvider = (strapi: Core.Strapi) => {
     send: (options: EmailOptions) => provider().send(options),
 
     /** The stock provider's own password, cut out of its errors like ours. */
-    secretForms: () => (forms ??= secretForms((strapi.config.get('plugin::email.providerOptions.auth') ?? {}) as Credentials)),
+    secretForms: () =>
+      (forms ??= secretForms(
+        (strapi.config.get('plugin::email.providerOptions.auth') ?? {}) as Credentials
+      )),
 
-    redact: (text: string | null | undefined) => redactOptional(text, (forms ??= secretForms((strapi.config.get('plugin::email.providerOptions.auth') ?? {}) as Credentials))),
+    redact: (text: string | null | undefined) =>
+      redactOptional(
+        text,
+        (forms ??= secretForms(
+          (strapi.config.get('plugin::email.providerOptions.auth') ?? {}) as Credentials
+        ))
+      ),
 
     /** For alerts: a mail through the stock provider from `defaultFrom`, never through an account. */
     async sendAlert(mail: { to: string[]; subject: string; text: string }) {
       const from = emailSettings().defaultFrom;
-      if (!from) throw new errors.ApplicationError('the email plugin has no settings.defaultFrom to send alerts from');
+      if (!from)
+        throw new errors.ApplicationError(
+          'the email plugin has no settings.defaultFrom to send alerts from'
+        );
       return provider().send({ ...mail, from, replyTo: emailSettings().defaultReplyTo });
     },
   };

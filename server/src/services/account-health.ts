@@ -168,16 +168,25 @@ const accountStateSource =
       const fact: HealthFacts = {};
       const since = toDate(row.healthSince);
       const checked = toDate(row.lastCheckAt);
-      if (row.healthState === 'failing' && since) fact.lastFailure = { at: since, stage: toStage(row.healthStage), code: null };
+      if (row.healthState === 'failing' && since)
+        fact.lastFailure = { at: since, stage: toStage(row.healthStage), code: null };
       if (row.healthState === 'ok' && checked) fact.lastSuccessAt = checked;
-      if (row.healthState === 'reauth-required' || (row.authType === 'oauth2' && row.oauthStatus === 'reauth-required')) fact.needsReauthorization = true;
+      if (
+        row.healthState === 'reauth-required' ||
+        (row.authType === 'oauth2' && row.oauthStatus === 'reauth-required')
+      )
+        fact.needsReauthorization = true;
       facts.set(Number(row.id), fact);
     }
     return facts;
   };
 
 /** One owner of "how is this account doing": the list's badge, the widget and (later) re-checks read it here. */
-export const createAccountHealth = (deps: { strapi: Core.Strapi; store: AccountStore; flushLog: () => Promise<void> }) => {
+export const createAccountHealth = (deps: {
+  strapi: Core.Strapi;
+  store: AccountStore;
+  flushLog: () => Promise<void>;
+}) => {
   const { strapi, store } = deps;
   const sources: HealthSource[] = [sendLogSource(strapi), accountStateSource(store)];
 

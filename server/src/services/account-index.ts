@@ -26,8 +26,13 @@ export const createAccountIndex = (deps: {
   const routable = (row: AccountRow) => {
     if (row.authType === 'oauth2' && row.oauthStatus !== 'connected') return false;
     if (deps.accounts.credentialsUsable(row)) return true;
-    const fix = row.authType === 'oauth2' ? 'Enter the client secret again and reconnect the account.' : 'Re-enter the password.';
-    deps.warn(`SMTP account #${row.id} <${row.email}> takes no part in routing: a secret it needs is missing, or cannot be decrypted here (EDECRYPT). ${fix}`);
+    const fix =
+      row.authType === 'oauth2'
+        ? 'Enter the client secret again and reconnect the account.'
+        : 'Re-enter the password.';
+    deps.warn(
+      `SMTP account #${row.id} <${row.email}> takes no part in routing: a secret it needs is missing, or cannot be decrypted here (EDECRYPT). ${fix}`
+    );
     return false;
   };
 

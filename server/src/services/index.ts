@@ -24,7 +24,8 @@ export default {
   settings: part((r) => r.settings),
   /** OAuth2 access tokens by account id (tests and the two-process check). */
   oauth: part((r) => ({
-    accessToken: async (accountId: number, renew = false) => r.accounts.tokens.accessToken(await r.accounts.store.get(accountId), renew),
+    accessToken: async (accountId: number, renew = false) =>
+      r.accounts.tokens.accessToken(await r.accounts.store.get(accountId), renew),
   })),
   /**
    * The one place where a secret becomes a connection (accounts/connection.ts), for server code that checks

@@ -30,11 +30,13 @@ const FIELDS = Object.keys(LIMIT_WINDOWS) as LimitField[];
 
 /** The windows an account has a limit in, shortest first (the cheapest refusal first). */
 export const limitsOf = (account: LimitedAccount) =>
-  FIELDS.filter((field) => Number.isInteger(account[field]) && (account[field] as number) > 0).map((field) => ({
-    field,
-    points: account[field] as number,
-    duration: LIMIT_WINDOWS[field],
-  }));
+  FIELDS.filter((field) => Number.isInteger(account[field]) && (account[field] as number) > 0).map(
+    (field) => ({
+      field,
+      points: account[field] as number,
+      duration: LIMIT_WINDOWS[field],
+    })
+  );
 
 /**
  * Per-account sending limits (messages per minute / hour / day), held across every process by
@@ -59,15 +61,29 @@ export const createLimitsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** One limiter per window and size (the table/keys are shared: a changed limit keeps its window's count). */
-  const build = (field: LimitField, points: number, tableCreated: boolean, ready?: (error?: Error) => void) => {
+  const build = (
+    field: LimitField,
+    points: number,
+    tableCreated: boolean,
+    ready?: (error?: Error) => void
+  ) => {
     const store = storeOptions();
     const common = { keyPrefix: `${PLUGIN_ID}:${field}`, points, duration: LIMIT_WINDOWS[field] };
-    if (store.kind === 'redis') return new RateLimiterRedis({ ...common, storeClient: store.storeClient });
-    const sql = { ...common, storeClient: store.storeClient, storeType: 'knex', tableName: TABLE, tableCreated, clearExpiredByTimeout: false };
+    if (store.kind === 'redis')
+      return new RateLimiterRedis({ ...common, storeClient: store.storeClient });
+    const sql = {
+      ...common,
+      storeClient: store.storeClient,
+      storeType: 'knex',
+      tableName: TABLE,
+      tableCreated,
+      clearExpiredByTimeout: false,
+    };
     const callback = ready ?? null;
     if (store.kind === 'postgres') return new RateLimiterPostgres(sql, callback as never);
     if (store.kind === 'mysql') {
-      const database = (strapi.db.connection.client.config.connection as { database?: string }).database;
+      const database = (strapi.db.connection.client.config.connection as { database?: string })
+        .database;
       return new RateLimiterMySQL({ ...sql, dbName: database }, callback as never);
     }
     return new RateLimiterSQLite(sql, callback as never);
@@ -79,7 +95,10 @@ export const createLimitsService = ({ strapi }: { strapi: Core.Strapi }) => {
       storeOptions().kind === 'redis'
         ? Promise.resolve()
         : new Promise<void>((resolve, reject) => {
-            limiters.set('sweeper', build('limitPerDay', 1, false, (error) => (error ? reject(error) : resolve())));
+            limiters.set(
+              'sweeper',
+              build('limitPerDay', 1, false, (error) => (error ? reject(error) : resolve()))
+            );
           }).catch((error: Error) => {
             tableReady = null;
             throw error;
@@ -114,7 +133,13 @@ export const createLimitsService = ({ strapi }: { strapi: Core.Strapi }) => {
           if (!(refusal instanceof RateLimiterRes)) throw refusal;
           // all or nothing: the shorter windows give back the mail this one refused
           await Promise.all(taken.map((other) => other.reward(keyOf(account), 1)));
-          return { ok: false, retryAt: Date.now() + Math.max(1, refusal.msBeforeNext), field: window.field, points: window.points, windowMs: window.duration * 1000 };
+          return {
+            ok: false,
+            retryAt: Date.now() + Math.max(1, refusal.msBeforeNext),
+            field: window.field,
+            points: window.points,
+            windowMs: window.duration * 1000,
+          };
         }
       }
       return { ok: true };
@@ -122,7 +147,8 @@ export const createLimitsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Counts a mail sent outside the queue: it uses the mailbox's quota, and is never refused. */
     async count(account: LimitedAccount): Promise<void> {
-      for (const window of limitsOf(account)) await (await limiter(window.field, window.points)).penalty(keyOf(account), 1);
+      for (const window of limitsOf(account))
+        await (await limiter(window.field, window.points)).penalty(keyOf(account), 1);
     },
 
     /** Mails counted in each of the account's windows now (for the panel and the bench). */

@@ -13,7 +13,11 @@ import { createJournal, type Journal } from '../sending/journal';
 import { isMailNotSent, MailNotSentError } from '../sending/mail-not-sent';
 import type { EmailProvider, StockProvider } from '../sending/stock-provider';
 import { buildMessage, type EmailOptions } from '../transport/message';
-import { describeSmtpFailure, isFailoverSafe, mayHaveBeenDelivered } from '../transport/smtp-failure';
+import {
+  describeSmtpFailure,
+  isFailoverSafe,
+  mayHaveBeenDelivered,
+} from '../transport/smtp-failure';
 import type { AccountIndexService } from './account-index';
 import type { AccountWatch } from './account-watch';
 import { limitsOf, type LimitsService, type NoRoom } from './limits';
@@ -58,13 +62,23 @@ interface DeliverOptions {
   newsletter: boolean;
   resendOf?: number | null;
   /** A mail of the campaign queue: limits are asked for room (else only counted), the log entry carries the batch. */
-  queued?: { batchId: number; messageId: string; uncertain: boolean; overflow: LimitOverflowMode } | null;
+  queued?: {
+    batchId: number;
+    messageId: string;
+    uncertain: boolean;
+    overflow: LimitOverflowMode;
+  } | null;
 }
 
 /** How a queued mail went: the queue records it on the message's row. */
 export type QueuedOutcome =
   | { outcome: 'sent'; account: Pick<StoredAccount, 'id' | 'email'> | null }
-  | { outcome: 'failed'; code: string; account: Pick<StoredAccount, 'id' | 'email'> | null; transient: boolean }
+  | {
+      outcome: 'failed';
+      code: string;
+      account: Pick<StoredAccount, 'id' | 'email'> | null;
+      transient: boolean;
+    }
   | { outcome: 'deferred'; deferral: Deferral };
 
 /**
@@ -93,16 +107,25 @@ export const createMailer = (deps: {
   const withoutFlag = ({ newsletter: _flag, ...options }: EmailOptions) => options;
 
   /** Step 2: every account that may send it, in rule order (worked out lazily, one by one). */
-  const chooseCandidates = async (mail: CheckedMail, newsletter: boolean): Promise<Iterable<Resolution<StoredAccount>>> =>
+  const chooseCandidates = async (
+    mail: CheckedMail,
+    newsletter: boolean
+  ): Promise<Iterable<Resolution<StoredAccount>>> =>
     mail.sender ? candidatesInRuleOrder(await index().get(), mail.sender, newsletter) : [];
 
   /** One account's try; the attempt lands in the journal, redacted with that account's secrets. */
-  const tryAccount = async (mail: CheckedMail, { account, rule }: Resolution<StoredAccount>, journal: Journal) => {
+  const tryAccount = async (
+    mail: CheckedMail,
+    { account, rule }: Resolution<StoredAccount>,
+    journal: Journal
+  ) => {
     const tried = Date.now();
     const attempt = { accountId: account.id, accountEmail: account.email, rule };
     try {
       const from = { name: mail.sender!.name || account.name || '', address: mail.sender!.address };
-      const message = buildMessage(mail.options, from, mail.recipients, { replyTo: emailSettings().defaultReplyTo });
+      const message = buildMessage(mail.options, from, mail.recipients, {
+        replyTo: emailSettings().defaultReplyTo,
+      });
       const info = (await connections.send(account, message)) as SentInfo;
       const response = redactOptional(info.response, connections.formsOf(account)) ?? undefined;
       journal.add({ ...attempt, ok: true, response, durationMs: Date.now() - tried });
@@ -111,9 +134,22 @@ export const createMailer = (deps: {
     } catch (error) {
       const failure = describeSmtpFailure(error, connections.formsOf(account));
       const uncertain = mayHaveBeenDelivered(error) || undefined;
-      journal.add({ ...attempt, ok: false, stage: failure.stage, code: failure.code, response: failure.detail, uncertain, durationMs: Date.now() - tried });
+      journal.add({
+        ...attempt,
+        ok: false,
+        stage: failure.stage,
+        code: failure.code,
+        response: failure.detail,
+        uncertain,
+        durationMs: Date.now() - tried,
+      });
       const oauthError = (error as { oauthError?: string }).oauthError;
-      void watch.report(account, needsReauthorization(oauthError) ? { reauth: true, reason: oauthError ?? 'invalid_grant' } : { ok: false, stage: failure.stage, code: failure.code, reply: failure.detail });
+      void watch.report(
+        account,
+        needsReauthorization(oauthError)
+          ? { reauth: true, reason: oauthError ?? 'invalid_grant' }
+          : { ok: false, stage: failure.stage, code: failure.code, reply: failure.detail }
+      );
       return { failoverSafe: isFailoverSafe(error) };
     }
   };
@@ -126,8 +162,16 @@ export const createMailer = (deps: {
     try {
       return await limits().take(account);
     } catch (error) {
-      strapi.log.warn(`[${PLUGIN_ID}] the sending limits of account #${account.id} could not be read (${(error as Error).message}): its queued mail waits ${LIMIT_STORE_RETRY_MS / 1000} s`);
-      return { ok: false as const, retryAt: Date.now() + LIMIT_STORE_RETRY_MS, field: 'limitPerMinute' as const, points: 1, windowMs: LIMIT_STORE_RETRY_MS };
+      strapi.log.warn(
+        `[${PLUGIN_ID}] the sending limits of account #${account.id} could not be read (${(error as Error).message}): its queued mail waits ${LIMIT_STORE_RETRY_MS / 1000} s`
+      );
+      return {
+        ok: false as const,
+        retryAt: Date.now() + LIMIT_STORE_RETRY_MS,
+        field: 'limitPerMinute' as const,
+        points: 1,
+        windowMs: LIMIT_STORE_RETRY_MS,
+      };
     }
   };
 
@@ -149,7 +193,8 @@ export const createMailer = (deps: {
       if (overflow && limited) {
         const room = await askForRoom(candidate.account);
         if ('retryAt' in room) {
-          if (!full || room.retryAt < full.room.retryAt) full = { deferred: true, accountId: candidate.account.id, room };
+          if (!full || room.retryAt < full.room.retryAt)
+            full = { deferred: true, accountId: candidate.account.id, room };
           if (overflow === 'wait') return full;
           continue;
         }
@@ -159,7 +204,11 @@ export const createMailer = (deps: {
         if (!overflow && limited) {
           limits()
             .count(candidate.account)
-            .catch((error: Error) => strapi.log.warn(`[${PLUGIN_ID}] could not count a mail against account #${candidate.account.id}'s limits: ${error.message}`));
+            .catch((error: Error) =>
+              strapi.log.warn(
+                `[${PLUGIN_ID}] could not count a mail against account #${candidate.account.id}'s limits: ${error.message}`
+              )
+            );
         }
         return { info: outcome.info, rule: candidate.rule, account: candidate.account };
       }
@@ -169,24 +218,52 @@ export const createMailer = (deps: {
   };
 
   /** Step 4: no account took it: the stock provider, or a refusal (setting `fallback`). */
-  const fallBack = async (mail: CheckedMail, journal: Journal, fallback: string): Promise<Delivery> => {
+  const fallBack = async (
+    mail: CheckedMail,
+    journal: Journal,
+    fallback: string
+  ): Promise<Delivery> => {
     if (fallback === 'reject') {
-      const reason = journal.attempts.length ? undefined : 'no active SMTP account matches the From, and the fallback setting is "reject"';
-      throw await notSent(journal, journal.attempts.length ? journal.attempts[journal.attempts.length - 1].rule : 'reject', reason, 'ENOACCOUNT');
+      const reason = journal.attempts.length
+        ? undefined
+        : 'no active SMTP account matches the From, and the fallback setting is "reject"';
+      throw await notSent(
+        journal,
+        journal.attempts.length ? journal.attempts[journal.attempts.length - 1].rule : 'reject',
+        reason,
+        'ENOACCOUNT'
+      );
     }
     const tried = Date.now();
     const attempt = { accountId: null, accountEmail: null, rule: 'fallback' };
     // every candidate failed: say so (a From that matches no account is the fallback's ordinary job)
-    if (journal.attempts.length > 0) watch.fellBack({ from: mail.fromText, attempts: journal.attempts.length });
+    if (journal.attempts.length > 0)
+      watch.fellBack({ from: mail.fromText, attempts: journal.attempts.length });
     try {
-      const options = { ...withoutFlag(mail.options), from: mail.from ?? undefined, replyTo: mail.options.replyTo ?? emailSettings().defaultReplyTo };
+      const options = {
+        ...withoutFlag(mail.options),
+        from: mail.from ?? undefined,
+        replyTo: mail.options.replyTo ?? emailSettings().defaultReplyTo,
+      };
       const info = ((await stockProvider().send(options)) ?? {}) as SentInfo;
       const response = stock.redact(info.response) ?? undefined;
       journal.add({ ...attempt, ok: true, response, durationMs: Date.now() - tried });
-      return { info: { ...info, response }, status: 'fallback', logId: await journal.delivered('fallback', 'fallback'), account: null };
+      return {
+        info: { ...info, response },
+        status: 'fallback',
+        logId: await journal.delivered('fallback', 'fallback'),
+        account: null,
+      };
     } catch (error) {
       const failure = describeSmtpFailure(error, stock.secretForms());
-      journal.add({ ...attempt, ok: false, stage: failure.stage, code: failure.code, response: failure.detail, durationMs: Date.now() - tried });
+      journal.add({
+        ...attempt,
+        ok: false,
+        stage: failure.stage,
+        code: failure.code,
+        response: failure.detail,
+        durationMs: Date.now() - tried,
+      });
       throw await notSent(journal, 'fallback');
     }
   };
@@ -200,7 +277,10 @@ export const createMailer = (deps: {
   };
 
   /** The whole send; the answer says how it went and, for resends, the new entry's id. */
-  const deliver = async (options: EmailOptions, { newsletter, resendOf = null, queued = null }: DeliverOptions): Promise<Delivery | Deferral> => {
+  const deliver = async (
+    options: EmailOptions,
+    { newsletter, resendOf = null, queued = null }: DeliverOptions
+  ): Promise<Delivery | Deferral> => {
     const mail = checkMail(options, emailSettings().defaultFrom, config().maxFromLength);
     const settings = await deps.settings.get();
     const journal = createJournal(mail, deps.sendLog, {
@@ -210,16 +290,27 @@ export const createMailer = (deps: {
       immediate: resendOf !== null,
       queued,
     });
-    const delivered = await tryInRuleOrder(mail, await chooseCandidates(mail, newsletter), journal, queued?.overflow ?? null);
+    const delivered = await tryInRuleOrder(
+      mail,
+      await chooseCandidates(mail, newsletter),
+      journal,
+      queued?.overflow ?? null
+    );
     if (!delivered) return fallBack(mail, journal, settings.fallback);
     if ('deferred' in delivered) return delivered;
     const { id, email } = delivered.account;
-    return { info: delivered.info, status: 'sent', logId: await journal.delivered('sent', delivered.rule), account: { id, email } };
+    return {
+      info: delivered.info,
+      status: 'sent',
+      logId: await journal.delivered('sent', delivered.rule),
+      account: { id, email },
+    };
   };
 
   /** For the callers that never queue: a deferral cannot happen without `queued`. */
   const delivered = (result: Delivery | Deferral): Delivery => {
-    if ('deferred' in result) throw new errors.ApplicationError('smtp-accounts: a direct send was deferred');
+    if ('deferred' in result)
+      throw new errors.ApplicationError('smtp-accounts: a direct send was deferred');
     return result;
   };
 
@@ -233,7 +324,8 @@ export const createMailer = (deps: {
    * From, so with `contentApiEmail: 'stock'` (the default) it never reaches an account.
    */
   const fromContentApiEmailRoute = () => {
-    const route = strapi.requestContext.get()?.state?.route as { info?: { type?: string; pluginName?: string }; handler?: string } | undefined;
+    const route = strapi.requestContext.get()?.state?.route as
+      { info?: { type?: string; pluginName?: string }; handler?: string } | undefined;
     return route?.info?.type === 'content-api' && route.info.pluginName === 'email';
   };
 
@@ -247,9 +339,13 @@ export const createMailer = (deps: {
      * Sends a mail through the account its From picks. Bad input → ValidationError (400, nothing sent);
      * nobody took the mail → MailNotSentError (its message names only the send-log entry).
      */
-    async send(options: EmailOptions, { newsletter = false }: SendOptions = {}): Promise<SentInfo | unknown> {
+    async send(
+      options: EmailOptions,
+      { newsletter = false }: SendOptions = {}
+    ): Promise<SentInfo | unknown> {
       if (!(await moduleEnabled())) return stockProvider().send(withoutFlag(options));
-      if (fromContentApiEmailRoute() && (await deps.settings.get()).contentApiEmail === 'stock') return stockProvider().send(withoutFlag(options));
+      if (fromContentApiEmailRoute() && (await deps.settings.get()).contentApiEmail === 'stock')
+        return stockProvider().send(withoutFlag(options));
       return delivered(await deliver(options, { newsletter })).info;
     },
 
@@ -269,16 +365,30 @@ export const createMailer = (deps: {
           await stockProvider().send(withoutFlag(message));
           return { outcome: 'sent', account: null };
         } catch {
-          return { outcome: 'failed', code: 'STOCK_PROVIDER_FAILED', account: null, transient: false };
+          return {
+            outcome: 'failed',
+            code: 'STOCK_PROVIDER_FAILED',
+            account: null,
+            transient: false,
+          };
         }
       }
       try {
         const { limitOverflow } = await deps.settings.get();
-        const result = await deliver(message, { newsletter, queued: { ...rest, overflow: limitOverflow } });
+        const result = await deliver(message, {
+          newsletter,
+          queued: { ...rest, overflow: limitOverflow },
+        });
         if ('deferred' in result) return { outcome: 'deferred', deferral: result };
         return { outcome: 'sent', account: result.account };
       } catch (error) {
-        if (isMailNotSent(error)) return { outcome: 'failed', code: 'MAIL_NOT_SENT', account: null, transient: error.transient === true };
+        if (isMailNotSent(error))
+          return {
+            outcome: 'failed',
+            code: 'MAIL_NOT_SENT',
+            account: null,
+            transient: error.transient === true,
+          };
         if (error instanceof errors.ValidationError) {
           const code = (error.details as { code?: string } | undefined)?.code ?? 'INVALID_MESSAGE';
           return { outcome: 'failed', code, account: null, transient: false };
@@ -294,23 +404,40 @@ export const createMailer = (deps: {
      */
     async resend(logId: number) {
       if (!(await moduleEnabled())) {
-        throw new errors.ValidationError('The module is switched off: switch it on to resend through the SMTP accounts.', { code: 'MODULE_OFF' });
+        throw new errors.ValidationError(
+          'The module is switched off: switch it on to resend through the SMTP accounts.',
+          { code: 'MODULE_OFF' }
+        );
       }
       const body = await deps.sendLog.claimForResend(logId);
       try {
-        const { status, logId: newId } = delivered(await deliver(body as EmailOptions, { newsletter: body.newsletter === true, resendOf: logId }));
+        const { status, logId: newId } = delivered(
+          await deliver(body as EmailOptions, {
+            newsletter: body.newsletter === true,
+            resendOf: logId,
+          })
+        );
         return { status, logId: newId as number };
       } catch (error) {
         if (!isMailNotSent(error)) throw error;
-        throw new errors.ValidationError(`The resent mail could not be sent either (send-log entry #${error.logId}): ${error.summary}`, {
-          code: 'MAIL_NOT_SENT',
-          logId: error.logId,
-        });
+        throw new errors.ValidationError(
+          `The resent mail could not be sent either (send-log entry #${error.logId}): ${error.summary}`,
+          {
+            code: 'MAIL_NOT_SENT',
+            logId: error.logId,
+          }
+        );
       }
     },
 
     /** The routing preview: which account would send a mail with this From, and by which step. */
-    async preview(from: FromInput, newsletter: boolean): Promise<{ account: Pick<StoredAccount, 'id' | 'name' | 'email'> | null; rule: ResolveRule }> {
+    async preview(
+      from: FromInput,
+      newsletter: boolean
+    ): Promise<{
+      account: Pick<StoredAccount, 'id' | 'name' | 'email'> | null;
+      rule: ResolveRule;
+    }> {
       if (!(await moduleEnabled())) return { account: null, rule: 'module-off' };
       const sender = parseFrom(from);
       const chosen = sender ? resolveAccount(await index().get(), sender, newsletter) : null;
@@ -330,7 +457,10 @@ export const createMailer = (deps: {
       if (!settings.enabled) return stock.installed?.verify?.();
       const accounts = await index().get();
       if (accounts.size === 0 && settings.fallback === 'reject') {
-        throw new errors.ApplicationError('smtp-accounts: no active SMTP account, and the fallback is "reject"', { code: 'ENOACCOUNT' });
+        throw new errors.ApplicationError(
+          'smtp-accounts: no active SMTP account, and the fallback is "reject"',
+          { code: 'ENOACCOUNT' }
+        );
       }
       return true;
     },

@@ -30,19 +30,35 @@ const HOUSEKEEPING_MS = 2000;
 /** How long a moving batch's counts are reused (see `progressOf`). */
 const PROGRESS_TTL_MS = 1000;
 
-const iso = (value: string | Date | null) => (value == null ? null : value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
+const iso = (value: string | Date | null) =>
+  value == null
+    ? null
+    : value instanceof Date
+      ? value.toISOString()
+      : new Date(String(value)).toISOString();
 
 const checkOptions = (options: unknown): Required<EnqueueOptions> => {
   if (options === undefined) return { newsletter: false, campaign: '' };
-  if (!options || typeof options !== 'object' || Array.isArray(options)) throw new errors.ValidationError('enqueue options must be an object ({ newsletter, campaign })', { code: 'INVALID_OPTIONS' });
+  if (!options || typeof options !== 'object' || Array.isArray(options))
+    throw new errors.ValidationError(
+      'enqueue options must be an object ({ newsletter, campaign })',
+      { code: 'INVALID_OPTIONS' }
+    );
   const { newsletter = false, campaign = '', ...unknown } = options as Record<string, unknown>;
   const problems: string[] = [];
-  if (Object.keys(unknown).length) problems.push(`unknown option(s): ${Object.keys(unknown).join(', ').slice(0, 200)}`);
+  if (Object.keys(unknown).length)
+    problems.push(`unknown option(s): ${Object.keys(unknown).join(', ').slice(0, 200)}`);
   if (typeof newsletter !== 'boolean') problems.push('newsletter must be true or false');
   if (typeof campaign !== 'string') problems.push('campaign must be a string');
-  else if (campaign.length > LIMITS.campaign) problems.push(`campaign must be at most ${LIMITS.campaign} characters`);
-  else if (CONTROL_CHARS.test(campaign)) problems.push('campaign must not contain line breaks or control characters');
-  if (problems.length) throw new errors.ValidationError(`enqueue: ${problems.join('; ')}`, { code: 'INVALID_OPTIONS', problems });
+  else if (campaign.length > LIMITS.campaign)
+    problems.push(`campaign must be at most ${LIMITS.campaign} characters`);
+  else if (CONTROL_CHARS.test(campaign))
+    problems.push('campaign must not contain line breaks or control characters');
+  if (problems.length)
+    throw new errors.ValidationError(`enqueue: ${problems.join('; ')}`, {
+      code: 'INVALID_OPTIONS',
+      problems,
+    });
   return { newsletter: newsletter as boolean, campaign: campaign as string };
 };
 
@@ -52,7 +68,13 @@ const checkOptions = (options: unknown): Required<EnqueueOptions> => {
  * answers a batch id as soon as the batch exists; the messages (an array or any iterable, read a page at a
  * time) are checked and stored, then sent by the engine within every account's limits, surviving restarts.
  */
-export const createQueueService = ({ strapi, sendQueued }: { strapi: Core.Strapi; sendQueued: MailerService['sendQueued'] }) => {
+export const createQueueService = ({
+  strapi,
+  sendQueued,
+}: {
+  strapi: Core.Strapi;
+  sendQueued: MailerService['sendQueued'];
+}) => {
   const config = () => strapi.config.get<PluginConfig>(`plugin::${PLUGIN_ID}`).queue;
   const store = createQueueStore(strapi);
   const owner = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
@@ -66,7 +88,13 @@ export const createQueueService = ({ strapi, sendQueued }: { strapi: Core.Strapi
 
   const createEngine = async (): Promise<QueueEngine> => {
     const { concurrency, pollMs, leaseMs, redis } = config();
-    const sendOneHere = createSendOne(strapi, store, owner, config().retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS, sendQueued);
+    const sendOneHere = createSendOne(
+      strapi,
+      store,
+      owner,
+      config().retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+      sendQueued
+    );
     const sendOne: typeof sendOneHere = async (mail) => {
       const result = await sendOneHere(mail);
       handled[result.kind] += 1;
@@ -74,16 +102,28 @@ export const createQueueService = ({ strapi, sendQueued }: { strapi: Core.Strapi
     };
     if (redis) {
       const { createBullmqEngine } = await import('../queue/bullmq-engine');
-      return createBullmqEngine(strapi, store, sendOne, { owner, concurrency, leaseMs, pollMs, redis, worker: config().worker });
+      return createBullmqEngine(strapi, store, sendOne, {
+        owner,
+        concurrency,
+        leaseMs,
+        pollMs,
+        redis,
+        worker: config().worker,
+      });
     }
     return createDatabaseEngine(strapi, store, sendOne, { owner, concurrency, pollMs, leaseMs });
   };
 
-  const defaultFrom = () => (strapi.config.get('plugin::email.settings') as { defaultFrom?: string } | undefined)?.defaultFrom;
+  const defaultFrom = () =>
+    (strapi.config.get('plugin::email.settings') as { defaultFrom?: string } | undefined)
+      ?.defaultFrom;
 
   /** Reads the caller's messages into the batch; the batch becomes `active` (or records why reading stopped). */
   const pump = async (batchId: number, source: MessageSource): Promise<IntakeResult> => {
-    const checks = { defaultFrom: defaultFrom(), maxFromLength: strapi.config.get<PluginConfig>(`plugin::${PLUGIN_ID}`).maxFromLength };
+    const checks = {
+      defaultFrom: defaultFrom(),
+      maxFromLength: strapi.config.get<PluginConfig>(`plugin::${PLUGIN_ID}`).maxFromLength,
+    };
     let result: IntakeResult = { accepted: 0, rejected: 0, rejections: [] };
     let enqueueError: string | null = null;
     try {
@@ -94,11 +134,16 @@ export const createQueueService = ({ strapi, sendQueued }: { strapi: Core.Strapi
         await engine?.schedule(batchId);
       });
     } catch (error) {
-      if (error instanceof IntakeCancelled) return { ...result, accepted: (await store.findBatch(batchId))?.total ?? 0 };
+      if (error instanceof IntakeCancelled)
+        return { ...result, accepted: (await store.findBatch(batchId))?.total ?? 0 };
       enqueueError = `reading the messages failed: ${String((error as Error)?.message ?? error).slice(0, 500)}`;
       strapi.log.warn(`[${PLUGIN_ID}] batch ${batchId}: ${enqueueError} (what was read is sent)`);
     }
-    await store.updateBatch(batchId, { rejected: result.rejected, rejections: result.rejections, enqueueError });
+    await store.updateBatch(batchId, {
+      rejected: result.rejected,
+      rejections: result.rejections,
+      enqueueError,
+    });
     await store.moveBatch(batchId, ['enqueuing'], 'active');
     await engine?.schedule(batchId);
     return result;
@@ -132,8 +177,13 @@ export const createQueueService = ({ strapi, sendQueued }: { strapi: Core.Strapi
       engine: engineName(),
       counts: { ...counts, total: batch.total ?? 0, rejected: batch.rejected ?? 0 },
       perMinute,
-      etaSeconds: moving && perMinute > 0 ? Math.ceil(((counts.queued + counts.sending) / perMinute) * 60) : null,
-      rejections: (typeof batch.rejections === 'string' ? JSON.parse(batch.rejections) : batch.rejections ?? []) as BatchRejection[],
+      etaSeconds:
+        moving && perMinute > 0
+          ? Math.ceil(((counts.queued + counts.sending) / perMinute) * 60)
+          : null,
+      rejections: (typeof batch.rejections === 'string'
+        ? JSON.parse(batch.rejections)
+        : (batch.rejections ?? [])) as BatchRejection[],
       enqueueError: batch.enqueueError ?? null,
       createdAt: iso(batch.createdAt)!,
       finishedAt: iso(batch.finishedAt),
@@ -143,12 +193,15 @@ export const createQueueService = ({ strapi, sendQueued }: { strapi: Core.Strapi
 
   const findBatch = async (id: number) => {
     const batch = await store.findBatch(id);
-    if (!batch) throw new errors.NotFoundError(`campaign batch ${id} not found`, { code: 'NOT_FOUND' });
+    if (!batch)
+      throw new errors.NotFoundError(`campaign batch ${id} not found`, { code: 'NOT_FOUND' });
     return batch;
   };
 
   const finishedRefusal = (batch: StoredBatch, action: string) =>
-    new errors.ValidationError(`Batch ${batch.id} is ${batch.state}: it cannot be ${action}.`, { code: 'BATCH_FINISHED' });
+    new errors.ValidationError(`Batch ${batch.id} is ${batch.state}: it cannot be ${action}.`, {
+      code: 'BATCH_FINISHED',
+    });
 
   const batchStatus = async (id: number) => detail(await findBatch(id));
 
@@ -156,16 +209,24 @@ export const createQueueService = ({ strapi, sendQueued }: { strapi: Core.Strapi
   const tidy = async () => {
     const open = await store.openBatches();
     for (const [id, { state }] of open) {
-      if (state === 'active' && !(await store.hasWork(id)) && (await store.moveBatch(id, ['active'], 'done', { finishedAt: new Date() }))) {
+      if (
+        state === 'active' &&
+        !(await store.hasWork(id)) &&
+        (await store.moveBatch(id, ['active'], 'done', { finishedAt: new Date() }))
+      ) {
         // one process wins the move, so the event is sent once
         const { campaign, counts } = await batchStatus(id);
         strapi.eventHub.emit(WEBHOOK_EVENTS.campaignDone, { batch: { id, campaign, counts } });
       }
       if (state === 'enqueuing' && !intakes.has(id)) {
         const batch = await store.findBatch(id);
-        const updated = batch ? new Date(String((batch as unknown as { updatedAt: string | Date }).updatedAt)).getTime() : 0;
+        const updated = batch
+          ? new Date(String((batch as unknown as { updatedAt: string | Date }).updatedAt)).getTime()
+          : 0;
         if (Date.now() - updated > config().leaseMs) {
-          await store.moveBatch(id, ['enqueuing'], 'active', { enqueueError: `the process reading the messages stopped after ${batch?.total ?? 0} of them: those are sent` });
+          await store.moveBatch(id, ['enqueuing'], 'active', {
+            enqueueError: `the process reading the messages stopped after ${batch?.total ?? 0} of them: those are sent`,
+          });
         }
       }
     }
@@ -179,13 +240,18 @@ export const createQueueService = ({ strapi, sendQueued }: { strapi: Core.Strapi
      */
     async enqueue(messages: unknown, options?: EnqueueOptions): Promise<number> {
       if (!isMessageSource(messages)) {
-        throw new errors.ValidationError('enqueue: messages must be an array or an (async) iterable of mail objects', { code: 'NOT_ITERABLE' });
+        throw new errors.ValidationError(
+          'enqueue: messages must be an array or an (async) iterable of mail objects',
+          { code: 'NOT_ITERABLE' }
+        );
       }
       const { newsletter, campaign } = checkOptions(options);
       const batchId = await store.createBatch({ campaign, newsletter });
       const reading = pump(batchId, messages).finally(() => intakes.delete(batchId));
       intakes.set(batchId, reading);
-      reading.catch((error: Error) => strapi.log.error(`[${PLUGIN_ID}] batch ${batchId}: ${error.message}`));
+      reading.catch((error: Error) =>
+        strapi.log.error(`[${PLUGIN_ID}] batch ${batchId}: ${error.message}`)
+      );
       return batchId;
     },
 
@@ -200,9 +266,14 @@ export const createQueueService = ({ strapi, sendQueued }: { strapi: Core.Strapi
 
     async list(query: ListBatches.Query): Promise<ListBatches.Response> {
       const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
-      const pageSize = Math.min(100, Math.max(1, Number.parseInt(query.pageSize ?? '10', 10) || 10));
+      const pageSize = Math.min(
+        100,
+        Math.max(1, Number.parseInt(query.pageSize ?? '10', 10) || 10)
+      );
       const { rows, total } = await store.listBatches((page - 1) * pageSize, pageSize);
-      const data = await Promise.all(rows.map(async (row) => ({ ...(await detail(row)), accounts: undefined })));
+      const data = await Promise.all(
+        rows.map(async (row) => ({ ...(await detail(row)), accounts: undefined }))
+      );
       return {
         data: data.map(({ accounts: _accounts, ...batch }) => batch),
         meta: { pagination: { page, pageSize, pageCount: Math.ceil(total / pageSize), total } },
@@ -220,9 +291,14 @@ export const createQueueService = ({ strapi, sendQueued }: { strapi: Core.Strapi
 
     async resume(batchId: number): Promise<BatchDetail> {
       const batch = await findBatch(batchId);
-      if (!(await store.moveBatch(batchId, ['paused'], intakes.has(batchId) ? 'enqueuing' : 'active'))) {
-        if (batch.state === 'done' || batch.state === 'cancelled') throw finishedRefusal(batch, 'resumed');
-        throw new errors.ValidationError(`Batch ${batchId} is not paused (it is ${batch.state}).`, { code: 'NOT_PAUSED' });
+      if (
+        !(await store.moveBatch(batchId, ['paused'], intakes.has(batchId) ? 'enqueuing' : 'active'))
+      ) {
+        if (batch.state === 'done' || batch.state === 'cancelled')
+          throw finishedRefusal(batch, 'resumed');
+        throw new errors.ValidationError(`Batch ${batchId} is not paused (it is ${batch.state}).`, {
+          code: 'NOT_PAUSED',
+        });
       }
       await engine?.schedule(batchId, true);
       progressRead.delete(batchId);
@@ -232,7 +308,12 @@ export const createQueueService = ({ strapi, sendQueued }: { strapi: Core.Strapi
     /** Cancels every message not sent yet; the ones in flight finish. */
     async cancel(batchId: number): Promise<BatchDetail> {
       const batch = await findBatch(batchId);
-      if (!(await store.moveBatch(batchId, ['active', 'enqueuing', 'paused'], 'cancelled', { finishedAt: new Date() }))) throw finishedRefusal(batch, 'cancelled');
+      if (
+        !(await store.moveBatch(batchId, ['active', 'enqueuing', 'paused'], 'cancelled', {
+          finishedAt: new Date(),
+        }))
+      )
+        throw finishedRefusal(batch, 'cancelled');
       await store.cancelQueued(batchId);
       return this.status(batchId);
     },
@@ -244,7 +325,9 @@ export const createQueueService = ({ strapi, sendQueued }: { strapi: Core.Strapi
       if (!config().worker) return;
       await engine.start();
       housekeeping = setInterval(() => {
-        tidy().catch((error: Error) => strapi.log.warn(`[${PLUGIN_ID}] queue housekeeping: ${error.message}`));
+        tidy().catch((error: Error) =>
+          strapi.log.warn(`[${PLUGIN_ID}] queue housekeeping: ${error.message}`)
+        );
       }, HOUSEKEEPING_MS);
       housekeeping.unref();
     },
@@ -253,7 +336,10 @@ export const createQueueService = ({ strapi, sendQueued }: { strapi: Core.Strapi
     async stop() {
       if (housekeeping) clearInterval(housekeeping);
       housekeeping = null;
-      await Promise.race([Promise.allSettled([...intakes.values()]), new Promise((resolve) => setTimeout(resolve, INTAKE_STOP_WAIT_MS).unref())]);
+      await Promise.race([
+        Promise.allSettled([...intakes.values()]),
+        new Promise((resolve) => setTimeout(resolve, INTAKE_STOP_WAIT_MS).unref()),
+      ]);
       await engine?.stop();
       engine = null;
     },

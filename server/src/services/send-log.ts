@@ -3,7 +3,9 @@ import { errors } from '@strapi/utils';
 import { PLUGIN_ID, SEND_LOG_UID, SEND_STATUSES } from '../../../shared/constants';
 import type { ListSendLog, SendAttempt, SendLogEntry } from '../../../shared/contracts/send-log';
 
-export type NewLogEntry = Omit<SendLogEntry, 'id' | 'createdAt' | 'canResend'> & { body?: Record<string, unknown> | null };
+export type NewLogEntry = Omit<SendLogEntry, 'id' | 'createdAt' | 'canResend'> & {
+  body?: Record<string, unknown> | null;
+};
 
 const FLUSH_DELAY_MS = 200;
 /** A durable record (queued mail) waits at most this long for company in its batch insert. */
@@ -11,16 +13,21 @@ const DURABLE_FLUSH_DELAY_MS = 15;
 const FLUSH_BATCH = 200;
 /** Rows waiting for the database at most; past it, `record` waits for a flush (back-pressure on a slow database). */
 export const MAX_QUEUED_ROWS = 5000;
-const clip = (text: string | null | undefined, max = 255) => (text == null ? text ?? null : String(text).slice(0, max));
+const clip = (text: string | null | undefined, max = 255) =>
+  text == null ? (text ?? null) : String(text).slice(0, max);
 
-interface StoredLogRow extends Omit<SendLogEntry, 'canResend' | 'createdAt' | 'attemptLog' | 'resentAt'> {
+interface StoredLogRow extends Omit<
+  SendLogEntry,
+  'canResend' | 'createdAt' | 'attemptLog' | 'resentAt'
+> {
   createdAt: string | Date;
   resentAt: string | Date | null;
   attemptLog: SendAttempt[] | null;
   body: unknown;
 }
 
-const iso = (value: string | Date) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString());
+const iso = (value: string | Date) =>
+  value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString();
 
 const toPublicEntry = (row: StoredLogRow): SendLogEntry => ({
   id: row.id,
@@ -48,7 +55,8 @@ const toPublicEntry = (row: StoredLogRow): SendLogEntry => ({
 });
 
 const lastAttempt = (row: StoredLogRow) => {
-  const log = (typeof row.attemptLog === 'string' ? JSON.parse(row.attemptLog) : row.attemptLog) as SendAttempt[] | null;
+  const log = (typeof row.attemptLog === 'string' ? JSON.parse(row.attemptLog) : row.attemptLog) as
+    SendAttempt[] | null;
   return log?.[log.length - 1];
 };
 
@@ -64,11 +72,14 @@ const resendBlock = (row: StoredLogRow): ResendBlock | null => {
 };
 
 const RESEND_REFUSALS: Record<ResendBlock, (row: StoredLogRow) => string> = {
-  ALREADY_SENT: (row) => `Send-log entry ${row.id} was delivered (status "${row.status}"): only a failed mail can be resent.`,
+  ALREADY_SENT: (row) =>
+    `Send-log entry ${row.id} was delivered (status "${row.status}"): only a failed mail can be resent.`,
   MAYBE_DELIVERED: (row) =>
     `Send-log entry ${row.id} may have been delivered: the connection dropped after the server could have taken it. It is not resent, so nobody gets it twice.`,
-  BODY_NOT_KEPT: () => 'This mail cannot be resent: its body was not kept (turn on "keep message bodies" in the settings).',
-  ALREADY_RESENT: (row) => `Send-log entry ${row.id} was already resent: a failed mail is resent at most once (resend the new entry if it failed too).`,
+  BODY_NOT_KEPT: () =>
+    'This mail cannot be resent: its body was not kept (turn on "keep message bodies" in the settings).',
+  ALREADY_RESENT: (row) =>
+    `Send-log entry ${row.id} was already resent: a failed mail is resent at most once (resend the new entry if it failed too).`,
 };
 
 /** The 400 a resend of this entry answers, or null when it may be resent. */
@@ -94,7 +105,10 @@ export const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!table) {
       const meta = strapi.db.metadata.get(SEND_LOG_UID);
       const attributes = meta.attributes as Record<string, { columnName?: string }>;
-      table = { name: meta.tableName, column: (attribute) => attributes[attribute]?.columnName ?? attribute };
+      table = {
+        name: meta.tableName,
+        column: (attribute) => attributes[attribute]?.columnName ?? attribute,
+      };
     }
     return table;
   };
@@ -103,7 +117,12 @@ export const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
     const now = new Date();
     const row: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(entry)) {
-      row[column(key)] = key === 'attemptLog' || key === 'body' ? (value == null ? null : JSON.stringify(value)) : value;
+      row[column(key)] =
+        key === 'attemptLog' || key === 'body'
+          ? value == null
+            ? null
+            : JSON.stringify(value)
+          : value;
     }
     row[column('createdAt')] = now;
     row[column('updatedAt')] = now;
@@ -129,7 +148,9 @@ export const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       await strapi.db.connection(target().name).insert(batch);
     } catch (error) {
-      strapi.log.warn(`[${PLUGIN_ID}] could not write ${batch.length} send-log entries: ${(error as Error).message}`);
+      strapi.log.warn(
+        `[${PLUGIN_ID}] could not write ${batch.length} send-log entries: ${(error as Error).message}`
+      );
       if (strict) throw error;
     } finally {
       writing -= batch.length;
@@ -186,7 +207,9 @@ export const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async recordDurably(entry: NewLogEntry): Promise<void> {
       queue.push(toRow(clipped(entry)));
-      durableFlush ??= new Promise<void>((resolve) => setTimeout(resolve, DURABLE_FLUSH_DELAY_MS)).then(() => {
+      durableFlush ??= new Promise<void>((resolve) =>
+        setTimeout(resolve, DURABLE_FLUSH_DELAY_MS)
+      ).then(() => {
         durableFlush = null;
         return flush({ strict: true });
       });
@@ -206,36 +229,63 @@ export const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async list(query: ListSendLog.Query): Promise<ListSendLog.Response> {
       const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
-      const pageSize = Math.min(100, Math.max(1, Number.parseInt(query.pageSize ?? '25', 10) || 25));
+      const pageSize = Math.min(
+        100,
+        Math.max(1, Number.parseInt(query.pageSize ?? '25', 10) || 25)
+      );
       const where: Record<string, unknown>[] = [];
       if (query.status) {
         if (!(SEND_STATUSES as readonly string[]).includes(query.status)) {
-          throw new errors.ValidationError(`status must be one of: ${SEND_STATUSES.join(', ')}`, { code: 'NOT_ONE_OF', field: 'status' });
+          throw new errors.ValidationError(`status must be one of: ${SEND_STATUSES.join(', ')}`, {
+            code: 'NOT_ONE_OF',
+            field: 'status',
+          });
         }
         where.push({ status: query.status });
       }
       if (query.accountId) {
         const accountId = Number(query.accountId);
-        if (!Number.isSafeInteger(accountId)) throw new errors.ValidationError('accountId must be a number', { code: 'NOT_INTEGER', field: 'accountId' });
+        if (!Number.isSafeInteger(accountId))
+          throw new errors.ValidationError('accountId must be a number', {
+            code: 'NOT_INTEGER',
+            field: 'accountId',
+          });
         where.push({ accountId });
       }
       if (query.batchId) {
         const batchId = Number(query.batchId);
-        if (!Number.isSafeInteger(batchId)) throw new errors.ValidationError('batchId must be a number', { code: 'NOT_INTEGER', field: 'batchId' });
+        if (!Number.isSafeInteger(batchId))
+          throw new errors.ValidationError('batchId must be a number', {
+            code: 'NOT_INTEGER',
+            field: 'batchId',
+          });
         where.push({ batchId });
       }
-      if (query.uncertain === 'true' || query.uncertain === 'false') where.push({ uncertain: query.uncertain === 'true' });
+      if (query.uncertain === 'true' || query.uncertain === 'false')
+        where.push({ uncertain: query.uncertain === 'true' });
       if (query.from) where.push({ from: { $containsi: String(query.from).slice(0, 255) } });
-      for (const [key, op] of [['since', '$gte'], ['until', '$lte']] as const) {
+      for (const [key, op] of [
+        ['since', '$gte'],
+        ['until', '$lte'],
+      ] as const) {
         if (!query[key]) continue;
         const date = new Date(String(query[key]));
-        if (Number.isNaN(date.getTime())) throw new errors.ValidationError(`${key} must be a date (ISO 8601)`, { code: 'INVALID_DATE', field: key });
+        if (Number.isNaN(date.getTime()))
+          throw new errors.ValidationError(`${key} must be a date (ISO 8601)`, {
+            code: 'INVALID_DATE',
+            field: key,
+          });
         where.push({ createdAt: { [op]: date } });
       }
       await flush();
       const filter = { $and: where };
       const [found, total] = await Promise.all([
-        rows().findMany({ where: filter, orderBy: { id: 'desc' }, offset: (page - 1) * pageSize, limit: pageSize }),
+        rows().findMany({
+          where: filter,
+          orderBy: { id: 'desc' },
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+        }),
         rows().count({ where: filter }),
       ]);
       return {
@@ -250,8 +300,12 @@ export const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async claimForResend(id: number): Promise<Record<string, unknown>> {
       await flush();
-      const row = Number.isSafeInteger(id) && id > 0 ? ((await rows().findOne({ where: { id } })) as StoredLogRow | null) : null;
-      if (!row) throw new errors.NotFoundError(`send-log entry ${id} not found`, { code: 'NOT_FOUND' });
+      const row =
+        Number.isSafeInteger(id) && id > 0
+          ? ((await rows().findOne({ where: { id } })) as StoredLogRow | null)
+          : null;
+      if (!row)
+        throw new errors.NotFoundError(`send-log entry ${id} not found`, { code: 'NOT_FOUND' });
       const refusal = resendRefusal(row);
       if (refusal) throw refusal;
       const { name, column } = target();
@@ -261,7 +315,10 @@ export const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
         .whereNull(column('resentAt'))
         .update({ [column('resentAt')]: new Date() });
       if (Number(claimed) !== 1) throw resendRefusal({ ...row, resentAt: new Date() })!;
-      return (typeof row.body === 'string' ? JSON.parse(row.body) : row.body) as Record<string, unknown>;
+      return (typeof row.body === 'string' ? JSON.parse(row.body) : row.body) as Record<
+        string,
+        unknown
+      >;
     },
 
     async prune(retentionDays: number) {

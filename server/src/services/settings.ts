@@ -26,7 +26,8 @@ export const createSettingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: 'settings' });
   let cached: ModuleSettings | undefined;
 
-  const presets = () => strapi.config.get<PluginConfig['settings']>(`plugin::${PLUGIN_ID}.settings`) ?? {};
+  const presets = () =>
+    strapi.config.get<PluginConfig['settings']>(`plugin::${PLUGIN_ID}.settings`) ?? {};
 
   return {
     async get(): Promise<ModuleSettings> {

@@ -33,7 +33,9 @@ export class HostDeniedError extends Error {
     readonly host: string,
     reason: string
   ) {
-    super(`The host "${host}" is not allowed for SMTP accounts (${reason}); see the plugin's \`hosts\` setting.`);
+    super(
+      `The host "${host}" is not allowed for SMTP accounts (${reason}); see the plugin's \`hosts\` setting.`
+    );
     this.name = 'HostDeniedError';
   }
 }
@@ -63,7 +65,9 @@ const toRule = (entry: string): Rule => {
 };
 
 const nameMatches = (pattern: string, host: string) =>
-  pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1 : host === pattern;
+  pattern.startsWith('*.')
+    ? host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1
+    : host === pattern;
 
 /** The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d) or NAT64 (64:ff9b::/96) IPv6 address. */
 const embeddedIPv4 = (address: string): string | null => {
@@ -75,7 +79,9 @@ const embeddedIPv4 = (address: string): string | null => {
   if (!list.check(address, 'ipv6')) return null;
   // the last 32 bits, read through the canonical form Node's URL parser gives
   const groups = new URL(`http://[${address}]/`).hostname.slice(1, -1).split(':');
-  const [high, low] = [groups[groups.length - 2] ?? '0', groups[groups.length - 1] ?? '0'].map((g) => parseInt(g || '0', 16));
+  const [high, low] = [groups[groups.length - 2] ?? '0', groups[groups.length - 1] ?? '0'].map(
+    (g) => parseInt(g || '0', 16)
+  );
   return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 };
 
@@ -99,17 +105,24 @@ export const hostPolicyProblems = (config: Partial<HostPolicyConfig> | undefined
     }
     for (const entry of list) {
       const [address, bits] = entry.trim().split('/');
-      if (bits !== undefined && (!net.isIP(address) || !/^\d+$/.test(bits) || Number(bits) > (net.isIP(address) === 6 ? 128 : 32))) {
+      if (
+        bits !== undefined &&
+        (!net.isIP(address) ||
+          !/^\d+$/.test(bits) ||
+          Number(bits) > (net.isIP(address) === 6 ? 128 : 32))
+      ) {
         problems.push(`hosts.${key}: "${entry}" is not a valid CIDR range`);
       }
     }
   }
-  if (typeof config?.denyMetadata !== 'boolean') problems.push('hosts.denyMetadata must be true or false');
+  if (typeof config?.denyMetadata !== 'boolean')
+    problems.push('hosts.denyMetadata must be true or false');
   return problems;
 };
 
 type Resolve = (name: string) => Promise<string[]>;
-const systemResolve: Resolve = async (name) => (await dns.lookup(name, { all: true, verbatim: true })).map((entry) => entry.address);
+const systemResolve: Resolve = async (name) =>
+  (await dns.lookup(name, { all: true, verbatim: true })).map((entry) => entry.address);
 
 /** `resolve` is the system resolver (getaddrinfo, as connections use); another one serves the unit tests. */
 export const createHostPolicy = (config: HostPolicyConfig, resolve: Resolve = systemResolve) => {
@@ -119,13 +132,18 @@ export const createHostPolicy = (config: HostPolicyConfig, resolve: Resolve = sy
   const check = (host: string, addresses: string[]) => {
     const name = host.toLowerCase().replace(/^\[|\]$/g, '');
     for (const rule of deny) {
-      if ((rule.kind === 'name' && nameMatches(rule.pattern, name)) || addresses.some((a) => addressMatches(rule, a))) {
+      if (
+        (rule.kind === 'name' && nameMatches(rule.pattern, name)) ||
+        addresses.some((a) => addressMatches(rule, a))
+      ) {
         throw new HostDeniedError(host, 'denied');
       }
     }
     if (allow.length === 0) return;
     const allowed = allow.some((rule) =>
-      rule.kind === 'name' ? nameMatches(rule.pattern, name) : addresses.length > 0 && addresses.every((a) => addressMatches(rule, a))
+      rule.kind === 'name'
+        ? nameMatches(rule.pattern, name)
+        : addresses.length > 0 && addresses.every((a) => addressMatches(rule, a))
     );
     if (!allowed) throw new HostDeniedError(host, 'not in the allow list');
   };

@@ -28,7 +28,11 @@ export type TokenProvider = (renew: boolean) => Promise<{ token: string; expires
 const oauthAuth = (user: string, tokens: TokenProvider) => ({
   type: 'OAuth2' as const,
   user,
-  provisionCallback: (_user: string, renew: boolean, callback: (error: Error | null, token?: string, expires?: number) => void) => {
+  provisionCallback: (
+    _user: string,
+    renew: boolean,
+    callback: (error: Error | null, token?: string, expires?: number) => void
+  ) => {
     tokens(renew).then(
       ({ token, expiresAt }) => callback(null, token, expiresAt),
       (error: Error) => callback(error)
@@ -54,7 +58,12 @@ export const buildTransportOptions = (
   ...(account.authType === 'none'
     ? {}
     : account.authType === 'oauth2'
-      ? { auth: oauthAuth(account.username ?? '', tokens ?? (() => Promise.reject(new Error('no OAuth2 token provider')))) as never }
+      ? {
+          auth: oauthAuth(
+            account.username ?? '',
+            tokens ?? (() => Promise.reject(new Error('no OAuth2 token provider')))
+          ) as never,
+        }
       : {
           auth: { user: account.username ?? '', pass: account.password ?? '' },
           authMethod: AUTH_METHODS[account.authType],
@@ -63,7 +72,10 @@ export const buildTransportOptions = (
   greetingTimeout: config.timeouts.greetingMs,
   socketTimeout: config.timeouts.socketMs,
   // pinned to a checked address: TLS must still verify the certificate for the name (and send it as SNI)
-  tls: { ...(account.address && !net.isIP(account.host) ? { servername: account.host } : {}), ...config.tls },
+  tls: {
+    ...(account.address && !net.isIP(account.host) ? { servername: account.host } : {}),
+    ...config.tls,
+  },
   logger: false,
   debug: false,
 });

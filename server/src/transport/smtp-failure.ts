@@ -60,7 +60,10 @@ const stageOf = (error: NodemailerError): SmtpStage => {
       // a plain-text server answering a TLS client (or the reverse) surfaces as a socket error
       if (TLS_HINT.test(`${error.message} ${error.originalCode ?? ''}`)) return 'tls';
       // a connection that dropped once established: it may have been in any step, DATA included
-      return /closed unexpectedly/i.test(error.message) || ['ECONNRESET', 'EPIPE'].includes(error.originalCode ?? '') ? 'unknown' : 'connect';
+      return /closed unexpectedly/i.test(error.message) ||
+        ['ECONNRESET', 'EPIPE'].includes(error.originalCode ?? '')
+        ? 'unknown'
+        : 'connect';
     case 'EPROTOCOL':
       return error.command === 'CONN' || !error.command ? 'connect' : 'unknown';
     default:
@@ -78,9 +81,14 @@ const NOT_SMTP = 'the server did not answer as an SMTP server';
  * Names the SMTP stage a nodemailer error happened at, with the server's reply.
  * `secretForms` (see redaction/redact) are cut out of every text, in case a server echoes them back.
  */
-export const describeSmtpFailure = (raw: unknown, secretForms: readonly string[] = []): SmtpFailure => {
+export const describeSmtpFailure = (
+  raw: unknown,
+  secretForms: readonly string[] = []
+): SmtpFailure => {
   // duck-typed: errors may come from another realm (vm contexts), where instanceof Error fails
-  const error = (raw && typeof raw === 'object' && 'message' in raw ? raw : new Error(String(raw))) as NodemailerError;
+  const error = (
+    raw && typeof raw === 'object' && 'message' in raw ? raw : new Error(String(raw))
+  ) as NodemailerError;
   const scrub = (text: string) => redact(text, secretForms).slice(0, MAX_DETAIL);
 
   const stage = stageOf(error);
@@ -101,7 +109,13 @@ export const describeSmtpFailure = (raw: unknown, secretForms: readonly string[]
 };
 
 // Socket errors that mean no connection was made at all
-const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const NEVER_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 const HANDSHAKE_FAILURE = /^ERR_SSL_|CERT|SELF_SIGNED|UNABLE_TO_VERIFY/;
 // nodemailer's timeoutType for the set-up phases (a SOCKET_TIMEOUT may come in the middle of DATA)
 const SETUP_TIMEOUTS = new Set(['CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOUT']);
@@ -135,7 +149,10 @@ export const isFailoverSafe = (raw: unknown): boolean => {
     case 'ECONNECTION':
     case 'ESOCKET':
       // never connected, or the TLS handshake failed (certificate, protocol): no SMTP was spoken
-      return NEVER_CONNECTED.has(error.originalCode ?? '') || HANDSHAKE_FAILURE.test(error.originalCode ?? '');
+      return (
+        NEVER_CONNECTED.has(error.originalCode ?? '') ||
+        HANDSHAKE_FAILURE.test(error.originalCode ?? '')
+      );
     case 'EPROTOCOL':
       return /greeting/i.test(error.message);
     default:

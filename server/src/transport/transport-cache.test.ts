@@ -64,7 +64,10 @@ describe('TransportCache', () => {
   it('retires the pools of deleted or deactivated accounts, and closes idle ones but never a busy one', () => {
     cache.get({ id: 2, updatedAt: at(1), host: 'a' });
     cache.get({ id: 3, updatedAt: at(1), host: 'a' });
-    cache.retain([{ id: 1, updatedAt: at(4), host: 'c' }, { id: 3, updatedAt: at(1), host: 'a' }]);
+    cache.retain([
+      { id: 1, updatedAt: at(4), host: 'c' },
+      { id: 3, updatedAt: at(1), host: 'a' },
+    ]);
     expect(cache.size).toBe(2);
     const busy = built[built.length - 1];
     busy.pending = 1;
@@ -80,7 +83,13 @@ describe('TransportCache pins', () => {
     const built: { pin: string; closed: boolean }[] = [];
     const cache = new TransportCache<{ id: number; updatedAt: string; host: string }>(
       (_account, pin) => {
-        const transport = { pin, closed: false, close: () => void (transport.closed = true), isIdle: () => true, transporter: { pendingCount: () => 0 } };
+        const transport = {
+          pin,
+          closed: false,
+          close: () => void (transport.closed = true),
+          isIdle: () => true,
+          transporter: { pendingCount: () => 0 },
+        };
         built.push(transport);
         return transport as unknown as Transporter;
       },
@@ -94,7 +103,10 @@ describe('TransportCache pins', () => {
     expect(cache.get(account, '192.0.2.1')).toBe(first);
     const second = cache.get(account, '192.0.2.2');
     expect(second).not.toBe(first);
-    expect(built.map((t) => [t.pin, t.closed])).toEqual([['192.0.2.1', true], ['192.0.2.2', false]]);
+    expect(built.map((t) => [t.pin, t.closed])).toEqual([
+      ['192.0.2.1', true],
+      ['192.0.2.2', false],
+    ]);
     cache.closeAll();
   });
 });

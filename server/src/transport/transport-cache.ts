@@ -16,11 +16,13 @@ interface Entry {
   lastUsed: number;
 }
 
-const timeOf = (value: string | Date) => (value instanceof Date ? value.getTime() : Date.parse(String(value)) || 0);
+const timeOf = (value: string | Date) =>
+  value instanceof Date ? value.getTime() : Date.parse(String(value)) || 0;
 
 /** Messages a pool has not finished: queued plus in flight (nodemailer 10's pendingCount). */
 const pendingIn = (transporter: Transporter) => {
-  const pool = (transporter as unknown as { transporter?: { pendingCount?: () => number } }).transporter;
+  const pool = (transporter as unknown as { transporter?: { pendingCount?: () => number } })
+    .transporter;
   if (typeof pool?.pendingCount === 'function') return pool.pendingCount();
   return transporter.isIdle() ? 0 : 1;
 };
@@ -57,7 +59,13 @@ export class TransportCache<A extends CacheableAccount> {
     }
     if (entry) this.retire(entry.transporter);
     const transporter = this.build(account, pin);
-    this.entries.set(account.id, { version, pin, updatedAt: stamp, transporter, lastUsed: Date.now() });
+    this.entries.set(account.id, {
+      version,
+      pin,
+      updatedAt: stamp,
+      transporter,
+      lastUsed: Date.now(),
+    });
     return transporter;
   }
 
@@ -68,7 +76,11 @@ export class TransportCache<A extends CacheableAccount> {
     for (const [id, entry] of this.entries) {
       const account = accounts.get(id);
       if (!account) this.evict(id);
-      else if (this.versionOf(account) !== entry.version && timeOf(account.updatedAt) >= entry.updatedAt) this.evict(id);
+      else if (
+        this.versionOf(account) !== entry.version &&
+        timeOf(account.updatedAt) >= entry.updatedAt
+      )
+        this.evict(id);
     }
   }
 

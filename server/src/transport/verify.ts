@@ -38,7 +38,10 @@ export const verifySmtpAccount = (
     timings[stage] = Date.now() - started;
   };
   const given = (options.auth ?? {}) as { user?: string; pass?: string; accessToken?: string };
-  const secrets = [...secretForms({ user: given.user, pass: given.pass }), ...tokenForms(given.user ?? '', given.accessToken)];
+  const secrets = [
+    ...secretForms({ user: given.user, pass: given.pass }),
+    ...tokenForms(given.user ?? '', given.accessToken),
+  ];
 
   return new Promise<VerifyResult>((resolve) => {
     const connection = new SMTPConnection(options);
@@ -50,7 +53,11 @@ export const verifySmtpAccount = (
       mark('total');
       if (error) {
         connection.close();
-        resolve({ ok: false, failure: describeSmtpFailure(error, [...secrets, ...moreForms()]), timings });
+        resolve({
+          ok: false,
+          failure: describeSmtpFailure(error, [...secrets, ...moreForms()]),
+          timings,
+        });
       } else {
         connection.quit();
         resolve({ ok: true, timings });
@@ -58,19 +65,25 @@ export const verifySmtpAccount = (
     };
 
     const deadline = setTimeout(() => {
-      const error = Object.assign(new Error(`no answer within ${deadlineMs} ms`), { code: 'ETIMEDOUT' });
+      const error = Object.assign(new Error(`no answer within ${deadlineMs} ms`), {
+        code: 'ETIMEDOUT',
+      });
       finish(error);
     }, deadlineMs);
 
     connection.once('error', finish);
-    connection.once('end', () => finish(Object.assign(new Error('Connection closed by the server'), { code: 'ECONNECTION' })));
+    connection.once('end', () =>
+      finish(Object.assign(new Error('Connection closed by the server'), { code: 'ECONNECTION' }))
+    );
 
     const checkSender = () => {
       const internals = connection as unknown as ConnectionInternals;
       internals._responseActions.push((reply: string) => {
         mark('sender');
         if (!reply.startsWith('2')) {
-          return finish(internals._formatError('Sender address rejected', 'EENVELOPE', reply, 'MAIL FROM'));
+          return finish(
+            internals._formatError('Sender address rejected', 'EENVELOPE', reply, 'MAIL FROM')
+          );
         }
         connection.reset((error) => finish(error ?? undefined));
       });
@@ -82,10 +95,23 @@ export const verifySmtpAccount = (
       if (error) return finish(error);
       if (!options.auth) return checkSender();
       // the same credentials + method shape SMTPTransport hands its connections
-      const given = options.auth as { type?: string; user?: string; accessToken?: string; provisionCallback?: unknown };
+      const given = options.auth as {
+        type?: string;
+        user?: string;
+        accessToken?: string;
+        provisionCallback?: unknown;
+      };
       const auth = (
         given.type === 'OAuth2'
-          ? { user: given.user, oauth2: new XOAuth2({ user: given.user, accessToken: given.accessToken, provisionCallback: given.provisionCallback } as never), method: 'XOAUTH2' }
+          ? {
+              user: given.user,
+              oauth2: new XOAuth2({
+                user: given.user,
+                accessToken: given.accessToken,
+                provisionCallback: given.provisionCallback,
+              } as never),
+              method: 'XOAUTH2',
+            }
           : { ...(options.auth as SMTPConnection.Credentials), method: options.authMethod }
       ) as SMTPConnection.AuthenticationCredentials;
       connection.login(auth, (error) => {

@@ -4,13 +4,18 @@ import { AUTH_TYPES, LIMITS, OAUTH_PROVIDERS, SECURITY_MODES } from '../../../sh
 import type { SmtpAccountInput } from '../../../shared/contracts/accounts';
 import { CONTROL_CHARS } from './control-chars';
 
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\[?[0-9A-Fa-f:.]+\]?$/;
+const HOST =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$|^\[?[0-9A-Fa-f:.]+\]?$/;
 
 const text = (field: string, max: number) =>
   yup
     .string()
     .max(max, `${field} must be at most ${max} characters`)
-    .test('CONTROL_CHARS', `${field} must not contain line breaks or control characters`, (v) => !v || !CONTROL_CHARS.test(v));
+    .test(
+      'CONTROL_CHARS',
+      `${field} must not contain line breaks or control characters`,
+      (v) => !v || !CONTROL_CHARS.test(v)
+    );
 
 const limit = (field: string) =>
   yup
@@ -23,32 +28,51 @@ const limit = (field: string) =>
 const fields = {
   name: text('name', LIMITS.name),
   email: text('email', LIMITS.email).email('email must be a valid email address'),
-  host: text('host', LIMITS.host).matches(HOST, { name: 'INVALID_HOST', message: 'host must be a host name or an IP address', excludeEmptyString: true }),
+  host: text('host', LIMITS.host).matches(HOST, {
+    name: 'INVALID_HOST',
+    message: 'host must be a host name or an IP address',
+    excludeEmptyString: true,
+  }),
   port: yup
     .number()
     .integer('port must be a whole number')
     .min(1, 'port must be between 1 and 65535')
     .max(65535, 'port must be between 1 and 65535'),
-  security: yup.mixed().oneOf([...SECURITY_MODES], `security must be one of: ${SECURITY_MODES.join(', ')}`),
+  security: yup
+    .mixed()
+    .oneOf([...SECURITY_MODES], `security must be one of: ${SECURITY_MODES.join(', ')}`),
   authType: yup.mixed().oneOf([...AUTH_TYPES], `authType must be one of: ${AUTH_TYPES.join(', ')}`),
   username: text('username', LIMITS.username),
-  password: yup.string().max(LIMITS.password, `password must be at most ${LIMITS.password} characters`),
+  password: yup
+    .string()
+    .max(LIMITS.password, `password must be at most ${LIMITS.password} characters`),
   active: yup.boolean(),
   preferForNewsletters: yup.boolean(),
   limitPerMinute: limit('limitPerMinute'),
   limitPerHour: limit('limitPerHour'),
   limitPerDay: limit('limitPerDay'),
-  oauthProvider: yup.mixed().oneOf([...OAUTH_PROVIDERS, null], `oauthProvider must be one of: ${OAUTH_PROVIDERS.join(', ')}`),
+  oauthProvider: yup
+    .mixed()
+    .oneOf(
+      [...OAUTH_PROVIDERS, null],
+      `oauthProvider must be one of: ${OAUTH_PROVIDERS.join(', ')}`
+    ),
   oauthTenant: text('oauthTenant', LIMITS.oauthTenant).nullable(),
   oauthClientId: text('oauthClientId', LIMITS.oauthClientId).nullable(),
-  oauthClientSecret: yup.string().max(LIMITS.oauthSecret, `oauthClientSecret must be at most ${LIMITS.oauthSecret} characters`).nullable(),
-  oauthAuthorizeUrl: text('oauthAuthorizeUrl', LIMITS.url).url('oauthAuthorizeUrl must be a URL').nullable(),
+  oauthClientSecret: yup
+    .string()
+    .max(LIMITS.oauthSecret, `oauthClientSecret must be at most ${LIMITS.oauthSecret} characters`)
+    .nullable(),
+  oauthAuthorizeUrl: text('oauthAuthorizeUrl', LIMITS.url)
+    .url('oauthAuthorizeUrl must be a URL')
+    .nullable(),
   oauthTokenUrl: text('oauthTokenUrl', LIMITS.url).url('oauthTokenUrl must be a URL').nullable(),
   oauthScope: text('oauthScope', LIMITS.oauthScope).nullable(),
 };
 
 const isOAuth = (authType: string) => authType === 'oauth2';
-const isPasswordAuth = (authType: string) => Boolean(authType) && authType !== 'none' && authType !== 'oauth2';
+const isPasswordAuth = (authType: string) =>
+  Boolean(authType) && authType !== 'none' && authType !== 'oauth2';
 
 export const ACCOUNT_FIELDS = Object.keys(fields) as (keyof SmtpAccountInput)[];
 
@@ -66,11 +90,13 @@ const completeAccountSchema = yup
     authType: fields.authType.required('authType is required'),
     username: fields.username.when('authType', {
       is: (authType: string) => authType && authType !== 'none',
-      then: (s: ReturnType<typeof text>) => s.required('username is required when authType is not "none"'),
+      then: (s: ReturnType<typeof text>) =>
+        s.required('username is required when authType is not "none"'),
     }),
     password: fields.password.when('authType', {
       is: isPasswordAuth,
-      then: (s: typeof fields.password) => s.required('password is required when authType is not "none"'),
+      then: (s: typeof fields.password) =>
+        s.required('password is required when authType is not "none"'),
     }),
     oauthProvider: fields.oauthProvider.when('authType', {
       is: isOAuth,
@@ -82,32 +108,41 @@ const completeAccountSchema = yup
     }),
     oauthClientSecret: fields.oauthClientSecret.when('authType', {
       is: isOAuth,
-      then: (s: typeof fields.oauthClientSecret) => s.required('oauthClientSecret is required for OAuth2'),
+      then: (s: typeof fields.oauthClientSecret) =>
+        s.required('oauthClientSecret is required for OAuth2'),
     }),
     oauthTenant: fields.oauthTenant.when('oauthProvider', {
       is: 'microsoft',
-      then: (s: typeof fields.oauthTenant) => s.required('oauthTenant is required for Microsoft 365 (a tenant id, or "organizations")'),
+      then: (s: typeof fields.oauthTenant) =>
+        s.required('oauthTenant is required for Microsoft 365 (a tenant id, or "organizations")'),
     }),
     oauthAuthorizeUrl: fields.oauthAuthorizeUrl.when('oauthProvider', {
       is: 'generic',
-      then: (s: typeof fields.oauthAuthorizeUrl) => s.required('oauthAuthorizeUrl is required for a generic OAuth2 provider'),
+      then: (s: typeof fields.oauthAuthorizeUrl) =>
+        s.required('oauthAuthorizeUrl is required for a generic OAuth2 provider'),
     }),
     oauthTokenUrl: fields.oauthTokenUrl.when('oauthProvider', {
       is: 'generic',
-      then: (s: typeof fields.oauthTokenUrl) => s.required('oauthTokenUrl is required for a generic OAuth2 provider'),
+      then: (s: typeof fields.oauthTokenUrl) =>
+        s.required('oauthTokenUrl is required for a generic OAuth2 provider'),
     }),
   })
   .strict(true);
 
 /** The body of a create or update request: only known fields, with exact types. */
-const requestBodySchema = yup.object(fields).noUnknown(true, 'unknown field(s): ${unknown}').strict(true);
+const requestBodySchema = yup
+  .object(fields)
+  .noUnknown(true, 'unknown field(s): ${unknown}')
+  .strict(true);
 
 export const validateAccountInput = createValidator(requestBodySchema);
 export const validateCompleteAccount = createValidator(completeAccountSchema);
 
 export const validateTestMailInput = createValidator(
   yup
-    .object({ to: fields.email.required('to is required').email('to must be a valid email address') })
+    .object({
+      to: fields.email.required('to is required').email('to must be a valid email address'),
+    })
     .noUnknown(true, 'unknown field(s): ${unknown}')
     .strict(true)
 );

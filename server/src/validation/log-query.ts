@@ -12,32 +12,30 @@ export const validateLogQuery = createValidator(
       status: yup
         .string()
         .oneOf([...SEND_STATUSES, ''], `status must be one of: ${SEND_STATUSES.join(', ')}`),
-      accountId: yup
-        .string()
-        .matches(WHOLE_NUMBER, {
-          name: 'NOT_INTEGER',
-          message: 'accountId must be a number',
-          excludeEmptyString: true,
-        }),
-      batchId: yup.string().matches(WHOLE_NUMBER, { name: 'NOT_INTEGER', message: 'batchId must be a number', excludeEmptyString: true }),
+      accountId: yup.string().matches(WHOLE_NUMBER, {
+        name: 'NOT_INTEGER',
+        message: 'accountId must be a number',
+        excludeEmptyString: true,
+      }),
+      batchId: yup.string().matches(WHOLE_NUMBER, {
+        name: 'NOT_INTEGER',
+        message: 'batchId must be a number',
+        excludeEmptyString: true,
+      }),
       uncertain: yup.string().oneOf(['true', 'false', ''], 'uncertain must be true or false'),
       from: yup.string().max(998, 'from must be at most 998 characters'),
       since: yup.string().test('INVALID_DATE', 'since must be a date (ISO 8601)', isDate),
       until: yup.string().test('INVALID_DATE', 'until must be a date (ISO 8601)', isDate),
-      page: yup
-        .string()
-        .matches(WHOLE_NUMBER, {
-          name: 'NOT_INTEGER',
-          message: 'page must be a whole number',
-          excludeEmptyString: true,
-        }),
-      pageSize: yup
-        .string()
-        .matches(WHOLE_NUMBER, {
-          name: 'NOT_INTEGER',
-          message: 'pageSize must be a whole number',
-          excludeEmptyString: true,
-        }),
+      page: yup.string().matches(WHOLE_NUMBER, {
+        name: 'NOT_INTEGER',
+        message: 'page must be a whole number',
+        excludeEmptyString: true,
+      }),
+      pageSize: yup.string().matches(WHOLE_NUMBER, {
+        name: 'NOT_INTEGER',
+        message: 'pageSize must be a whole number',
+        excludeEmptyString: true,
+      }),
     })
     .strict(true)
 );

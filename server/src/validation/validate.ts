@@ -53,7 +53,9 @@ const limitsOf = (field: yup.AnySchema | undefined) => {
 
 /** yup's type errors quote the value ("…but the final value was: `hunter2`"): keep only the first half. */
 const withoutValue = (message: string) =>
-  message.replace(/,? but the final value was:[\s\S]*$/, ' (wrong type)').replace(/\s*\(cast from the value[\s\S]*$/, '');
+  message
+    .replace(/,? but the final value was:[\s\S]*$/, ' (wrong type)')
+    .replace(/\s*\(cast from the value[\s\S]*$/, '');
 
 interface YupIssue {
   path?: string;

@@ -6,7 +6,10 @@ export default {
   collectionName: 'smtp_accounts_batches',
   info: { singularName: 'batch', pluralName: 'batches', displayName: 'SMTP campaign batch' },
   options: { draftAndPublish: false },
-  pluginOptions: { 'content-manager': { visible: false }, 'content-type-builder': { visible: false } },
+  pluginOptions: {
+    'content-manager': { visible: false },
+    'content-type-builder': { visible: false },
+  },
   attributes: {
     campaign: { type: 'string', configurable: false },
     newsletter: { type: 'boolean', default: false, configurable: false },

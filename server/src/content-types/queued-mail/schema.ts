@@ -7,9 +7,16 @@ import { QUEUED_MAIL_STATES } from '../../../../shared/constants';
 export default {
   kind: 'collectionType',
   collectionName: 'smtp_accounts_queue',
-  info: { singularName: 'queued-mail', pluralName: 'queued-mails', displayName: 'SMTP queued mail' },
+  info: {
+    singularName: 'queued-mail',
+    pluralName: 'queued-mails',
+    displayName: 'SMTP queued mail',
+  },
   options: { draftAndPublish: false },
-  pluginOptions: { 'content-manager': { visible: false }, 'content-type-builder': { visible: false } },
+  pluginOptions: {
+    'content-manager': { visible: false },
+    'content-type-builder': { visible: false },
+  },
   attributes: {
     batchId: { type: 'integer', configurable: false },
     seq: { type: 'integer', configurable: false },

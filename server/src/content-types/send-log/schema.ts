@@ -6,7 +6,10 @@ export default {
   collectionName: 'smtp_accounts_send_log',
   info: { singularName: 'send-log', pluralName: 'send-logs', displayName: 'SMTP send log' },
   options: { draftAndPublish: false },
-  pluginOptions: { 'content-manager': { visible: false }, 'content-type-builder': { visible: false } },
+  pluginOptions: {
+    'content-manager': { visible: false },
+    'content-type-builder': { visible: false },
+  },
   attributes: {
     from: { type: 'string', configurable: false },
     recipientsCount: { type: 'integer', configurable: false },

@@ -1,7 +1,10 @@
 import { runtimeOf } from '../../runtime';
 
 export interface WriteEvent {
-  params: { data?: Record<string, unknown> | Record<string, unknown>[]; where?: Record<string, unknown> };
+  params: {
+    data?: Record<string, unknown> | Record<string, unknown>[];
+    where?: Record<string, unknown>;
+  };
 }
 
 /**
@@ -11,7 +14,8 @@ export interface WriteEvent {
  * here: the document service, the Content Manager, db.query. (`strapi import` disables lifecycles:
  * imported rows keep their value, and the start-up migration binds old `v1` values.)
  */
-const seal = (action: 'create' | 'createMany' | 'update' | 'updateMany') => (event: WriteEvent) => runtimeOf(strapi).accounts.store.sealWrite(action, event.params);
+const seal = (action: 'create' | 'createMany' | 'update' | 'updateMany') => (event: WriteEvent) =>
+  runtimeOf(strapi).accounts.store.sealWrite(action, event.params);
 const changed = () => runtimeOf(strapi).accounts.store.changed({ accountId: null });
 
 export default {

@@ -1,4 +1,11 @@
-import { AUTH_TYPES, HEALTH_STATES, LIMITS, OAUTH_PROVIDERS, OAUTH_STATUSES, SECURITY_MODES } from '../../../../shared/constants';
+import {
+  AUTH_TYPES,
+  HEALTH_STATES,
+  LIMITS,
+  OAUTH_PROVIDERS,
+  OAUTH_STATUSES,
+  SECURITY_MODES,
+} from '../../../../shared/constants';
 
 // Internal to the plugin: edited only through its own pages and API, never the Content Manager or the CTB.
 const hidden = {
@@ -22,8 +29,20 @@ export default {
     email: { type: 'string', required: true, maxLength: LIMITS.email, configurable: false },
     host: { type: 'string', required: true, maxLength: LIMITS.host, configurable: false },
     port: { type: 'integer', required: true, min: 1, max: 65535, configurable: false },
-    security: { type: 'enumeration', enum: [...SECURITY_MODES], default: 'starttls', required: true, configurable: false },
-    authType: { type: 'enumeration', enum: [...AUTH_TYPES], default: 'plain', required: true, configurable: false },
+    security: {
+      type: 'enumeration',
+      enum: [...SECURITY_MODES],
+      default: 'starttls',
+      required: true,
+      configurable: false,
+    },
+    authType: {
+      type: 'enumeration',
+      enum: [...AUTH_TYPES],
+      default: 'plain',
+      required: true,
+      configurable: false,
+    },
     username: { type: 'string', maxLength: LIMITS.username, configurable: false },
     // AES-256-GCM ciphertext (see crypto/secret-box); never returned, never searchable
     password: { type: 'text', private: true, searchable: false, configurable: false },

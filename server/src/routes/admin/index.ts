@@ -1,31 +1,128 @@
 import { PERMISSIONS } from '../../../../shared/constants';
 
-const can = (action: string) => ({ policies: [{ name: 'admin::hasPermissions', config: { actions: [action] } }] });
+const can = (action: string) => ({
+  policies: [{ name: 'admin::hasPermissions', config: { actions: [action] } }],
+});
 
 /** Every admin route is behind an RBAC action; there is no content-API route. */
 export default {
   type: 'admin',
   routes: [
-    { method: 'GET', path: '/accounts', handler: 'accounts.find', config: can(PERMISSIONS.accountsRead) },
-    { method: 'GET', path: '/accounts/health', handler: 'health.accounts', config: can(PERMISSIONS.accountsRead) },
-    { method: 'GET', path: '/module', handler: 'health.moduleState', config: can(PERMISSIONS.accountsRead) },
+    {
+      method: 'GET',
+      path: '/accounts',
+      handler: 'accounts.find',
+      config: can(PERMISSIONS.accountsRead),
+    },
+    {
+      method: 'GET',
+      path: '/accounts/health',
+      handler: 'health.accounts',
+      config: can(PERMISSIONS.accountsRead),
+    },
+    {
+      method: 'GET',
+      path: '/module',
+      handler: 'health.moduleState',
+      config: can(PERMISSIONS.accountsRead),
+    },
     { method: 'GET', path: '/stats', handler: 'health.stats', config: can(PERMISSIONS.logRead) },
-    { method: 'GET', path: '/accounts/:id', handler: 'accounts.findOne', config: can(PERMISSIONS.accountsRead) },
-    { method: 'POST', path: '/accounts', handler: 'accounts.create', config: can(PERMISSIONS.accountsCreate) },
-    { method: 'PUT', path: '/accounts/:id', handler: 'accounts.update', config: can(PERMISSIONS.accountsUpdate) },
-    { method: 'DELETE', path: '/accounts/:id', handler: 'accounts.delete', config: can(PERMISSIONS.accountsDelete) },
-    { method: 'POST', path: '/accounts/:id/test', handler: 'accounts.sendTest', config: can(PERMISSIONS.accountsUpdate) },
-    { method: 'POST', path: '/accounts/:id/oauth/connect', handler: 'oauth.start', config: can(PERMISSIONS.accountsUpdate) },
-    { method: 'POST', path: '/oauth/callback', handler: 'oauth.complete', config: can(PERMISSIONS.accountsUpdate) },
-    { method: 'POST', path: '/resolve', handler: 'resolve.resolve', config: can(PERMISSIONS.accountsRead) },
+    {
+      method: 'GET',
+      path: '/accounts/:id',
+      handler: 'accounts.findOne',
+      config: can(PERMISSIONS.accountsRead),
+    },
+    {
+      method: 'POST',
+      path: '/accounts',
+      handler: 'accounts.create',
+      config: can(PERMISSIONS.accountsCreate),
+    },
+    {
+      method: 'PUT',
+      path: '/accounts/:id',
+      handler: 'accounts.update',
+      config: can(PERMISSIONS.accountsUpdate),
+    },
+    {
+      method: 'DELETE',
+      path: '/accounts/:id',
+      handler: 'accounts.delete',
+      config: can(PERMISSIONS.accountsDelete),
+    },
+    {
+      method: 'POST',
+      path: '/accounts/:id/test',
+      handler: 'accounts.sendTest',
+      config: can(PERMISSIONS.accountsUpdate),
+    },
+    {
+      method: 'POST',
+      path: '/accounts/:id/oauth/connect',
+      handler: 'oauth.start',
+      config: can(PERMISSIONS.accountsUpdate),
+    },
+    {
+      method: 'POST',
+      path: '/oauth/callback',
+      handler: 'oauth.complete',
+      config: can(PERMISSIONS.accountsUpdate),
+    },
+    {
+      method: 'POST',
+      path: '/resolve',
+      handler: 'resolve.resolve',
+      config: can(PERMISSIONS.accountsRead),
+    },
     { method: 'GET', path: '/log', handler: 'sendLog.find', config: can(PERMISSIONS.logRead) },
-    { method: 'POST', path: '/log/:id/resend', handler: 'sendLog.resend', config: can(PERMISSIONS.logResend) },
-    { method: 'GET', path: '/campaigns', handler: 'campaigns.find', config: can(PERMISSIONS.campaignsRead) },
-    { method: 'GET', path: '/campaigns/:id', handler: 'campaigns.findOne', config: can(PERMISSIONS.campaignsRead) },
-    { method: 'POST', path: '/campaigns/:id/pause', handler: 'campaigns.pause', config: can(PERMISSIONS.campaignsManage) },
-    { method: 'POST', path: '/campaigns/:id/resume', handler: 'campaigns.resume', config: can(PERMISSIONS.campaignsManage) },
-    { method: 'POST', path: '/campaigns/:id/cancel', handler: 'campaigns.cancel', config: can(PERMISSIONS.campaignsManage) },
-    { method: 'GET', path: '/settings', handler: 'settings.get', config: can(PERMISSIONS.settingsRead) },
-    { method: 'PUT', path: '/settings', handler: 'settings.update', config: can(PERMISSIONS.settingsUpdate) },
+    {
+      method: 'POST',
+      path: '/log/:id/resend',
+      handler: 'sendLog.resend',
+      config: can(PERMISSIONS.logResend),
+    },
+    {
+      method: 'GET',
+      path: '/campaigns',
+      handler: 'campaigns.find',
+      config: can(PERMISSIONS.campaignsRead),
+    },
+    {
+      method: 'GET',
+      path: '/campaigns/:id',
+      handler: 'campaigns.findOne',
+      config: can(PERMISSIONS.campaignsRead),
+    },
+    {
+      method: 'POST',
+      path: '/campaigns/:id/pause',
+      handler: 'campaigns.pause',
+      config: can(PERMISSIONS.campaignsManage),
+    },
+    {
+      method: 'POST',
+      path: '/campaigns/:id/resume',
+      handler: 'campaigns.resume',
+      config: can(PERMISSIONS.campaignsManage),
+    },
+    {
+      method: 'POST',
+      path: '/campaigns/:id/cancel',
+      handler: 'campaigns.cancel',
+      config: can(PERMISSIONS.campaignsManage),
+    },
+    {
+      method: 'GET',
+      path: '/settings',
+      handler: 'settings.get',
+      config: can(PERMISSIONS.settingsRead),
+    },
+    {
+      method: 'PUT',
+      path: '/settings',
+      handler: 'settings.update',
+      config: can(PERMISSIONS.settingsUpdate),
+    },
   ],
 };
