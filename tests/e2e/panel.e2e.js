@@ -487,6 +487,24 @@ const main = async () => {
       );
       settings = (await api('GET', '/settings')).body.data;
       assert(settings.enabled === true, 'the module is still off');
+      assert(
+        settings.contentApiEmail === 'stock',
+        'the content API does not reach the accounts by default'
+      );
+      // the content API's POST /api/email: through the accounts only when an admin says so
+      const contentApi = 'Mail sent through the content API (/api/email)';
+      for (const [option, value] of [
+        ['Through the SMTP accounts, by its From', 'accounts'],
+        ['Through the email provider of config/plugins, never an account', 'stock'],
+      ]) {
+        await page.getByRole('combobox', { name: contentApi }).click();
+        await page.getByRole('option', { name: option, exact: true }).click();
+        await page.getByRole('button', { name: 'Save' }).click();
+        await waitFor(
+          `contentApiEmail ${value}`,
+          async () => (await api('GET', '/settings')).body.data.contentApiEmail === value
+        );
+      }
     });
 
     await readOnlyRoleSteps({

@@ -15,9 +15,11 @@ import { Check } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import {
+  CONTENT_API_EMAIL_MODES,
   FALLBACK_MODES,
   LIMIT_OVERFLOW_MODES,
   PERMISSIONS,
+  type ContentApiEmailMode,
   type FallbackMode,
   type LimitOverflowMode,
 } from '../../../shared/constants';
@@ -32,6 +34,11 @@ import { useTranslate } from '../hooks/useTranslate';
 const OVERFLOW_TEXT: Record<LimitOverflowMode, string> = {
   wait: 'Wait for room',
   next: 'Use the next account the rule allows',
+};
+
+const CONTENT_API_TEXT: Record<ContentApiEmailMode, string> = {
+  stock: 'Through the email provider of config/plugins, never an account',
+  accounts: 'Through the SMTP accounts, by its From',
 };
 
 const SETTINGS_PERMISSIONS = {
@@ -191,6 +198,38 @@ const SettingsPage = () => {
                       {LIMIT_OVERFLOW_MODES.map((mode) => (
                         <SingleSelectOption key={mode} value={mode}>
                           {t(`settings.limitOverflow.${mode}`, OVERFLOW_TEXT[mode])}
+                        </SingleSelectOption>
+                      ))}
+                    </SingleSelect>
+                    <Field.Hint />
+                    <Field.Error />
+                  </Field.Root>
+                </Grid.Item>
+                <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Field.Root
+                    name="contentApiEmail"
+                    error={fieldErrors.contentApiEmail}
+                    hint={t(
+                      'settings.contentApiEmailHint',
+                      "Strapi's public POST /api/email lets its caller choose the From: a role or API token holding email.send"
+                    )}
+                  >
+                    <Field.Label>
+                      {t(
+                        'settings.contentApiEmail',
+                        'Mail sent through the content API (/api/email)'
+                      )}
+                    </Field.Label>
+                    <SingleSelect
+                      value={values.contentApiEmail}
+                      onChange={(v: string | number) =>
+                        set('contentApiEmail', v as ContentApiEmailMode)
+                      }
+                      disabled={disabled}
+                    >
+                      {CONTENT_API_EMAIL_MODES.map((mode) => (
+                        <SingleSelectOption key={mode} value={mode}>
+                          {t(`settings.contentApiEmail.${mode}`, CONTENT_API_TEXT[mode])}
                         </SingleSelectOption>
                       ))}
                     </SingleSelect>
