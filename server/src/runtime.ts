@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../../shared/constants';
 import { createAccounts } from './accounts';
+import { testMailEntry } from './sending/test-mail-entry';
 import type { PluginConfig } from './config';
 import { createStockProvider } from './sending/stock-provider';
 import { createAccountHealth } from './services/account-health';
@@ -24,8 +25,13 @@ const createRuntime = (strapi: Core.Strapi) => {
   const config = () => strapi.config.get<PluginConfig>(`plugin::${PLUGIN_ID}`);
   const warn = (message: string) => strapi.log.warn(`[${PLUGIN_ID}] ${message}`);
   const settings = createSettingsService({ strapi });
-  const accounts = createAccounts({ strapi, config, settings: () => settings.get() });
   const sendLog = createSendLogService({ strapi });
+  const accounts = createAccounts({
+    strapi,
+    config,
+    settings: () => settings.get(),
+    recordTestMail: (outcome) => sendLog.recordNow(testMailEntry(outcome)),
+  });
   const stock = createStockProvider(strapi);
   const watch = createAccountWatch({
     strapi,

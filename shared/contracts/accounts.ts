@@ -149,6 +149,7 @@ export declare namespace SendTestMail {
     body: { to: string };
   }
   interface Response {
-    data: { messageId: string; response: string };
+    /** `logId`: the test mail's send-log entry (a failure's 400 carries it in `details.logId`). */
+    data: { messageId: string; response: string; logId: number };
   }
 }

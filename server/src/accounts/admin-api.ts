@@ -11,6 +11,17 @@ import type { Keyring } from './keyring';
 import { toPublicAccount, type AccountRow } from './row';
 import type { AccountStore } from './store';
 
+/** How a test mail went, for the send log and the account's health (the runtime writes both). */
+export interface TestMailOutcome {
+  account: AccountRow;
+  to: string;
+  ok: boolean;
+  messageId?: string;
+  response?: string;
+  failure?: { stage: string; code: string; detail: string };
+  durationMs: number;
+}
+
 /**
  * The accounts as the admin API serves them: validated input in, public accounts out (never a secret).
  * Writes go through the store's document-service path, so verification on save and sealing run whoever
@@ -21,6 +32,8 @@ export const createAccountsAdmin = (deps: {
   keyring: Keyring;
   connections: Connections;
   settings: () => Promise<ModuleSettings>;
+  /** A test mail is a mail: it goes into the send log (answering the entry's id) and the account's health. */
+  recordTestMail: (outcome: TestMailOutcome) => Promise<number>;
 }) => {
   const { store, keyring, connections } = deps;
   const toPublic = (row: AccountRow) => toPublicAccount(row, keyring.state(row));
@@ -64,6 +77,7 @@ export const createAccountsAdmin = (deps: {
       const { to } = (await validateTestMailInput(input)) as { to: string };
       const row = await store.get(id);
       const { verifyTimeoutMs } = await deps.settings();
+      const started = Date.now();
       try {
         const sent = await connections.sendTest(
           row,
@@ -72,7 +86,17 @@ export const createAccountsAdmin = (deps: {
           'on request from the admin panel',
           verifyTimeoutMs
         );
-        return { messageId: sent.messageId, response: redact(sent.response ?? '', sent.forms()) };
+        const response = redact(sent.response ?? '', sent.forms());
+        const durationMs = Date.now() - started;
+        const logId = await deps.recordTestMail({
+          account: row,
+          to,
+          ok: true,
+          messageId: sent.messageId,
+          response,
+          durationMs,
+        });
+        return { messageId: sent.messageId, response, logId };
       } catch (error) {
         if (error instanceof SecretDecryptError) {
           throw new errors.ValidationError(
@@ -86,11 +110,20 @@ export const createAccountsAdmin = (deps: {
           error,
           (error as { forms?: () => string[] }).forms?.() ?? []
         );
+        const durationMs = Date.now() - started;
+        const logId = await deps.recordTestMail({
+          account: row,
+          to,
+          ok: false,
+          failure,
+          durationMs,
+        });
         throw new errors.ValidationError(failure.message, {
           stage: failure.stage,
           code: failure.code,
           response: failure.response ?? null,
           responseCode: failure.responseCode ?? null,
+          logId,
         });
       }
     },

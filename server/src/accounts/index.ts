@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { ModuleSettings } from '../../../shared/contracts/settings';
 import type { PluginConfig } from '../config';
 import { createHostAdmission } from '../transport/host-policy';
-import { createAccountsAdmin } from './admin-api';
+import { createAccountsAdmin, type TestMailOutcome } from './admin-api';
 import { createConnections } from './connection';
 import { createDocumentGuard } from './document-guard';
 import { createKeyring } from './keyring';
@@ -20,6 +20,7 @@ export const createAccounts = (deps: {
   strapi: Core.Strapi;
   config: () => PluginConfig;
   settings: () => Promise<ModuleSettings>;
+  recordTestMail: (outcome: TestMailOutcome) => Promise<number>;
 }) => {
   const { strapi, config, settings } = deps;
   const keyring = createKeyring(
@@ -44,7 +45,13 @@ export const createAccounts = (deps: {
     config: () => config().oauth,
     verifyTimeoutMs: async () => (await settings()).verifyTimeoutMs,
   });
-  const admin = createAccountsAdmin({ store, keyring, connections, settings });
+  const admin = createAccountsAdmin({
+    store,
+    keyring,
+    connections,
+    settings,
+    recordTestMail: deps.recordTestMail,
+  });
   // a changed account: its access tokens in memory are dropped (they are kept per destination anyway)
   store.onChange(({ accountId }) => tokens.forget(accountId));
 
@@ -71,5 +78,6 @@ export const createAccounts = (deps: {
 export type Accounts = ReturnType<typeof createAccounts>;
 export type { AccountRow, AccountRef } from './row';
 export type { Connections } from './connection';
+export type { TestMailOutcome } from './admin-api';
 export { SMTP_ACCOUNT_UID } from './store';
 export type { AccountStore } from './store';

@@ -282,8 +282,8 @@ export const createSaveGuard = (deps: {
       ) as AccountRow;
       const connectionChanged =
         action === 'create' || changed(changes, stored as never, CONNECTION_FIELDS).length > 0;
-      if (stored) requireSecretsFor(candidate, stored, changes, connectionChanged);
-      // the stored secret stands in for the check of "is there a password" (it opens here, checked above)
+      // the account as it will be must be complete first (an emptied field is REQUIRED, not a move);
+      // the stored secret stands in for "is there a password" (whether it opens there is checked next)
       const present = (field: 'password' | 'oauthClientSecret') =>
         typeof changes[field] === 'string'
           ? changes[field]
@@ -297,6 +297,7 @@ export const createSaveGuard = (deps: {
           oauthClientSecret: present('oauthClientSecret'),
         })
       )) as SmtpAccountInput;
+      if (stored) requireSecretsFor(candidate, stored, changes, connectionChanged);
       // a rename or a toggle (deactivating a broken account too) needs no SMTP check
       if (!connectionChanged) return changes;
       // OAuth2: checked at Connect, with a token

@@ -450,8 +450,19 @@ export const createMailer = (deps: {
     },
   };
 
+  /**
+   * Strapi's email controllers (`POST /email`, `/email/test`, the content API's `/api/email`) answer an error
+   * with `statusCode: 400` as a 400 with its message, anything else as a 500: a refused mail (bad input, or no
+   * account took it — the message names only the send-log entry) is the caller's 400.
+   */
+  const asBadRequest = (error: unknown) => {
+    if (error instanceof errors.ApplicationError) Object.assign(error, { statusCode: 400 });
+    throw error;
+  };
+
   const routingProvider: EmailProvider = {
-    send: (options) => mailer.send(options, { newsletter: options?.newsletter === true }),
+    send: (options) =>
+      mailer.send(options, { newsletter: options?.newsletter === true }).catch(asBadRequest),
     async verify() {
       const settings = await deps.settings.get();
       if (!settings.enabled) return stock.installed?.verify?.();

@@ -129,9 +129,18 @@ const completeAccountSchema = yup
   })
   .strict(true);
 
-/** The body of a create or update request: only known fields, with exact types. */
+/**
+ * The body of a create or update request: only known fields, with exact types. A required field sent empty
+ * (`null`, or '' for a text) is an admin who cleared it: it passes here and is refused as `REQUIRED` by the
+ * complete check, never taken as "unchanged".
+ */
 const requestBodySchema = yup
-  .object(fields)
+  .object({
+    ...fields,
+    email: fields.email.nullable(),
+    host: fields.host.nullable(),
+    port: fields.port.nullable(),
+  })
   .noUnknown(true, 'unknown field(s): ${unknown}')
   .strict(true);
 
