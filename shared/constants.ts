@@ -7,7 +7,8 @@ export const BATCH_UID = 'plugin::smtp-accounts.batch' as const;
 export const QUEUED_MAIL_UID = 'plugin::smtp-accounts.queued-mail' as const;
 
 /** A queued mail's life: queued → sending → sent | failed; queued → cancelled. */
-export const QUEUED_MAIL_STATES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
+/** `suppressed`: a newsletter mail not sent, its recipient being on the suppression list. */
+export const QUEUED_MAIL_STATES = ['queued', 'sending', 'sent', 'failed', 'cancelled', 'suppressed'] as const;
 export type QueuedMailState = (typeof QUEUED_MAIL_STATES)[number];
 /**
  * A batch (one `enqueue` call): `enqueuing` while its messages are read, then `active`; `paused` and
@@ -26,7 +27,8 @@ export const LIMIT_WINDOWS = {
 } as const;
 export type LimitField = keyof typeof LIMIT_WINDOWS;
 
-export const SEND_STATUSES = ['sent', 'failed', 'fallback'] as const;
+/** `suppressed`: a newsletter mail not sent, every recipient being on the suppression list. */
+export const SEND_STATUSES = ['sent', 'failed', 'fallback', 'suppressed'] as const;
 export type SendStatus = (typeof SEND_STATUSES)[number];
 
 export const SECURITY_MODES = ['none', 'ssl', 'starttls'] as const;
@@ -46,6 +48,8 @@ export const WEBHOOK_EVENTS = {
   fallback: 'smtp-account.fallback',
   /** A campaign batch has nothing left to send (payload: its id, name and counts). */
   campaignDone: 'smtp-campaign.done',
+  /** An address went on the suppression list (payload: the suppression: address, scope, reason, detail). */
+  suppressionAdded: 'smtp-suppression.added',
 } as const;
 export const FALLBACK_MODES = ['provider', 'reject'] as const;
 /** Who sends what Strapi's content-API route `POST /api/email` is given: the stock provider, or the accounts by its From. */
@@ -85,6 +89,10 @@ export const PERMISSIONS = {
   logResend: `plugin::${PLUGIN_ID}.log.resend`,
   campaignsRead: `plugin::${PLUGIN_ID}.campaigns.read`,
   campaignsManage: `plugin::${PLUGIN_ID}.campaigns.manage`,
+  domainsRead: `plugin::${PLUGIN_ID}.domains.read`,
+  domainsManage: `plugin::${PLUGIN_ID}.domains.manage`,
+  suppressionsRead: `plugin::${PLUGIN_ID}.suppressions.read`,
+  suppressionsManage: `plugin::${PLUGIN_ID}.suppressions.manage`,
 } as const;
 
 /** The same actions in the shape `admin::permission`.actionProvider.registerMany expects. */
@@ -103,6 +111,14 @@ export const ACTIONS = [
     uid: 'campaigns.manage',
     displayName: 'Pause, resume and cancel campaign batches',
     subCategory: 'campaigns',
+  },
+  { uid: 'domains.read', displayName: 'Read sending domains and their checks', subCategory: 'deliverability' },
+  { uid: 'domains.manage', displayName: 'Add, rotate and remove DKIM keys', subCategory: 'deliverability' },
+  { uid: 'suppressions.read', displayName: 'Read the suppression list', subCategory: 'deliverability' },
+  {
+    uid: 'suppressions.manage',
+    displayName: 'Add, remove and import suppressions',
+    subCategory: 'deliverability',
   },
 ].map((action) => ({ ...action, section: 'plugins' as const, pluginName: PLUGIN_ID }));
 

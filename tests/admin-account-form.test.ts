@@ -27,6 +27,7 @@ const stored: SmtpAccount = {
   oauthTokenUrl: 'http://127.0.0.1:9/token',
   oauthScope: 'smtp',
   oauthStatus: 'connected',
+  domainCheck: null,
   createdAt: '',
   updatedAt: '',
 };

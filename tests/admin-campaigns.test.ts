@@ -23,6 +23,7 @@ const counts = (over: Partial<BatchCounts>): BatchCounts => ({
   sent: 0,
   failed: 0,
   cancelled: 0,
+  suppressed: 0,
   rejected: 0,
   uncertain: 0,
   ...over,

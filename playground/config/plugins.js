@@ -43,6 +43,16 @@ module.exports = ({ env }) => ({
         timeoutMs: env.int('SMTP_ACCOUNTS_OAUTH_TIMEOUT_MS', 10000),
         stateTtlMs: 10 * 60 * 1000,
       },
+      // the domain check's DNS (tests run a local DNS server; empty: the system's resolver)
+      dns: {
+        servers: env('SMTP_ACCOUNTS_DNS_SERVERS') ? env.array('SMTP_ACCOUNTS_DNS_SERVERS') : [],
+        timeoutMs: env.int('SMTP_ACCOUNTS_DNS_TIMEOUT_MS', 3000),
+      },
+      // one-click unsubscribe links point here (empty: server.url)
+      unsubscribe: {
+        baseUrl: env('SMTP_ACCOUNTS_UNSUBSCRIBE_BASE_URL', ''),
+        mailto: env('SMTP_ACCOUNTS_UNSUBSCRIBE_MAILTO', ''),
+      },
       // the campaign queue: in the database unless SMTP_ACCOUNTS_QUEUE_REDIS names a Redis (BullMQ)
       queue: {
         redis: env('SMTP_ACCOUNTS_QUEUE_REDIS', '') || null,

@@ -57,6 +57,11 @@ const startAccountWatch = ({ strapi }: Context) => {
   runtimeOf(strapi).watch.start();
 };
 
+/** The suppression list's unique index (an address once per scope, whichever process adds it). */
+const prepareSuppressions = async ({ strapi }: Context) => {
+  await runtimeOf(strapi).deliverability.suppressions.ensureIndexes();
+};
+
 /** The campaign queue: indexes, then (unless `queue.worker: false`) this process starts sending queued mail. */
 const startQueue = async ({ strapi }: Context) => {
   await runtimeOf(strapi).queue.start();
@@ -71,6 +76,7 @@ const bootstrap = async (context: Context) => {
   installEmailProvider(context);
   scheduleRetention(context);
   startAccountWatch(context);
+  await prepareSuppressions(context);
   await startQueue(context);
 };
 

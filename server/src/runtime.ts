@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../../shared/constants';
 import { createAccounts } from './accounts';
+import { createDeliverability } from './deliverability';
 import { testMailEntry } from './sending/test-mail-entry';
 import type { PluginConfig } from './config';
 import { createStockProvider } from './sending/stock-provider';
@@ -48,6 +49,12 @@ const createRuntime = (strapi: Core.Strapi) => {
   });
   accounts.store.onChange(() => index.invalidate());
   const limits = createLimitsService({ strapi });
+  const deliverability = createDeliverability({
+    strapi,
+    config,
+    keys: accounts.keyring,
+    addressOf: (host) => accounts.connections.admit(host).catch(() => null),
+  });
   const mailer = createMailer({
     strapi,
     config,
@@ -58,6 +65,13 @@ const createRuntime = (strapi: Core.Strapi) => {
     sendLog,
     limits,
     stock,
+    deliverability: {
+      isBulk: deliverability.isBulk,
+      suppressed: (addresses, list) => deliverability.suppressions.suppressed(addresses, list),
+      unsubscribeHeaders: (address, list) => deliverability.unsubscribe.headers(address, list),
+      signingFor: (domain) => deliverability.domains.signingFor(domain),
+      recordHardBounces: deliverability.recordHardBounces,
+    },
   });
   const queue = createQueueService({ strapi, sendQueued: mailer.sendQueued });
   const health = createAccountHealth({
@@ -72,10 +86,19 @@ const createRuntime = (strapi: Core.Strapi) => {
     pruneSignIns: () => accounts.oauth.pruneStates(),
     warn,
   });
+  /** The domain check of an account, run now and kept on the account (at save, in the background, and on demand). */
+  const checkAccountDomain = async (accountId: number) => {
+    const row = await accounts.store.get(accountId);
+    const check = await deliverability.checkAccount(row);
+    await accounts.store.storeDomainCheck(accountId, check);
+    return check;
+  };
   return {
+    checkAccountDomain,
     config,
     settings,
     accounts,
+    deliverability,
     sendLog,
     stock,
     watch,

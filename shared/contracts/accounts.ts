@@ -1,4 +1,5 @@
 import type { AuthType, OAuthProvider, OAuthStatus, SecurityMode } from '../constants';
+import type { DomainCheck } from './deliverability';
 
 /**
  * Whether the stored secrets can be used: `ok`; `unreadable` — the password, or an OAuth2 account's client
@@ -37,6 +38,8 @@ export interface SmtpAccount {
   limitPerDay: number | null;
   /** `connected` sends; `pending` waits for Connect; `reauth-required` lost its grant. null for password accounts. */
   oauthStatus: OAuthStatus | null;
+  /** The last check of the From domain for this account (SPF for its server, DKIM, DMARC, alignment), or null. */
+  domainCheck: DomainCheck | null;
   createdAt: string;
   updatedAt: string;
 }

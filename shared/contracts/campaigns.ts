@@ -9,6 +9,8 @@ export interface BatchCounts {
   sent: number;
   failed: number;
   cancelled: number;
+  /** Not sent: the recipient is on the suppression list (an unsubscribe, a hard bounce …). */
+  suppressed: number;
   rejected: number;
   /** Sent again after the process sending them died mid-send: maybe delivered twice (same Message-ID). */
   uncertain: number;

@@ -29,6 +29,10 @@ export interface ModuleSettings {
    * its From like any mail.
    */
   contentApiEmail: ContentApiEmailMode;
+  /** A recipient a server refuses for good (a 5xx at RCPT TO, or after DATA naming it) goes on the suppression list. */
+  suppressHardBounces: boolean;
+  /** More header names that mark a mail as a newsletter (comma-separated), next to List-Unsubscribe, List-Id and Precedence: bulk. */
+  newsletterHeaders: string;
 }
 
 export declare namespace GetSettings {

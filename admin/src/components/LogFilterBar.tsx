@@ -16,7 +16,12 @@ import type { SmtpAccount } from '../../../shared/contracts/accounts';
 import { dateFromDay, dayFromDate, type LogFilters } from '../utils/logFilters';
 import { useTranslate } from '../hooks/useTranslate';
 
-const STATUS_TEXT = { sent: 'Sent', failed: 'Failed', fallback: 'Via provider' } as const;
+const STATUS_TEXT = {
+  sent: 'Sent',
+  failed: 'Failed',
+  fallback: 'Via provider',
+  suppressed: 'Suppressed',
+} as const;
 const ANY = 'any';
 /** Typing in the From filter asks the server once the user pauses, not on every key. */
 const FROM_DELAY_MS = 400;

@@ -3,11 +3,17 @@ import { useIntl } from 'react-intl';
 import type { SendStatus } from '../../../shared/constants';
 import { getTranslation } from '../utils/getTranslation';
 
-const VARIANT = { sent: 'success', failed: 'danger', fallback: 'warning' } as const;
+const VARIANT = {
+  sent: 'success',
+  failed: 'danger',
+  fallback: 'warning',
+  suppressed: 'neutral',
+} as const;
 const TEXT: Record<SendStatus, string> = {
   sent: 'Sent',
   failed: 'Failed',
   fallback: 'Via provider',
+  suppressed: 'Suppressed',
 };
 
 /** A send's outcome in words and colour. */

@@ -1,3 +1,4 @@
+import { createHash, createHmac } from 'node:crypto';
 import { errors } from '@strapi/utils';
 import type { PasswordState } from '../../../shared/contracts/accounts';
 import {
@@ -57,6 +58,32 @@ export const createKeyring = (keyText: () => string | undefined) => {
       getBox().encrypt(plain, JSON.stringify(['note', purpose])),
     openNote: (purpose: string, sealed: string) =>
       getBox().decrypt(sealed, JSON.stringify(['note', purpose])),
+
+    /**
+     * Another secret of the plugin's, bound to what it is for (a DKIM private key: its domain and selector):
+     * sealed for `purpose`, it opens only for the same purpose.
+     */
+    sealFor: (purpose: readonly string[], plain: string) =>
+      getBox().encrypt(plain, JSON.stringify(['key', ...purpose])),
+    openFor: (purpose: readonly string[], sealed: string) =>
+      getBox().decrypt(sealed, JSON.stringify(['key', ...purpose])),
+
+    /**
+     * An HMAC-SHA256 of `data` under a key derived from the encryption key for `purpose` (unsubscribe links):
+     * unguessable without the key, the same in every process of the app. base64url, `bytes` long.
+     */
+    mac: (purpose: string, data: string, bytes = 16) =>
+      createHmac(
+        'sha256',
+        createHash('sha256')
+          .update(`smtp-accounts:${purpose}:`)
+          .update(keyText() ?? '')
+          .digest()
+      )
+        .update(data)
+        .digest()
+        .subarray(0, bytes)
+        .toString('base64url'),
 
     /** The plain secret, for this destination only: SecretDecryptError for another key, destination or a tampered value. */
     open: (field: SecretField, sealed: string, destination: Destination) =>

@@ -6,6 +6,7 @@ import type {
   SecurityMode,
 } from '../../../shared/constants';
 import type { PasswordState, SmtpAccount } from '../../../shared/contracts/accounts';
+import type { DomainCheck } from '../../../shared/contracts/deliverability';
 
 /**
  * An account as the table holds it. Secret columns hold sealed text (`v2:…`, bound to their destination,
@@ -44,6 +45,7 @@ export interface AccountRow {
   healthStage: string | null;
   healthReply: string | null;
   lastCheckAt: string | Date | null;
+  domainCheck: DomainCheck | string | null;
   createdAt: string | Date;
   updatedAt: string | Date;
 }
@@ -80,6 +82,8 @@ export const toPublicAccount = (row: AccountRow, passwordState: PasswordState): 
   oauthTokenUrl: row.oauthTokenUrl ?? '',
   oauthScope: row.oauthScope ?? '',
   oauthStatus: row.authType === 'oauth2' ? (row.oauthStatus ?? 'pending') : null,
+  domainCheck:
+    (typeof row.domainCheck === 'string' ? JSON.parse(row.domainCheck) : row.domainCheck) ?? null,
   createdAt: iso(row.createdAt),
   updatedAt: iso(row.updatedAt),
 });

@@ -56,13 +56,14 @@ const OAUTH_FLOW_FIELDS = [
   'oauthStatus',
   'oauthLockUntil',
 ] as const;
-/** Kept by the health watch, never by a caller. */
+/** Kept by the health watch and the domain check, never by a caller. */
 const WATCH_FIELDS = [
   'healthState',
   'healthSince',
   'healthStage',
   'healthReply',
   'lastCheckAt',
+  'domainCheck',
 ] as const;
 const SIGNED_OUT = {
   oauthRefreshToken: null,

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { HealthState } from '../../../shared/constants';
+import type { DomainCheck } from '../../../shared/contracts/deliverability';
 import {
   createSecretBox,
   isLegacySealed,
@@ -255,6 +256,13 @@ export const createAccountStore = (strapi: Core.Strapi, keyring: Keyring) => {
           })
         );
       return Number(updated) === 1;
+    },
+
+    /** The last domain check of an account (deliverability's answer; no lifecycle, no reload: routing ignores it). */
+    async storeDomainCheck(id: number, check: DomainCheck) {
+      await table()
+        .where({ id })
+        .update(columns({ domainCheck: JSON.stringify(check) }));
     },
 
     async markChecked(id: number) {

@@ -36,6 +36,13 @@ export interface PluginConfig {
    * `worker: false` makes a process only enqueue. `concurrency`: mails in flight per process.
    * `leaseMs`: a mail held by a process that stopped answering is taken back after this long.
    */
+  /** DNS for the domain check: resolvers to ask (`ip` or `ip:port`; empty: the system's) and one lookup's limit. */
+  dns: { servers: string[]; timeoutMs: number };
+  /**
+   * One-click unsubscribe links: the public origin they point at (empty: Strapi's `server.url`; mailbox
+   * providers want https) and an address that takes unsubscribe mails (empty: none).
+   */
+  unsubscribe: { baseUrl: string; mailto: string };
   queue: {
     redis: RedisConfig | null;
     worker: boolean;
@@ -64,6 +71,8 @@ const defaults = ({ env }: { env: Env }): PluginConfig => ({
     stateTtlMs: 10 * 60 * 1000,
     maxResponseBytes: 256 * 1024,
   },
+  dns: { servers: [], timeoutMs: 3000 },
+  unsubscribe: { baseUrl: '', mailto: '' },
   queue: {
     redis: null,
     worker: true,
@@ -118,6 +127,30 @@ const validator = (config: PluginConfig) => {
   }
   if (!positiveInt(config.maxFromLength) || config.maxFromLength > 998)
     problems.push("maxFromLength must be a whole number between 1 and 998 (RFC 5322's line limit)");
+  if (
+    !Array.isArray(config.dns?.servers) ||
+    config.dns.servers.some((server) => typeof server !== 'string' || !server.trim())
+  ) {
+    problems.push(
+      'dns.servers must be a list of resolver addresses ("ip" or "ip:port"), or [] for the system\'s'
+    );
+  }
+  if (!positiveInt(config.dns?.timeoutMs))
+    problems.push('dns.timeoutMs must be a positive integer (ms)');
+  if (
+    typeof config.unsubscribe?.baseUrl !== 'string' ||
+    (config.unsubscribe.baseUrl && !/^https?:\/\/[^\s/]+/i.test(config.unsubscribe.baseUrl))
+  ) {
+    problems.push(
+      'unsubscribe.baseUrl must be an http(s) origin such as https://www.example.com, or empty for server.url'
+    );
+  }
+  if (
+    typeof config.unsubscribe?.mailto !== 'string' ||
+    (config.unsubscribe.mailto && !/^[^\s@<>]+@[^\s@<>]+$/.test(config.unsubscribe.mailto))
+  ) {
+    problems.push('unsubscribe.mailto must be an email address, or empty');
+  }
   const queue = config.queue;
   if (typeof queue !== 'object' || queue === null) problems.push('queue must be an object');
   else {

@@ -1,6 +1,8 @@
 import batch from './batch/schema';
 import queuedMail from './queued-mail/schema';
 import sendLog from './send-log/schema';
+import sendingDomain from './sending-domain/schema';
+import suppression from './suppression/schema';
 import smtpAccount from './smtp-account';
 
 export default {
@@ -8,4 +10,6 @@ export default {
   'send-log': { schema: sendLog },
   batch: { schema: batch },
   'queued-mail': { schema: queuedMail },
+  suppression: { schema: suppression },
+  'sending-domain': { schema: sendingDomain },
 };

@@ -12,6 +12,14 @@ import { runtimeOf } from '../runtime';
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
 const accounts = () => runtimeOf(strapi).accounts.admin;
+/** The domain check runs at every save, after the answer (DNS must not slow a save): the form shows it when done. */
+const checkDomainLater = (id: number) => {
+  runtimeOf(strapi)
+    .checkAccountDomain(id)
+    .catch((error: Error) =>
+      strapi.log.debug(`[smtp-accounts] domain check of account #${id}: ${error.message}`)
+    );
+};
 const idParam = (ctx: Ctx) => Number(ctx.params.id);
 const bodyData = (ctx: Ctx) => (ctx.request.body as { data?: unknown } | undefined)?.data ?? {};
 
@@ -23,13 +31,15 @@ export default {
     ctx.body = { data: await accounts().findOne(idParam(ctx)) } satisfies GetAccount.Response;
   },
   async create(ctx: Ctx) {
+    const data = await accounts().create(bodyData(ctx));
+    checkDomainLater(data.id);
     ctx.status = 201;
-    ctx.body = { data: await accounts().create(bodyData(ctx)) } satisfies CreateAccount.Response;
+    ctx.body = { data } satisfies CreateAccount.Response;
   },
   async update(ctx: Ctx) {
-    ctx.body = {
-      data: await accounts().update(idParam(ctx), bodyData(ctx)),
-    } satisfies UpdateAccount.Response;
+    const data = await accounts().update(idParam(ctx), bodyData(ctx));
+    checkDomainLater(data.id);
+    ctx.body = { data } satisfies UpdateAccount.Response;
   },
   async sendTest(ctx: Ctx) {
     const body = (ctx.request.body as unknown) ?? {};

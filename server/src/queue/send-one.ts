@@ -40,7 +40,7 @@ export const createSendOne = (
   );
   let states: {
     read: number;
-    map: Promise<Map<number, { state: BatchState; newsletter: boolean }>>;
+    map: Promise<Map<number, { state: BatchState; newsletter: boolean; list: string }>>;
   } | null = null;
   /** Per account and window: how many deferred mails this process already lined up for it (see `spread`). */
   const lined = new Map<string, number>();
@@ -57,7 +57,7 @@ export const createSendOne = (
         ? await readStates()
         : await states.map;
     const found = map.get(batchId) ?? (await readStates()).get(batchId);
-    return found ?? { state: 'cancelled' as const, newsletter: false };
+    return found ?? { state: 'cancelled' as const, newsletter: false, list: '*' };
   };
 
   /**
@@ -102,6 +102,7 @@ export const createSendOne = (
     try {
       const result = await sendQueued(mail.message, {
         newsletter: batch.newsletter,
+        list: batch.list,
         batchId: mail.batchId,
         messageId: mail.messageId,
         uncertain: mail.uncertain,
@@ -115,8 +116,8 @@ export const createSendOne = (
       await finishing.add({
         id: mail.id,
         state: result.outcome,
-        accountId: result.account?.id ?? null,
-        accountEmail: result.account?.email ?? null,
+        accountId: result.outcome === 'suppressed' ? null : (result.account?.id ?? null),
+        accountEmail: result.outcome === 'suppressed' ? null : (result.account?.email ?? null),
         errorCode: result.outcome === 'failed' ? result.code : null,
       });
       return { kind: 'finished' };

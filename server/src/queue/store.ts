@@ -34,7 +34,7 @@ export interface NewQueuedMail {
 /** How a message ended, written with the others of the same kind in one UPDATE. */
 export interface FinishedMail {
   id: number;
-  state: Extract<QueuedMailState, 'sent' | 'failed' | 'cancelled'>;
+  state: Extract<QueuedMailState, 'sent' | 'failed' | 'cancelled' | 'suppressed'>;
   accountId: number | null;
   accountEmail: string | null;
   errorCode: string | null;
@@ -119,11 +119,16 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       }
     },
 
-    async createBatch(input: { campaign: string; newsletter: boolean }): Promise<number> {
+    async createBatch(input: {
+      campaign: string;
+      newsletter: boolean;
+      list: string;
+    }): Promise<number> {
       const created = (await batches().create({
         data: {
           campaign: input.campaign,
           newsletter: input.newsletter,
+          list: input.list,
           state: 'enqueuing',
           total: 0,
           rejected: 0,
@@ -208,7 +213,9 @@ export const createQueueStore = (strapi: Core.Strapi) => {
      * Batch id → state and flag, for the batches that are not finished, and those cancelled in the last hour
      * (their mails in flight at the cancel may still come back). Small: read by the senders every second.
      */
-    async openBatches(): Promise<Map<number, { state: BatchState; newsletter: boolean }>> {
+    async openBatches(): Promise<
+      Map<number, { state: BatchState; newsletter: boolean; list: string }>
+    > {
       const rows = (await batches().findMany({
         where: {
           $or: [
@@ -216,10 +223,13 @@ export const createQueueStore = (strapi: Core.Strapi) => {
             { state: 'cancelled', finishedAt: { $gt: new Date(Date.now() - 60 * 60 * 1000) } },
           ],
         },
-        select: ['id', 'state', 'newsletter'],
-      })) as { id: number; state: BatchState; newsletter: boolean | number }[];
+        select: ['id', 'state', 'newsletter', 'list'],
+      })) as { id: number; state: BatchState; newsletter: boolean | number; list: string | null }[];
       return new Map(
-        rows.map((row) => [row.id, { state: row.state, newsletter: Boolean(row.newsletter) }])
+        rows.map((row) => [
+          row.id,
+          { state: row.state, newsletter: Boolean(row.newsletter), list: row.list || '*' },
+        ])
       );
     },
 
@@ -547,6 +557,7 @@ export const createQueueStore = (strapi: Core.Strapi) => {
         sent: 0,
         failed: 0,
         cancelled: 0,
+        suppressed: 0,
         uncertain: Number((uncertain[0] as { n: unknown }).n),
       };
       for (const row of byState as Record<string, unknown>[])

@@ -81,6 +81,14 @@ export const createJournal = (mail: CheckedMail, sink: JournalSink, options: Jou
       else await sink.record(row);
       return null;
     },
+    /** Logs a newsletter not sent because every recipient is on the suppression list, at once (its id is answered). */
+    async suppressed(addresses: readonly string[]): Promise<number> {
+      return sink.recordNow({
+        ...entry('suppressed', 'suppressed', {}),
+        errorCode: 'SUPPRESSED',
+        response: `not sent: on the suppression list (${addresses.join(', ')})`.slice(0, 500),
+      });
+    },
     /** Logs a mail nobody took, at once, and answers the entry id for the caller's error. */
     async failed(rule: string, code?: string): Promise<number> {
       const last: Partial<SendAttempt> = attempts[attempts.length - 1] ?? {};

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import type Mail from 'nodemailer/lib/mailer';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID, type LimitOverflowMode } from '../../../shared/constants';
+import { ALL_NEWSLETTERS } from '../../../shared/contracts/deliverability';
 import type { ResolveRule } from '../../../shared/contracts/resolve';
 import type { AccountRow, Connections } from '../accounts';
 import type { PluginConfig } from '../config';
@@ -9,6 +11,7 @@ import { redactOptional } from '../redaction/redact';
 import { parseFrom, type FromInput } from '../routing/parse-from';
 import { candidatesInRuleOrder, resolveAccount, type Resolution } from '../routing/resolve-account';
 import { checkMail, type CheckedMail } from '../sending/check-mail';
+import { withoutRecipients, withUnsubscribeHeaders } from '../sending/newsletter';
 import { createJournal, type Journal } from '../sending/journal';
 import { isMailNotSent, MailNotSentError } from '../sending/mail-not-sent';
 import type { EmailProvider, StockProvider } from '../sending/stock-provider';
@@ -33,6 +36,8 @@ const LIMIT_STORE_RETRY_MS = 30_000;
 export interface SendOptions {
   /** A campaign/newsletter send: accounts flagged "search first for newsletters" are tried first. */
   newsletter?: boolean;
+  /** The list its unsubscribe link names (default `*`: every newsletter). */
+  list?: string;
 }
 
 /** nodemailer's answer for a delivered mail (and the stock provider's, when it gives one). */
@@ -44,7 +49,8 @@ export interface SentInfo {
 
 interface Delivery {
   info: SentInfo;
-  status: 'sent' | 'fallback';
+  /** `suppressed`: a newsletter whose every recipient is on the suppression list (nothing was sent). */
+  status: 'sent' | 'fallback' | 'suppressed';
   /** The send-log entry, when it was written at once (resends). */
   logId: number | null;
   /** The account that took it (null: the stock provider). */
@@ -60,6 +66,8 @@ export interface Deferral {
 
 interface DeliverOptions {
   newsletter: boolean;
+  /** The list a newsletter's unsubscribe link names. */
+  list?: string;
   resendOf?: number | null;
   /** A mail of the campaign queue: limits are asked for room (else only counted), the log entry carries the batch. */
   queued?: {
@@ -79,7 +87,8 @@ export type QueuedOutcome =
       account: Pick<StoredAccount, 'id' | 'email'> | null;
       transient: boolean;
     }
-  | { outcome: 'deferred'; deferral: Deferral };
+  | { outcome: 'deferred'; deferral: Deferral }
+  | { outcome: 'suppressed' };
 
 /**
  * The plugin as Strapi's email provider: every mail's From picks the SMTP account that sends it.
@@ -97,6 +106,14 @@ export const createMailer = (deps: {
   sendLog: SendLogService;
   limits: LimitsService;
   stock: StockProvider;
+  /** What deliverability adds to the send path (deliverability/): suppressions, unsubscribe headers, DKIM, bounces. */
+  deliverability: {
+    isBulk: (headers: unknown, extraHeaderNames: string) => boolean;
+    suppressed: (addresses: readonly string[], list: string) => Promise<Set<string>>;
+    unsubscribeHeaders: (address: string, list: string) => Record<string, string>;
+    signingFor: (fromDomain: string) => Promise<Mail.Options['dkim'] | null>;
+    recordHardBounces: (outcome: unknown, recipients: readonly string[]) => Promise<void>;
+  };
 }) => {
   const { strapi, config, stock, connections, watch } = deps;
   const emailSettings = stock.emailSettings;
@@ -104,7 +121,23 @@ export const createMailer = (deps: {
   const limits = () => deps.limits;
   const stockProvider = (): EmailProvider => ({ send: stock.send });
 
-  const withoutFlag = ({ newsletter: _flag, ...options }: EmailOptions) => options;
+  const withoutFlag = ({ newsletter: _flag, newsletterList: _list, ...options }: EmailOptions) =>
+    options;
+  const domainOf = (address: string) => address.slice(address.lastIndexOf('@') + 1);
+
+  /** A permanent refusal of recipients (a 5xx at RCPT TO, or after DATA naming them) suppresses them (setting). */
+  const noteBounces = (outcome: unknown, mail: CheckedMail) => {
+    void deps.settings
+      .get()
+      .then((settings) =>
+        settings.suppressHardBounces
+          ? deps.deliverability.recordHardBounces(outcome, mail.recipients)
+          : undefined
+      )
+      .catch((error: Error) =>
+        strapi.log.warn(`[${PLUGIN_ID}] hard bounces not recorded: ${error.message}`)
+      );
+  };
 
   /** Step 2: every account that may send it, in rule order (worked out lazily, one by one). */
   const chooseCandidates = async (
@@ -123,15 +156,19 @@ export const createMailer = (deps: {
     const attempt = { accountId: account.id, accountEmail: account.email, rule };
     try {
       const from = { name: mail.sender!.name || account.name || '', address: mail.sender!.address };
+      const dkim = await deps.deliverability.signingFor(domainOf(from.address));
       const message = buildMessage(mail.options, from, mail.recipients, {
         replyTo: emailSettings().defaultReplyTo,
+        dkim,
       });
       const info = (await connections.send(account, message)) as SentInfo;
+      if (Array.isArray(info.rejectedErrors) && info.rejectedErrors.length) noteBounces(info, mail);
       const response = redactOptional(info.response, connections.formsOf(account)) ?? undefined;
       journal.add({ ...attempt, ok: true, response, durationMs: Date.now() - tried });
       void watch.report(account, { ok: true });
       return { info: { ...info, response } };
     } catch (error) {
+      noteBounces(error, mail);
       const failure = describeSmtpFailure(error, connections.formsOf(account));
       const uncertain = mayHaveBeenDelivered(error) || undefined;
       journal.add({
@@ -279,17 +316,36 @@ export const createMailer = (deps: {
   /** The whole send; the answer says how it went and, for resends, the new entry's id. */
   const deliver = async (
     options: EmailOptions,
-    { newsletter, resendOf = null, queued = null }: DeliverOptions
+    { newsletter: flagged, list = ALL_NEWSLETTERS, resendOf = null, queued = null }: DeliverOptions
   ): Promise<Delivery | Deferral> => {
-    const mail = checkMail(options, emailSettings().defaultFrom, config().maxFromLength);
+    const checked = checkMail(options, emailSettings().defaultFrom, config().maxFromLength);
     const settings = await deps.settings.get();
-    const journal = createJournal(mail, deps.sendLog, {
+    // a mail that says it is bulk (List-Unsubscribe, List-Id, Precedence: bulk …) is a newsletter too
+    const newsletter =
+      flagged || deps.deliverability.isBulk(checked.options.headers, settings.newsletterHeaders);
+    const prepared = newsletter
+      ? await prepareNewsletter(checked, list)
+      : { mail: checked, suppressed: [] };
+    const journalOptions = {
       newsletter,
       keepBody: settings.logKeepBodies,
       resendOf,
       immediate: resendOf !== null,
       queued,
-    });
+    };
+    if (!prepared.mail) {
+      const logId = await createJournal(checked, deps.sendLog, journalOptions).suppressed(
+        prepared.suppressed
+      );
+      return {
+        info: { suppressed: prepared.suppressed },
+        status: 'suppressed',
+        logId,
+        account: null,
+      };
+    }
+    const mail = prepared.mail;
+    const journal = createJournal(mail, deps.sendLog, journalOptions);
     const delivered = await tryInRuleOrder(
       mail,
       await chooseCandidates(mail, newsletter),
@@ -304,6 +360,35 @@ export const createMailer = (deps: {
       status: 'sent',
       logId: await journal.delivered('sent', delivered.rule),
       account: { id, email },
+    };
+  };
+
+  /**
+   * A newsletter's own step: recipients on the suppression list (for `*` or its list) are left out — none left:
+   * nothing is sent — and a mail to one recipient gets the one-click unsubscribe headers for that recipient.
+   */
+  const prepareNewsletter = async (
+    mail: CheckedMail,
+    list: string
+  ): Promise<{ mail: CheckedMail | null; suppressed: string[] }> => {
+    const suppressed = await deps.deliverability.suppressed(mail.recipients, list);
+    const remaining = suppressed.size ? withoutRecipients(mail.options, suppressed) : mail.options;
+    if (!remaining) return { mail: null, suppressed: [...suppressed] };
+    const left = mail.recipients.filter((address) => !suppressed.has(address.toLowerCase()));
+    const options =
+      left.length === 1
+        ? withUnsubscribeHeaders(remaining, deps.deliverability.unsubscribeHeaders(left[0], list))
+        : remaining;
+    return {
+      mail:
+        options === mail.options
+          ? mail
+          : checkMail(
+              { ...options, from: mail.from ?? undefined },
+              undefined,
+              config().maxFromLength
+            ),
+      suppressed: [...suppressed],
     };
   };
 
@@ -341,12 +426,16 @@ export const createMailer = (deps: {
      */
     async send(
       options: EmailOptions,
-      { newsletter = false }: SendOptions = {}
+      { newsletter = false, list }: SendOptions = {}
     ): Promise<SentInfo | unknown> {
       if (!(await moduleEnabled())) return stockProvider().send(withoutFlag(options));
       if (fromContentApiEmailRoute() && (await deps.settings.get()).contentApiEmail === 'stock')
         return stockProvider().send(withoutFlag(options));
-      return delivered(await deliver(options, { newsletter })).info;
+      const newsletterList =
+        typeof options?.newsletterList === 'string' ? options.newsletterList : undefined;
+      return delivered(
+        await deliver(withoutFlag(options), { newsletter, list: list ?? newsletterList })
+      ).info;
     },
 
     /**
@@ -356,9 +445,15 @@ export const createMailer = (deps: {
      */
     async sendQueued(
       options: EmailOptions,
-      queued: { newsletter: boolean; batchId: number; messageId: string; uncertain: boolean }
+      queued: {
+        newsletter: boolean;
+        list?: string;
+        batchId: number;
+        messageId: string;
+        uncertain: boolean;
+      }
     ): Promise<QueuedOutcome> {
-      const { newsletter, ...rest } = queued;
+      const { newsletter, list, ...rest } = queued;
       const message = { ...options, messageId: options.messageId ?? queued.messageId };
       if (!(await moduleEnabled())) {
         try {
@@ -377,9 +472,11 @@ export const createMailer = (deps: {
         const { limitOverflow } = await deps.settings.get();
         const result = await deliver(message, {
           newsletter,
+          list,
           queued: { ...rest, overflow: limitOverflow },
         });
         if ('deferred' in result) return { outcome: 'deferred', deferral: result };
+        if (result.status === 'suppressed') return { outcome: 'suppressed' };
         return { outcome: 'sent', account: result.account };
       } catch (error) {
         if (isMailNotSent(error))

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { ALL_NEWSLETTERS } from '../../../shared/contracts/deliverability';
 import { LIMITS, PLUGIN_ID, WEBHOOK_EVENTS, type BatchState } from '../../../shared/constants';
 import type { BatchDetail, BatchRejection, ListBatches } from '../../../shared/contracts/campaigns';
 import { DEFAULT_RETRY_DELAYS_MS, type PluginConfig } from '../config';
@@ -18,6 +19,11 @@ export interface EnqueueOptions {
   newsletter?: boolean;
   /** A name for the panel's Campaigns page. */
   campaign?: string;
+  /**
+   * The list its unsubscribe links name (default `*`: every newsletter). An unsubscribe then stops this
+   * list's mail (and `*` suppressions stop every list's).
+   */
+  list?: string;
 }
 
 /** How long a stopping process waits for the messages it is still reading (the rest of a stopped intake is lost to the batch, which says so). */
@@ -38,17 +44,24 @@ const iso = (value: string | Date | null) =>
       : new Date(String(value)).toISOString();
 
 const checkOptions = (options: unknown): Required<EnqueueOptions> => {
-  if (options === undefined) return { newsletter: false, campaign: '' };
+  if (options === undefined) return { newsletter: false, campaign: '', list: ALL_NEWSLETTERS };
   if (!options || typeof options !== 'object' || Array.isArray(options))
     throw new errors.ValidationError(
       'enqueue options must be an object ({ newsletter, campaign })',
       { code: 'INVALID_OPTIONS' }
     );
-  const { newsletter = false, campaign = '', ...unknown } = options as Record<string, unknown>;
+  const {
+    newsletter = false,
+    campaign = '',
+    list = ALL_NEWSLETTERS,
+    ...unknown
+  } = options as Record<string, unknown>;
   const problems: string[] = [];
   if (Object.keys(unknown).length)
     problems.push(`unknown option(s): ${Object.keys(unknown).join(', ').slice(0, 200)}`);
   if (typeof newsletter !== 'boolean') problems.push('newsletter must be true or false');
+  if (typeof list !== 'string' || !(list === ALL_NEWSLETTERS || /^[\w.:@-]{1,100}$/.test(list)))
+    problems.push('list must be "*" or a list key (letters, digits, . _ : @ -, at most 100)');
   if (typeof campaign !== 'string') problems.push('campaign must be a string');
   else if (campaign.length > LIMITS.campaign)
     problems.push(`campaign must be at most ${LIMITS.campaign} characters`);
@@ -59,7 +72,7 @@ const checkOptions = (options: unknown): Required<EnqueueOptions> => {
       code: 'INVALID_OPTIONS',
       problems,
     });
-  return { newsletter: newsletter as boolean, campaign: campaign as string };
+  return { newsletter: newsletter as boolean, campaign: campaign as string, list: list as string };
 };
 
 /**
@@ -245,8 +258,8 @@ export const createQueueService = ({
           { code: 'NOT_ITERABLE' }
         );
       }
-      const { newsletter, campaign } = checkOptions(options);
-      const batchId = await store.createBatch({ campaign, newsletter });
+      const { newsletter, campaign, list } = checkOptions(options);
+      const batchId = await store.createBatch({ campaign, newsletter, list });
       const reading = pump(batchId, messages).finally(() => intakes.delete(batchId));
       intakes.set(batchId, reading);
       reading.catch((error: Error) =>

@@ -16,6 +16,8 @@ export const DEFAULT_SETTINGS: ModuleSettings = {
   recheckIntervalMinutes: 0,
   limitOverflow: 'wait',
   contentApiEmail: 'stock',
+  suppressHardBounces: true,
+  newsletterHeaders: '',
 };
 
 /**

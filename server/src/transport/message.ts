@@ -89,7 +89,7 @@ export const buildMessage = (
   options: EmailOptions,
   from: { name: string; address: string },
   recipients: readonly string[],
-  defaults: { replyTo?: string }
+  defaults: { replyTo?: string; dkim?: Mail.Options['dkim'] | null }
 ): Mail.Options => {
   const message: Record<string, unknown> = {
     from,
@@ -101,6 +101,8 @@ export const buildMessage = (
   for (const key of PASS_THROUGH) if (options[key] !== undefined) message[key] = options[key];
   if (message.headers !== undefined) message.headers = withoutAddressHeaders(message.headers);
   message.envelope = { from: from.address, to: [...recipients] };
+  // a DKIM key of this app for the From domain signs the mail (the unsubscribe headers inside the signature)
+  if (defaults.dkim) message.dkim = defaults.dkim;
   // attachments may name local files or URLs: never let a caller make us read or fetch them
   message.disableFileAccess = true;
   message.disableUrlAccess = true;

@@ -64,6 +64,15 @@ const settingsSchema = yup
         [...LIMIT_OVERFLOW_MODES],
         `limitOverflow must be one of: ${LIMIT_OVERFLOW_MODES.join(', ')}`
       ),
+    suppressHardBounces: yup.boolean(),
+    newsletterHeaders: yup
+      .string()
+      .max(500, 'newsletterHeaders must be at most 500 characters')
+      .test(
+        'INVALID',
+        'newsletterHeaders must be header names separated by commas',
+        (value) => !value || value.split(',').every((name) => /^\s*[A-Za-z0-9-]+\s*$/.test(name))
+      ),
     contentApiEmail: yup
       .mixed()
       .oneOf(

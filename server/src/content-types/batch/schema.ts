@@ -13,6 +13,8 @@ export default {
   attributes: {
     campaign: { type: 'string', configurable: false },
     newsletter: { type: 'boolean', default: false, configurable: false },
+    // the list its unsubscribe links name ('*': every newsletter)
+    list: { type: 'string', default: '*', configurable: false },
     state: { type: 'enumeration', enum: [...BATCH_STATES], configurable: false },
     // messages stored, and refused at enqueue (with the first reasons)
     total: { type: 'integer', default: 0, configurable: false },

@@ -72,5 +72,7 @@ export default {
     healthStage: { type: 'string', configurable: false },
     healthReply: { type: 'text', configurable: false },
     lastCheckAt: { type: 'datetime', configurable: false },
+    // deliverability: the last check of the From domain (SPF for this server, DKIM, DMARC, alignment)
+    domainCheck: { type: 'json', configurable: false },
   },
 };

@@ -4,7 +4,7 @@ const can = (action: string) => ({
   policies: [{ name: 'admin::hasPermissions', config: { actions: [action] } }],
 });
 
-/** Every admin route is behind an RBAC action; there is no content-API route. */
+/** Every admin route is behind an RBAC action (the content API has only the public unsubscribe, see content-api.ts). */
 export default {
   type: 'admin',
   routes: [
@@ -123,6 +123,66 @@ export default {
       path: '/settings',
       handler: 'settings.update',
       config: can(PERMISSIONS.settingsUpdate),
+    },
+    {
+      method: 'GET',
+      path: '/domains',
+      handler: 'deliverability.listDomains',
+      config: can(PERMISSIONS.domainsRead),
+    },
+    {
+      method: 'POST',
+      path: '/domains',
+      handler: 'deliverability.createDomain',
+      config: can(PERMISSIONS.domainsManage),
+    },
+    {
+      method: 'PUT',
+      path: '/domains/:id',
+      handler: 'deliverability.updateDomain',
+      config: can(PERMISSIONS.domainsManage),
+    },
+    {
+      method: 'DELETE',
+      path: '/domains/:id',
+      handler: 'deliverability.deleteDomain',
+      config: can(PERMISSIONS.domainsManage),
+    },
+    {
+      method: 'POST',
+      path: '/accounts/:id/domain-check',
+      handler: 'deliverability.checkAccountDomain',
+      config: can(PERMISSIONS.accountsRead),
+    },
+    {
+      method: 'GET',
+      path: '/suppressions',
+      handler: 'deliverability.listSuppressions',
+      config: can(PERMISSIONS.suppressionsRead),
+    },
+    {
+      method: 'GET',
+      path: '/suppressions/export',
+      handler: 'deliverability.exportSuppressions',
+      config: can(PERMISSIONS.suppressionsRead),
+    },
+    {
+      method: 'POST',
+      path: '/suppressions',
+      handler: 'deliverability.createSuppression',
+      config: can(PERMISSIONS.suppressionsManage),
+    },
+    {
+      method: 'POST',
+      path: '/suppressions/import',
+      handler: 'deliverability.importSuppressions',
+      config: can(PERMISSIONS.suppressionsManage),
+    },
+    {
+      method: 'DELETE',
+      path: '/suppressions/:id',
+      handler: 'deliverability.deleteSuppression',
+      config: can(PERMISSIONS.suppressionsManage),
     },
   ],
 };
