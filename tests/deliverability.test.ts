@@ -455,6 +455,7 @@ describe('hard bounces', () => {
       await new Promise((r) => setTimeout(r, 300));
       expect((await admin.get('/smtp-accounts/suppressions?q=later%40')).body.data).toEqual([]);
     } finally {
+      app.strapi.plugin('smtp-accounts').service('accountIndex').close();
       await greylist.close();
     }
 
@@ -512,5 +513,62 @@ describe('the newsletter signal from the mail itself', () => {
     }
     // a client's own List-Unsubscribe is kept (it runs its own unsubscribe): ours is not added next to it
     expect(received('signal list-unsubscribe')!.raw.match(/^List-Unsubscribe:/gim)).toHaveLength(1);
+  });
+});
+
+describe('the campaign queue (embedded engine)', () => {
+  it('an address suppressed mid-batch is skipped: counted suppressed, logged, never sent; the batch says so', async () => {
+    const slow = await startSmtpServer({ users: { news: PASSWORD }, dataDelayMs: 80 });
+    try {
+      await app.strapi.db.query(SMTP_ACCOUNT_UID).create({
+        data: { ...account({ email: `slow@${DOMAIN}`, port: slow.port }), active: true },
+      });
+      const queue = app.strapi.plugin('smtp-accounts').service('queue');
+      const batchId = await queue.enqueue(
+        Array.from({ length: 20 }, (_, i) => ({
+          from: `Slow <slow@${DOMAIN}>`,
+          to: `member${i}@reader.test`,
+          subject: `queued ${i}`,
+          text: 'x',
+        })),
+        { newsletter: true, campaign: 'suppressed mid-batch', list: 'members' }
+      );
+      const started = Date.now();
+      while (slow.received.length < 2) {
+        if (Date.now() - started > 20000) throw new Error('nothing delivered in 20 s');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await app.strapi
+        .plugin('smtp-accounts')
+        .service('suppressions')
+        .add({ address: 'member19@reader.test', reason: 'unsubscribe' });
+      while ((await queue.status(batchId)).state !== 'done') {
+        if (Date.now() - started > 60000) throw new Error('batch not done in 60 s');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect((await queue.status(batchId)).counts).toMatchObject({
+        total: 20,
+        sent: 19,
+        suppressed: 1,
+      });
+      expect(slow.received.map((m) => m.subject)).not.toContain('queued 19');
+      // each queued newsletter carries its own recipient's link, for the batch's list
+      const link = unsubscribeUrl(slow.received[0].raw);
+      const token = link.split('/').pop()!;
+      expect(JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString())).toEqual([
+        slow.received[0].rcptTo[0],
+        'members',
+      ]);
+      await sendLog().flush();
+      const entries = (await admin.get(`/smtp-accounts/log?batchId=${batchId}&status=suppressed`))
+        .body.data;
+      expect(entries).toMatchObject([
+        { firstRecipient: 'member19@reader.test', errorCode: 'SUPPRESSED' },
+      ]);
+    } finally {
+      // the plugin's pooled connections first: smtp-server waits for open clients when it closes
+      app.strapi.plugin('smtp-accounts').service('accountIndex').close();
+      await slow.close();
+    }
   });
 });

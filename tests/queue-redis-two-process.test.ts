@@ -165,3 +165,33 @@ it('when Redis loses its jobs (flushed, restarted without persistence), the queu
     new RegExp(`Redis holds no job for batch ${batchId}'s queued messages`)
   );
 }, 90000);
+
+it('an address suppressed in the other process mid-batch gets no more newsletter mail, in either process (issue 19)', async () => {
+  const batchId = await queue().enqueue(
+    Array.from({ length: 40 }, (_, i) => ({
+      from: 'slowpoke <slowpoke@redis.test>',
+      to: `sub${i}@example.test`,
+      subject: `suppressed-batch ${i}`,
+      text: 'x',
+    })),
+    { campaign: 'suppressed mid-batch', newsletter: true }
+  );
+  // the slow server takes ~100 ms a mail: wait for the first deliveries, then unsubscribe the last address there
+  const started = Date.now();
+  while (slow.received.filter((m) => m.subject.startsWith('suppressed-batch ')).length < 3) {
+    if (Date.now() - started > 20000) throw new Error('no delivery in 20 s');
+    await sleep(50);
+  }
+  await ask('suppress', { address: 'sub39@example.test' });
+  while ((await queue().status(batchId)).state !== 'done') {
+    if (Date.now() - started > 60000) throw new Error('batch not done in 60 s');
+    await sleep(200);
+  }
+  const status = await queue().status(batchId);
+  expect(status.counts).toMatchObject({ total: 40, sent: 39, suppressed: 1, failed: 0 });
+  const got = slow.received
+    .filter((m) => m.subject.startsWith('suppressed-batch '))
+    .map((m) => m.subject);
+  expect(got).not.toContain('suppressed-batch 39');
+  expect(new Set(got).size).toBe(39);
+}, 90000);

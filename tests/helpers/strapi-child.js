@@ -51,6 +51,13 @@ const main = async () => {
           { campaign: message.tag }
         ),
     status: (message) => strapi.plugin('smtp-accounts').service('queue').status(message.batchId),
+    // the suppression list: an address unsubscribed through this process (issue 19)
+    suppress: (message) =>
+      strapi
+        .plugin('smtp-accounts')
+        .service('suppressions')
+        .add({ address: message.address, reason: 'unsubscribe' })
+        .then(() => null),
     queueStats: () => strapi.plugin('smtp-accounts').service('queue').stats(),
     // an OAuth2 account's access token, as a send would get it (refresh under the lock when due)
     token: (message) =>

@@ -22,6 +22,8 @@ export default {
   queue: part((r) => r.queue),
   sendLog: part((r) => r.sendLog),
   settings: part((r) => r.settings),
+  /** The suppression list (newsletter mail skips its addresses): `suppressed(addresses)`, `add`, `remove`, `list`. */
+  suppressions: part((r) => r.deliverability.suppressions),
   /** OAuth2 access tokens by account id (tests and the two-process check). */
   oauth: part((r) => ({
     accessToken: async (accountId: number, renew = false) =>
