@@ -23,6 +23,15 @@ module.exports = ({ env }) => ({
       },
     },
   },
+  // a real client of Strapi's email service that cannot pass the newsletter flag (issue 19's test enables it)
+  ...(env.bool('PLAYGROUND_EMAIL_DESIGNER', false)
+    ? {
+        'email-designer-5': {
+          enabled: true,
+          resolve: path.dirname(require.resolve('strapi-plugin-email-designer-5/package.json')),
+        },
+      }
+    : {}),
   'smtp-accounts': {
     enabled: true,
     // the plugin is this repository (built into dist/ by `npm run build`)
