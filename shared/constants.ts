@@ -8,7 +8,14 @@ export const QUEUED_MAIL_UID = 'plugin::smtp-accounts.queued-mail' as const;
 
 /** A queued mail's life: queued → sending → sent | failed; queued → cancelled. */
 /** `suppressed`: a newsletter mail not sent, its recipient being on the suppression list. */
-export const QUEUED_MAIL_STATES = ['queued', 'sending', 'sent', 'failed', 'cancelled', 'suppressed'] as const;
+export const QUEUED_MAIL_STATES = [
+  'queued',
+  'sending',
+  'sent',
+  'failed',
+  'cancelled',
+  'suppressed',
+] as const;
 export type QueuedMailState = (typeof QUEUED_MAIL_STATES)[number];
 /**
  * A batch (one `enqueue` call): `enqueuing` while its messages are read, then `active`; `paused` and
@@ -112,9 +119,21 @@ export const ACTIONS = [
     displayName: 'Pause, resume and cancel campaign batches',
     subCategory: 'campaigns',
   },
-  { uid: 'domains.read', displayName: 'Read sending domains and their checks', subCategory: 'deliverability' },
-  { uid: 'domains.manage', displayName: 'Add, rotate and remove DKIM keys', subCategory: 'deliverability' },
-  { uid: 'suppressions.read', displayName: 'Read the suppression list', subCategory: 'deliverability' },
+  {
+    uid: 'domains.read',
+    displayName: 'Read sending domains and their checks',
+    subCategory: 'deliverability',
+  },
+  {
+    uid: 'domains.manage',
+    displayName: 'Add, rotate and remove DKIM keys',
+    subCategory: 'deliverability',
+  },
+  {
+    uid: 'suppressions.read',
+    displayName: 'Read the suppression list',
+    subCategory: 'deliverability',
+  },
   {
     uid: 'suppressions.manage',
     displayName: 'Add, remove and import suppressions',

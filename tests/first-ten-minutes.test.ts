@@ -127,12 +127,10 @@ describe("12. a test mail is in the send log and in the account's health", () =>
 
   it('failed: an entry with the stage, its id in the 400, and the account is failing', async () => {
     const created = (await admin.post('/smtp-accounts/accounts', { data: account() })).body.data;
-    await app.strapi.db
-      .query(SMTP_ACCOUNT_UID)
-      .update({
-        where: { id: created.id },
-        data: { port: await refusedPort(), password: PASSWORD },
-      });
+    await app.strapi.db.query(SMTP_ACCOUNT_UID).update({
+      where: { id: created.id },
+      data: { port: await refusedPort(), password: PASSWORD },
+    });
     const res = await admin.post(`/smtp-accounts/accounts/${created.id}/test`, {
       to: 'reader@ten.test',
     });

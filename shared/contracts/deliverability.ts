@@ -12,7 +12,8 @@ export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 export const ALL_NEWSLETTERS = '*';
 
 /** SPF's result for the account's server (RFC 7208), or why there is none. */
-export type SpfResult = 'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'permerror' | 'temperror';
+export type SpfResult =
+  'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'permerror' | 'temperror';
 
 /** What the DNS says about a sending domain, for one account (SPF depends on the account's server). */
 export interface DomainCheck {
@@ -21,8 +22,16 @@ export interface DomainCheck {
   domain: string;
   spf: { result: SpfResult; record: string | null; ip: string | null; detail: string | null };
   /** `pass`: the selector's record holds this domain's public key; `missing`: no record; `mismatch`: another key; `nokey`: no DKIM key for the domain here. */
-  dkim: { result: 'pass' | 'missing' | 'mismatch' | 'nokey' | 'temperror'; selector: string | null; record: string | null };
-  dmarc: { result: 'present' | 'missing' | 'temperror'; record: string | null; policy: 'none' | 'quarantine' | 'reject' | null };
+  dkim: {
+    result: 'pass' | 'missing' | 'mismatch' | 'nokey' | 'temperror';
+    selector: string | null;
+    record: string | null;
+  };
+  dmarc: {
+    result: 'present' | 'missing' | 'temperror';
+    record: string | null;
+    policy: 'none' | 'quarantine' | 'reject' | null;
+  };
   /** DMARC alignment: DKIM signs with d= the From domain; SPF passes for the envelope sender, which is the From address. */
   alignment: { dkim: boolean; spf: boolean };
   /** `ok`: DKIM or SPF aligned and passing, and DMARC published; `warning`: one of them missing; `failing`: neither aligned pass; `unknown`: DNS unreachable. */
