@@ -23,7 +23,7 @@ const main = async () => {
       .service('secrets')
       .rekey(oldKey, newKey);
     console.log(
-      `smtp-accounts-rekey: ${reencrypted} secret(s) re-encrypted, ${alreadyNew} already on the new key (passwords, OAuth2 client secrets and tokens). Now set the new key and restart Strapi.`
+      `smtp-accounts-rekey: ${reencrypted} secret(s) re-encrypted, ${alreadyNew} already on the new key (passwords, OAuth2 client secrets and tokens, DKIM keys). Now set the new key and restart Strapi.`
     );
   } finally {
     await app.destroy();

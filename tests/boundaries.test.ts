@@ -3,7 +3,7 @@
  * - only server/src/accounts/ names the account table or its uid (the content type's own folder aside):
  *   every other file asks the accounts module;
  * - a stored secret is opened only in accounts/connection.ts (SMTP) and accounts/oauth-tokens.ts (the
- *   token endpoint), through the keyring — never with the raw secret box elsewhere;
+ *   token endpoint), and a DKIM key in deliverability/domains.ts (to sign its domain's mail) — nowhere else;
  * - outside accounts/, code imports the module's public surface (accounts/index.ts), not its parts.
  * dependency-cruiser (.dependency-cruiser.js, run by `npm run lint`) checks the same import rule and that
  * server/src has no import cycles.
@@ -42,6 +42,8 @@ it('only accounts/ names the account table or its uid', () => {
 it('only the connection module and the token client of accounts/ open a stored secret', () => {
   const opens = /\bkeyring\.open\(|\.decrypt\(|openLegacy\(/;
   const allowed = [
+    // the DKIM private key: opened only to sign its own domain's mail, and re-keyed there
+    'deliverability/domains.ts',
     'accounts/connection.ts',
     'accounts/oauth-tokens.ts',
     'accounts/keyring.ts',

@@ -79,5 +79,6 @@ export type Accounts = ReturnType<typeof createAccounts>;
 export type { AccountRow, AccountRef } from './row';
 export type { Connections } from './connection';
 export type { TestMailOutcome } from './admin-api';
+export { purposeBinding } from './keyring';
 export { SMTP_ACCOUNT_UID } from './store';
 export type { AccountStore } from './store';

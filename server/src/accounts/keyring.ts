@@ -16,6 +16,9 @@ const NEEDED: Record<'password' | 'oauth2', readonly SecretField[]> = {
   oauth2: ['oauthClientSecret', 'oauthRefreshToken'],
 };
 
+/** The binding of another secret of the plugin's (see `sealFor`): the same text wherever it is sealed or re-keyed. */
+export const purposeBinding = (purpose: readonly string[]) => JSON.stringify(['key', ...purpose]);
+
 export type SealedColumns = Partial<Record<SecretField, string | null>>;
 
 /**
@@ -64,9 +67,9 @@ export const createKeyring = (keyText: () => string | undefined) => {
      * sealed for `purpose`, it opens only for the same purpose.
      */
     sealFor: (purpose: readonly string[], plain: string) =>
-      getBox().encrypt(plain, JSON.stringify(['key', ...purpose])),
+      getBox().encrypt(plain, purposeBinding(purpose)),
     openFor: (purpose: readonly string[], sealed: string) =>
-      getBox().decrypt(sealed, JSON.stringify(['key', ...purpose])),
+      getBox().decrypt(sealed, purposeBinding(purpose)),
 
     /**
      * An HMAC-SHA256 of `data` under a key derived from the encryption key for `purpose` (unsubscribe links):

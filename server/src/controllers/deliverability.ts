@@ -27,8 +27,9 @@ const data = (ctx: Ctx) => {
   return value as Record<string, unknown>;
 };
 const who = (ctx: Ctx) => {
-  const user = ctx.state.user as { id?: number; email?: string } | undefined;
-  return user ? `added by admin #${user.id} <${user.email}>` : 'added by an admin';
+  const user = ctx.state.user as { id?: number } | undefined;
+  // the admin's id only: every role that reads the list (and its CSV) sees the detail
+  return user ? `added by admin #${user.id}` : 'added by an admin';
 };
 
 /** Sending domains (DKIM keys), the domain check of an account, and the suppression list. */
@@ -67,13 +68,14 @@ export default {
   },
   async createSuppression(ctx: Ctx) {
     const input = data(ctx);
-    const { suppression } = await runtimeOf(strapi).deliverability.suppressions.add({
+    const { suppression, added } = await runtimeOf(strapi).deliverability.suppressions.add({
       address: String(input.address ?? ''),
       scope: input.scope === undefined ? undefined : String(input.scope),
       reason: (input.reason ?? 'manual') as SuppressionReason,
       detail: who(ctx),
     });
-    ctx.status = 201;
+    // 201 for a new suppression; 200 with the one already there (an address is kept once per scope)
+    ctx.status = added ? 201 : 200;
     ctx.body = { data: suppression } satisfies CreateSuppression.Response;
   },
   async deleteSuppression(ctx: Ctx) {

@@ -6,6 +6,8 @@ import type {
   SendingDomainInput,
 } from '../../../shared/contracts/deliverability';
 import { DKIM_ALGORITHMS } from '../../../shared/contracts/deliverability';
+import { purposeBinding } from '../accounts';
+import { createSecretBox } from '../crypto/secret-box';
 import { CONTROL_CHARS } from '../validation/control-chars';
 import { dkimName, dkimRecord, generateDkimKey } from './dkim-keys';
 
@@ -196,6 +198,29 @@ export const createDomains = (deps: {
       await query().delete({ where: { id } });
       signing = null;
       return { id };
+    },
+
+    /**
+     * Re-encrypts every DKIM private key from one key text to another (the `smtp-accounts-rekey` command), each for
+     * its own domain and selector. A key already on the new key is left alone.
+     */
+    async rekey(oldKey: string, newKey: string) {
+      const [from, to] = [createSecretBox(oldKey), createSecretBox(newKey)];
+      let reencrypted = 0;
+      let alreadyNew = 0;
+      for (const row of (await query().findMany({})) as DomainRow[]) {
+        const binding = purposeBinding(purposeOf(row));
+        try {
+          const privateKey = to.encrypt(from.decrypt(row.privateKey, binding), binding);
+          await query().update({ where: { id: row.id }, data: { privateKey } });
+          reencrypted += 1;
+        } catch {
+          to.decrypt(row.privateKey, binding); // throws when it opens with neither key
+          alreadyNew += 1;
+        }
+      }
+      signing = null;
+      return { reencrypted, alreadyNew };
     },
 
     /** The public half of a domain's key, for the domain check (null: no key here). */

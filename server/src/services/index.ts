@@ -36,7 +36,14 @@ export default {
   connections: part((r) => r.accounts.connections),
   /** The `smtp-accounts-rekey` command and the start-up warning. */
   secrets: part((r) => ({
-    rekey: (oldKey: string, newKey: string) => r.accounts.store.rekey(oldKey, newKey),
+    rekey: async (oldKey: string, newKey: string) => {
+      const accounts = await r.accounts.store.rekey(oldKey, newKey);
+      const domains = await r.deliverability.domains.rekey(oldKey, newKey);
+      return {
+        reencrypted: accounts.reencrypted + domains.reencrypted,
+        alreadyNew: accounts.alreadyNew + domains.alreadyNew,
+      };
+    },
     findUnreadable: () => r.accounts.store.unreadable(),
   })),
 };

@@ -433,9 +433,7 @@ export const createMailer = (deps: {
         return stockProvider().send(withoutFlag(options));
       const newsletterList =
         typeof options?.newsletterList === 'string' ? options.newsletterList : undefined;
-      return delivered(
-        await deliver(withoutFlag(options), { newsletter, list: list ?? newsletterList })
-      ).info;
+      return delivered(await deliver(options, { newsletter, list: list ?? newsletterList })).info;
     },
 
     /**

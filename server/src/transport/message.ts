@@ -200,6 +200,12 @@ export const findSendProblems = (options: EmailOptions, recipients: string[]): s
       problems.push(`${field} must be a string`);
     }
   }
+  if (
+    options.newsletterList !== undefined &&
+    (typeof options.newsletterList !== 'string' ||
+      !/^(\*|[\w.:@-]{1,100})$/.test(options.newsletterList))
+  )
+    problems.push('newsletterList must be "*" or a list key (letters, digits, . _ : @ -)');
   if (options.newsletter !== undefined && typeof options.newsletter !== 'boolean')
     problems.push('newsletter must be true or false');
   return problems;
