@@ -149,6 +149,11 @@ export declare namespace ImportSuppressions {
     body: { csv: string };
   }
   interface Response {
-    data: { added: number; existing: number; refused: { line: number; message: string }[] };
+    /** `refused`: the first 100 bad lines, each with the code and field of its problem (translated by the panel). */
+    data: {
+      added: number;
+      existing: number;
+      refused: { line: number; message: string; code: string; field: string | null }[];
+    };
   }
 }

@@ -245,8 +245,15 @@ export const createSuppressions = (deps: {
           else result.existing += 1;
         } catch (error) {
           if (!(error instanceof errors.ValidationError)) throw error;
-          if (result.refused.length < 100)
-            result.refused.push({ line: index + 1, message: error.message });
+          if (result.refused.length < 100) {
+            const { code, field } = (error.details ?? {}) as { code?: string; field?: string };
+            result.refused.push({
+              line: index + 1,
+              message: error.message,
+              code: code ?? 'INVALID',
+              field: field ?? null,
+            });
+          }
         }
       }
       return result;
