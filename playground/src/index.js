@@ -14,11 +14,14 @@ const SEED_ACCOUNTS = [
     limitPerMinute: 12,
   },
   { name: 'Support', email: 'support@playground.test', username: 'support' },
+  // the email plugin's defaultFrom (config/plugins.js): Strapi's own mails that carry no From, such as
+  // Settings → Email plugin → Settings → "Send test email" and the admin's password reset
+  { name: 'Playground', email: 'no-reply@playground.test', username: 'no-reply' },
 ];
 const TEMPLATE_FROM = { name: 'Support', email: 'support@playground.test' };
 
 /**
- * `npm run develop` only (PLAYGROUND_SEED=1; the tests boot this app empty): three accounts on the mail
+ * `npm run develop` only (PLAYGROUND_SEED=1; the tests boot this app empty): four accounts on the mail
  * catcher when there is none yet — created through the document service, so each is verified like a save
  * in the panel — and the users-permissions mails (password reset, confirmation) sent From Support.
  */
