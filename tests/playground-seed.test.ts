@@ -1,7 +1,7 @@
 /**
  * `npm run develop`'s first run: with PLAYGROUND_SEED=1 the playground creates four accounts on the mail
- * catcher (through the document service, so each is verified against it), and sends the users-permissions
- * mails From Support. Real Strapi, the real catcher — also as the
+ * catcher (through the document service, so each is verified against it), sends the users-permissions
+ * mails From Support and creates a users-permissions user. Real Strapi, the real catcher — also as the
  * stock provider's server, as in `npm run develop`: a mail no account takes shows up as `stock-provider`.
  */
 import { SMTP_ACCOUNT_UID } from '../server/src/accounts';
@@ -11,6 +11,18 @@ import { startStrapi, type TestApp } from './helpers/strapi';
 
 let app: TestApp;
 let catcher: MailCatcher;
+
+const postJson = (path: string, body: unknown) =>
+  fetch(`${app.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+/** The mail's source with quoted-printable undone (soft line breaks, =XX), enough to read a link. */
+const quotedPrintable = (raw: string) =>
+  raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 beforeAll(async () => {
   catcher = await startMailCatcher();
@@ -60,6 +72,45 @@ it("Settings → Email plugin → Settings → Send test email goes through the 
   const mail = await catcher.waitFor((m) => m.envelopeTo.includes(to));
   expect(mail.authenticatedAs).toBe('no-reply');
   expect(mail.from).toBe('Playground <no-reply@playground.test>');
+});
+
+it('a password reset of the seeded user is sent by the Support account, with a link that resets it', async () => {
+  const user = await app.strapi.db
+    .query('plugin::users-permissions.user')
+    .findOne({ where: { email: 'reader@playground.test' }, populate: ['role'] });
+  expect(user).toMatchObject({ confirmed: true, blocked: false, provider: 'local' });
+  expect(user.role.type).toBe('authenticated');
+
+  const res = await postJson('/api/auth/forgot-password', { email: 'reader@playground.test' });
+  expect(res.status).toBe(200);
+  const mail = await catcher.waitFor((m) => m.envelopeTo.includes('reader@playground.test'));
+  expect(mail.authenticatedAs).toBe('support');
+  expect(mail.from).toBe('Support <support@playground.test>');
+  expect(mail.subject).toBe('Reset password');
+
+  // the link leads to the playground's reset page, with the token users-permissions stored
+  const { resetPasswordToken } = await app.strapi.db
+    .query('plugin::users-permissions.user')
+    .findOne({ where: { email: 'reader@playground.test' } });
+  const link = quotedPrintable(mail.raw).match(/(http:\/\/[^\s<"]+)\?code=([0-9a-f]+)/);
+  expect(link?.[2]).toBe(resetPasswordToken);
+  const page = await fetch(`${app.url}${new URL(link![1]).pathname}`);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('<script src="/reset-password.js">');
+
+  // what that page sends, then a login with the new password
+  const newPassword = `reader-${Date.now()}`;
+  const reset = await postJson('/api/auth/reset-password', {
+    code: link![2],
+    password: newPassword,
+    passwordConfirmation: newPassword,
+  });
+  expect(reset.status).toBe(200);
+  const login = await postJson('/api/auth/local', {
+    identifier: 'reader@playground.test',
+    password: newPassword,
+  });
+  expect(login.status).toBe(200);
 });
 
 it('queues a demo campaign through the Newsletter account, 12 a minute', async () => {
