@@ -1,6 +1,7 @@
 'use strict';
 
 const ACCOUNT_UID = 'plugin::smtp-accounts.smtp-account';
+const USER_UID = 'plugin::users-permissions.user';
 
 /** Pointed at the local mail catcher (scripts/develop.js starts it first); it accepts any login. */
 const SEED_ACCOUNTS = [
@@ -14,16 +15,32 @@ const SEED_ACCOUNTS = [
     limitPerMinute: 12,
   },
   { name: 'Support', email: 'support@playground.test', username: 'support' },
+  // the email plugin's defaultFrom (config/plugins.js): Strapi's own mails that carry no From, such as
+  // Settings → Email plugin → Settings → "Send test email" and the admin's password reset
+  { name: 'Playground', email: 'no-reply@playground.test', username: 'no-reply' },
 ];
 const TEMPLATE_FROM = { name: 'Support', email: 'support@playground.test' };
+/** A users-permissions user, so that `POST /api/auth/forgot-password` has someone to send a reset mail to. */
+const SEED_USER = {
+  username: 'reader',
+  email: 'reader@playground.test',
+  password: 'reader-playground',
+};
 
 /**
- * `npm run develop` only (PLAYGROUND_SEED=1; the tests boot this app empty): three accounts on the mail
- * catcher when there is none yet — created through the document service, so each is verified like a save
- * in the panel — and the users-permissions mails (password reset, confirmation) sent From Support.
+ * `npm run develop` only (PLAYGROUND_SEED=1; the tests boot this app empty), when there is no account
+ * yet: four accounts on the mail catcher — created through the document service, so each is verified
+ * like a save in the panel —, the users-permissions mails sent From Support, one users-permissions user
+ * and a demo campaign.
  */
 const seedPlayground = async (strapi) => {
   if ((await strapi.db.query(ACCOUNT_UID).count()) > 0) return;
+  await seedAccounts(strapi);
+  await seedUsersPermissions(strapi);
+  await seedCampaign(strapi);
+};
+
+const seedAccounts = async (strapi) => {
   const port = Number(process.env.MAIL_CATCHER_SMTP_PORT || 1025);
   for (const account of SEED_ACCOUNTS) {
     try {
@@ -45,18 +62,40 @@ const seedPlayground = async (strapi) => {
       strapi.log.warn(`[playground] SMTP account ${account.email} not created: ${error.message}`);
     }
   }
-  const store = strapi.store({ type: 'plugin', name: 'users-permissions', key: 'email' });
-  const templates = await store.get();
+};
+
+/**
+ * The mail templates From Support; the reset link pointing at public/reset-password.html (users-permissions
+ * leaves `email_reset_password` empty, and the mail would say "null?code=…"); one confirmed user.
+ */
+const seedUsersPermissions = async (strapi) => {
+  const store = (key) => strapi.store({ type: 'plugin', name: 'users-permissions', key });
+  const templates = await store('email').get();
   if (templates && typeof templates === 'object') {
     for (const template of Object.values(templates)) {
       if (template && template.options) template.options.from = { ...TEMPLATE_FROM };
     }
-    await store.set({ value: templates });
+    await store('email').set({ value: templates });
     strapi.log.info(
       `[playground] users-permissions mails are sent From ${TEMPLATE_FROM.name} <${TEMPLATE_FROM.email}>`
     );
   }
-  await seedCampaign(strapi);
+  const advanced = (await store('advanced').get()) || {};
+  const resetPage = `${strapi.config.get('server.absoluteUrl')}/reset-password.html`;
+  await store('advanced').set({ value: { ...advanced, email_reset_password: resetPage } });
+
+  if (await strapi.db.query(USER_UID).findOne({ where: { email: SEED_USER.email } })) return;
+  const role = await strapi.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'authenticated' } });
+  // the users-permissions service goes through the document service, which hashes the password
+  await strapi
+    .plugin('users-permissions')
+    .service('user')
+    .add({ ...SEED_USER, provider: 'local', confirmed: true, blocked: false, role: role.id });
+  strapi.log.info(
+    `[playground] users-permissions user ${SEED_USER.email} created (confirmed, Authenticated role)`
+  );
 };
 
 /** A small newsletter through the campaign queue (SMTP accounts → Campaigns): 30 mails, 12 a minute. */
