@@ -2,7 +2,6 @@ import {
   Checkbox,
   Field,
   Grid,
-  NumberInput,
   SingleSelect,
   SingleSelectOption,
   TextInput,
@@ -11,7 +10,6 @@ import {
 import type { ChangeEvent } from 'react';
 import {
   AUTH_TYPES,
-  LIMIT_WINDOWS,
   LIMITS,
   SECURITY_MODES,
   type AuthType,
@@ -21,12 +19,7 @@ import {
 import { OAUTH_PRESETS } from '../../../shared/oauth-presets';
 import { CONVENTIONAL_PORTS, type AccountFormValues } from '../utils/accountForm';
 
-const LIMIT_LABELS = {
-  limitPerMinute: 'Mails per minute',
-  limitPerHour: 'Mails per hour',
-  limitPerDay: 'Mails per day',
-} as const;
-const LIMIT_FIELDS = Object.keys(LIMIT_WINDOWS) as (keyof typeof LIMIT_WINDOWS)[];
+import { AccountLimitFields } from './AccountLimitFields';
 import { OAuthFields } from './OAuthFields';
 import { useTranslate } from '../hooks/useTranslate';
 
@@ -271,28 +264,12 @@ const AccountForm = ({
           <Field.Hint />
         </Field.Root>
       </Grid.Item>
-      {LIMIT_FIELDS.map((field) => (
-        <Grid.Item key={field} col={4} s={12} direction="column" alignItems="stretch">
-          <Field.Root
-            name={field}
-            error={fieldErrors[field]}
-            hint={t(
-              'form.limitHint',
-              'Empty: no limit. Queued campaign mail waits for room; other mail is counted, never held back'
-            )}
-          >
-            <Field.Label>{t(`form.${field}`, LIMIT_LABELS[field])}</Field.Label>
-            <NumberInput
-              value={values[field]}
-              onValueChange={(v: number | undefined) => set(field, v)}
-              step={1}
-              disabled={disabled}
-            />
-            <Field.Hint />
-            <Field.Error />
-          </Field.Root>
-        </Grid.Item>
-      ))}
+      <AccountLimitFields
+        values={values}
+        onChange={set}
+        fieldErrors={fieldErrors}
+        disabled={disabled}
+      />
     </Grid.Root>
   );
 };
