@@ -1,0 +1,118 @@
+'use strict';
+/**
+ * Issue #18 in the panel, "the first ten minutes": an emptied required field is named on its field and
+ * never saved as "unchanged". Called from panel.e2e.js.
+ */
+
+/** @param {Record<string, any>} ctx see panel.e2e.js */
+const issue18Steps = async (ctx) => {
+  const { step, page, url, api, uniq, smtpA, password, shot, heading, waitFor, assert } = ctx;
+  const formEmail = `form-${uniq}@example.test`;
+  const ids = { form: 0, batch: 0 };
+  const save = () => page.getByRole('button', { name: 'Save' });
+  const language = (lang) =>
+    page.evaluate((value) => localStorage.setItem('strapi-admin-language', value), lang);
+  const inRussian = async (fn) => {
+    await language('ru');
+    try {
+      await fn();
+    } finally {
+      await language('en');
+    }
+  };
+  const openForm = async () => {
+    await page.goto(`${url}/admin/plugins/smtp-accounts/${ids.form}`);
+    await heading(`Edit ${formEmail}`);
+  };
+  // the unsaved-changes guard asks the browser before unloading: leave when a step navigates away
+  if (page.listenerCount('dialog') === 0)
+    page.on('dialog', (dialog) =>
+      dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()
+    );
+
+  await step('#18 setup: an account to edit', async () => {
+    const form = await api('POST', '/accounts', {
+      data: {
+        name: 'Form desk',
+        email: formEmail,
+        host: '127.0.0.1',
+        port: smtpA.port,
+        security: 'none',
+        authType: 'plain',
+        username: 'alice',
+        password,
+      },
+    });
+    assert(form.status === 201, `form account: ${JSON.stringify(form.body)}`);
+    ids.form = form.body.data.id;
+  });
+
+  await step(
+    '#18 item 1: an emptied Port (or letters) is "Port is required" on the field, no request, nothing saved',
+    async () => {
+      const puts = [];
+      const watch = (request) => {
+        if (request.method() === 'PUT' && request.url().includes('/smtp-accounts/accounts/'))
+          puts.push(request.postData());
+      };
+      page.on('request', watch);
+      try {
+        await openForm();
+        const port = page.getByLabel(/^Port/);
+        await port.fill('');
+        await save().click();
+        await page.getByText('Port is required').waitFor();
+        assert((await port.getAttribute('aria-invalid')) === 'true', 'the port is not invalid');
+        // letters: the field drops them, so the field is empty
+        await port.fill('abc');
+        assert((await port.inputValue()) === '', `letters kept: ${await port.inputValue()}`);
+        await save().click();
+        await page.getByText('Port is required').waitFor();
+        // every required field; the sender name is optional
+        await page.getByLabel(/^Sender name/).fill('');
+        await page.getByLabel(/^Sender email/).fill('');
+        await page.getByLabel(/^SMTP host/).fill('');
+        await page.getByLabel(/^Username/).fill('');
+        await save().click();
+        for (const text of [
+          'Sender email is required',
+          'SMTP host is required',
+          'Port is required',
+          'Username is required',
+        ])
+          await page.getByText(text, { exact: true }).waitFor();
+        assert(
+          (await page.getByText('Sender name is required').count()) === 0,
+          'the optional sender name is called required'
+        );
+        await shot('40-required-fields');
+        // a field filled in again loses its message
+        await page.getByLabel(/^Port/).fill(String(smtpA.port));
+        await waitFor(
+          'the port message gone',
+          async () => (await page.getByText('Port is required').count()) === 0
+        );
+        await new Promise((r) => setTimeout(r, 300));
+        assert(puts.length === 0, `a save was sent: ${puts.join(' | ')}`);
+        const stored = (await api('GET', `/accounts/${ids.form}`)).body.data;
+        assert(
+          stored.port === smtpA.port && stored.email === formEmail && stored.host === '127.0.0.1',
+          `stored: ${JSON.stringify(stored)}`
+        );
+        await inRussian(async () => {
+          await page.goto(`${url}/admin/plugins/smtp-accounts/${ids.form}`);
+          await heading(`Изменение ${formEmail}`);
+          await page.getByLabel(/^Порт/).fill('');
+          await page.getByRole('button', { name: 'Сохранить' }).click();
+          await page.getByText('Заполните поле «Порт»').waitFor();
+          await shot('41-required-fields-ru');
+        });
+        assert(puts.length === 0, `a save was sent: ${puts.join(' | ')}`);
+      } finally {
+        page.off('request', watch);
+      }
+    }
+  );
+};
+
+module.exports = { issue18Steps };
