@@ -1,12 +1,15 @@
 'use strict';
 /**
  * Issue #18 in the panel, "the first ten minutes": an emptied required field is named on its field and
- * never saved as "unchanged". Called from panel.e2e.js.
+ * never saved as "unchanged" and the password stays required through a failed save. Called from
+ * panel.e2e.js.
  */
+const { startSmtpServer } = require('./smtp-server');
 
 /** @param {Record<string, any>} ctx see panel.e2e.js */
 const issue18Steps = async (ctx) => {
-  const { step, page, url, api, uniq, smtpA, password, shot, heading, waitFor, assert } = ctx;
+  const { step, page, url, api, uniq, smtpA, password, shot, heading, waitFor, assert, cleanups } =
+    ctx;
   const formEmail = `form-${uniq}@example.test`;
   const ids = { form: 0, batch: 0 };
   const save = () => page.getByRole('button', { name: 'Save' });
@@ -111,6 +114,40 @@ const issue18Steps = async (ctx) => {
       } finally {
         page.off('request', watch);
       }
+    }
+  );
+
+  await step(
+    '#18 item 13: after a failed save with a changed port, the password stays required',
+    async () => {
+      const other = await startSmtpServer({ users: { alice: password } });
+      cleanups.push(() => other.close());
+      await openForm();
+      const secret = page.getByLabel(/^Password/);
+      const required = async () => (await secret.getAttribute('aria-required')) === 'true';
+      assert(!(await required()), 'the password is required with no change');
+      await page.getByLabel(/^Port/).fill(String(other.port));
+      await waitFor('the password required', required);
+      await secret.fill('wrong-password');
+      assert(await required(), 'typing the password took its required mark away');
+      await save().click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'The SMTP server refused the login' })
+        .waitFor();
+      assert(await required(), 'after the failed save the password is not required');
+      await page.getByText('Re-enter the password to send it to the new server').waitFor();
+      await shot('42-password-required-after-failure');
+      await secret.fill(password);
+      await save().click();
+      await page.getByText(`SMTP account ${formEmail} saved`).first().waitFor();
+      const stored = (await api('GET', `/accounts/${ids.form}`)).body.data;
+      assert(stored.port === other.port, `the new port was not saved: ${stored.port}`);
+      // back to server A, which keeps running to the end of the suite
+      const back = await api('PUT', `/accounts/${ids.form}`, {
+        data: { port: smtpA.port, password },
+      });
+      assert(back.status === 200, `port back to A: ${JSON.stringify(back.body)}`);
     }
   );
 };

@@ -143,11 +143,12 @@ export const DESTINATION_FIELDS = ['host', 'port', 'security', 'authType', 'user
 const isPasswordAuth = (authType: AuthType) => authType !== 'none' && authType !== 'oauth2';
 
 /**
- * Whether these edits send the stored password to a new destination (the password must be re-entered).
- * An emptied field is no destination yet (it is "required" on its own).
+ * Whether these edits point the account at a new destination, so that the password must be (re-)entered.
+ * It holds while the edit is in the form, typed password or not: the field stays required through a
+ * failed save. An emptied field is no destination yet (it is "required" on its own).
  */
 export const movesPassword = (stored: SmtpAccount, values: AccountFormValues) => {
-  if (!isPasswordAuth(values.authType) || values.password) return false;
+  if (!isPasswordAuth(values.authType)) return false;
   const edited = toInput(values);
   return DESTINATION_FIELDS.some(
     (field) => edited[field] !== '' && edited[field] !== null && edited[field] !== stored[field]
