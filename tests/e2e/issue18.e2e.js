@@ -1,15 +1,28 @@
 'use strict';
 /**
  * Issue #18 in the panel, "the first ten minutes": an emptied required field is named on its field and
- * never saved as "unchanged", the password stays required through a failed save and Settings saves only a
- * change. Called from panel.e2e.js.
+ * never saved as "unchanged", the password stays required through a failed save, Settings saves only a
+ * change and one date format. Called from panel.e2e.js.
  */
 const { startSmtpServer } = require('./smtp-server');
 
 /** @param {Record<string, any>} ctx see panel.e2e.js */
 const issue18Steps = async (ctx) => {
-  const { step, page, url, api, uniq, smtpA, password, shot, heading, waitFor, assert, cleanups } =
-    ctx;
+  const {
+    step,
+    page,
+    url,
+    api,
+    strapi,
+    uniq,
+    smtpA,
+    password,
+    shot,
+    heading,
+    waitFor,
+    assert,
+    cleanups,
+  } = ctx;
   const formEmail = `form-${uniq}@example.test`;
   const ids = { form: 0, batch: 0 };
   const save = () => page.getByRole('button', { name: 'Save' });
@@ -184,6 +197,59 @@ const issue18Steps = async (ctx) => {
           'Save (ru) is enabled with no change'
         );
       });
+    }
+  );
+
+  const newsletterSubject = `Newsletter ${uniq}: our biggest spring sale starts today with new arrivals in every department and free delivery`;
+  const findLogged = (subject) =>
+    waitFor(`the log entry "${subject}"`, async () =>
+      (await api('GET', '/log?pageSize=100')).body.data.find((e) => e.subject === subject)
+    );
+
+  await step('#18 setup: a newsletter with a long subject, a campaign batch', async () => {
+    await strapi.call('send', {
+      options: {
+        from: `Form desk <${formEmail}>`,
+        to: `reader-${uniq}@example.test`,
+        subject: newsletterSubject,
+        text: 'x',
+        newsletter: true,
+      },
+    });
+    const logged = await findLogged(newsletterSubject);
+    assert(logged.newsletter && logged.status === 'sent', `newsletter: ${JSON.stringify(logged)}`);
+    ids.batch = await strapi.call('enqueue', { from: formEmail, count: 1, tag: `Dates ${uniq}` });
+  });
+
+  await step(
+    '#18 item 14: one date format (campaign list, batch page, send log), en and ru',
+    async () => {
+      const batch = (await api('GET', `/campaigns/${ids.batch}`)).body.data;
+      const entry = await findLogged(newsletterSubject);
+      const expected = (iso, locale) =>
+        page.evaluate(
+          ([value, lang]) =>
+            new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(
+              new Date(value)
+            ),
+          [iso, locale]
+        );
+      const check = async (locale) => {
+        await page.goto(`${url}/admin/plugins/smtp-accounts/campaigns`);
+        const row = page.locator(`tbody tr[data-batch-id="${ids.batch}"]`);
+        const listed = (await row.locator(`[title="${batch.createdAt}"]`).innerText()).trim();
+        const want = await expected(batch.createdAt, locale);
+        assert(listed === want, `campaign list (${locale}): "${listed}", expected "${want}"`);
+        await row.click();
+        await page.getByText(listed, { exact: false }).first().waitFor();
+        await page.goto(`${url}/admin/plugins/smtp-accounts/log`);
+        const logRow = page.locator(`tbody tr[data-log-id="${entry.id}"]`);
+        const logged = (await logRow.locator(`[title="${entry.createdAt}"]`).innerText()).trim();
+        const wantLog = await expected(entry.createdAt, locale);
+        assert(logged === wantLog, `send log (${locale}): "${logged}", expected "${wantLog}"`);
+      };
+      await check('en');
+      await inRussian(() => check('ru'));
     }
   );
 };

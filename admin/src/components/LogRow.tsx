@@ -7,6 +7,7 @@ import { LogResendNote } from './LogResendNote';
 import { LogStatusBadge } from './LogStatusBadge';
 import { UncertainBadge } from './UncertainBadge';
 import { useTranslate } from '../hooks/useTranslate';
+import { useFormatDateTime } from '../hooks/useFormatDateTime';
 import { panelPaths } from '../utils/panelPaths';
 
 interface LogRowProps {
@@ -16,7 +17,8 @@ interface LogRowProps {
 
 /** One logged mail; the whole row opens its details (every attempt, resend). */
 const LogRow = ({ entry, onOpen }: LogRowProps) => {
-  const { formatDate, formatNumber } = useIntl();
+  const { formatNumber } = useIntl();
+  const formatDateTime = useFormatDateTime();
   const t = useTranslate();
   const others = entry.recipientsCount - 1;
 
@@ -29,7 +31,7 @@ const LogRow = ({ entry, onOpen }: LogRowProps) => {
     >
       <Td>
         <Typography textColor="neutral800" title={entry.createdAt}>
-          {formatDate(entry.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}
+          {formatDateTime(entry.createdAt)}
         </Typography>
       </Td>
       <Td maxWidth="16rem">
