@@ -2,7 +2,7 @@
 /**
  * Issue #18 in the panel, "the first ten minutes": an emptied required field is named on its field and
  * never saved as "unchanged", the password stays required through a failed save, Settings saves only a
- * change and one date format. Called from panel.e2e.js.
+ * change, one date format and the OAuth2 form's username and permission hints. Called from panel.e2e.js.
  */
 const { startSmtpServer } = require('./smtp-server');
 
@@ -19,6 +19,7 @@ const issue18Steps = async (ctx) => {
     password,
     shot,
     heading,
+    chooseOption,
     waitFor,
     assert,
     cleanups,
@@ -250,6 +251,53 @@ const issue18Steps = async (ctx) => {
       };
       await check('en');
       await inRussian(() => check('ru'));
+    }
+  );
+
+  await step(
+    '#18 item 14: OAuth2 form: the username follows the sender email, the permissions to grant are named',
+    async () => {
+      const mailbox = `mailbox-${uniq}@example.test`;
+      await page.goto(`${url}/admin/plugins/smtp-accounts/new`);
+      await heading('Create an SMTP account');
+      await chooseOption(/^Authentication/, 'OAuth2 (XOAUTH2)');
+      const username = page.getByLabel(/^Username/);
+      await page.getByLabel(/^Sender email/).fill(mailbox);
+      assert(
+        (await username.inputValue()) === mailbox,
+        `username not prefilled: "${await username.inputValue()}"`
+      );
+      const hint = page.getByTestId('oauth-permissions-hint');
+      const microsoft = await hint.innerText();
+      for (const needed of ['SMTP.Send', 'offline_access', 'https://outlook.office.com/SMTP.Send'])
+        assert(microsoft.includes(needed), `Microsoft hint lacks ${needed}: ${microsoft}`);
+      await shot('43-oauth-permissions-microsoft');
+      await chooseOption(/^Provider/, 'Google');
+      const google = await hint.innerText();
+      assert(
+        google.includes('https://mail.google.com/') && /offline/.test(google),
+        `Google hint: ${google}`
+      );
+      // a username the admin typed is theirs: the email no longer overwrites it
+      await username.fill(`signer-${uniq}`);
+      await page.getByLabel(/^Sender email/).fill(`other-${uniq}@example.test`);
+      assert(
+        (await username.inputValue()) === `signer-${uniq}`,
+        `typed username overwritten: ${await username.inputValue()}`
+      );
+      await inRussian(async () => {
+        await page.goto(`${url}/admin/plugins/smtp-accounts/new`);
+        await heading('Новый SMTP-аккаунт');
+        await chooseOption(/^Аутентификация/, 'OAuth2 (XOAUTH2)');
+        await page.getByLabel(/^Email отправителя/).fill(mailbox);
+        assert(
+          (await page.getByLabel(/^Имя пользователя/).inputValue()) === mailbox,
+          'username not prefilled (ru)'
+        );
+        const ru = await page.getByTestId('oauth-permissions-hint').innerText();
+        assert(/делегированные разрешения SMTP\.Send/.test(ru), `Microsoft hint (ru): ${ru}`);
+        await shot('44-oauth-permissions-ru');
+      });
     }
   );
 };

@@ -52,8 +52,7 @@ const AccountForm = ({
   const set = <K extends keyof AccountFormValues>(key: K, value: AccountFormValues[K]) =>
     onChange({ ...values, [key]: value });
   const text =
-    (key: 'name' | 'email' | 'host' | 'username' | 'password') =>
-    (e: ChangeEvent<HTMLInputElement>) =>
+    (key: 'name' | 'host' | 'username' | 'password') => (e: ChangeEvent<HTMLInputElement>) =>
       set(key, e.target.value);
 
   const changeSecurity = (security: SecurityMode) => {
@@ -71,7 +70,25 @@ const AccountForm = ({
     if (isEdit || next.authType !== 'oauth2' || next.oauthProvider === 'generic') return next;
     return { ...next, ...OAUTH_PRESETS[next.oauthProvider].smtp };
   };
-  const changeAuthType = (authType: AuthType) => onChange(withPreset({ ...values, authType }));
+  /**
+   * An OAuth2 mailbox usually signs in as its own address: on a new account the username follows the
+   * sender email until the admin types another one.
+   */
+  const followsEmail =
+    !isEdit && (values.username === '' || values.username === values.email.trim());
+  const changeEmail = (e: ChangeEvent<HTMLInputElement>) => {
+    const email = e.target.value;
+    const follow = followsEmail && values.authType === 'oauth2';
+    onChange({ ...values, email, username: follow ? email.trim() : values.username });
+  };
+  const changeAuthType = (authType: AuthType) =>
+    onChange(
+      withPreset({
+        ...values,
+        authType,
+        username: followsEmail && authType === 'oauth2' ? values.email.trim() : values.username,
+      })
+    );
   const changeProvider = (oauthProvider: OAuthProvider) =>
     onChange(withPreset({ ...values, oauthProvider }));
   const needsCredentials = values.authType !== 'none';
@@ -107,7 +124,7 @@ const AccountForm = ({
           <TextInput
             type="email"
             value={values.email}
-            onChange={text('email')}
+            onChange={changeEmail}
             maxLength={LIMITS.email}
             disabled={disabled}
           />
