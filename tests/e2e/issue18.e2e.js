@@ -2,7 +2,8 @@
 /**
  * Issue #18 in the panel, "the first ten minutes": an emptied required field is named on its field and
  * never saved as "unchanged", the password stays required through a failed save, Settings saves only a
- * change, one date format and the OAuth2 form's username and permission hints. Called from panel.e2e.js.
+ * change, one date format, the OAuth2 form's username and permission hints and a resend names its new
+ * entry (and why it failed) with a way to it. Called from panel.e2e.js.
  */
 const { startSmtpServer } = require('./smtp-server');
 
@@ -12,6 +13,7 @@ const issue18Steps = async (ctx) => {
     step,
     page,
     url,
+    token,
     api,
     strapi,
     uniq,
@@ -300,6 +302,117 @@ const issue18Steps = async (ctx) => {
       });
     }
   );
+
+  const downEmail = `down-${uniq}@example.test`;
+  const goneEmail = `gone-${uniq}@example.test`;
+  const downSubject = `down-${uniq}`;
+  const goneSubject = `gone-${uniq}`;
+  let settingsBefore = null;
+  const sendMail = (from, subject) =>
+    fetch(`${url}/email`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ from, to: `rcpt-${uniq}@example.test`, subject, text: subject }),
+    });
+
+  await step('#18 setup: failed mails with their bodies kept', async () => {
+    settingsBefore = (await api('GET', '/settings')).body.data;
+    await api('PUT', '/settings', {
+      data: { enabled: true, fallback: 'reject', logKeepBodies: true },
+    });
+    // an account whose server is gone: its mail fails, and so does every resend
+    const down = await startSmtpServer({ users: { down: password } });
+    const created = await api('POST', '/accounts', {
+      data: {
+        name: 'Down',
+        email: downEmail,
+        host: '127.0.0.1',
+        port: down.port,
+        security: 'none',
+        authType: 'plain',
+        username: 'down',
+        password,
+      },
+    });
+    assert(created.status === 201, `down account: ${JSON.stringify(created.body)}`);
+    await down.close();
+    assert(!(await sendMail(`Down <${downEmail}>`, downSubject)).ok, 'the down mail was sent');
+    // no account for this address yet (fallback "reject"): failed, its body kept for a resend
+    assert(!(await sendMail(`Gone <${goneEmail}>`, goneSubject)).ok, 'the gone mail was sent');
+  });
+
+  await step(
+    '#18 item 9: a resend that fails too names its new entry and the reason; Open goes to it',
+    async () => {
+      const down = await findLogged(downSubject);
+      await page.goto(`${url}/admin/plugins/smtp-accounts/log`);
+      await heading('Send log');
+      await page.getByRole('button', { name: `Details of mail #${down.id}` }).click();
+      const dialog = page.getByRole('dialog');
+      const answered = page.waitForResponse((r) => r.url().endsWith(`/log/${down.id}/resend`));
+      await dialog.getByRole('button', { name: 'Resend' }).click();
+      const body = await (await answered).json();
+      const newId = body.error && body.error.details && body.error.details.logId;
+      assert(
+        body.error.details.code === 'MAIL_NOT_SENT' && Number.isInteger(newId),
+        `resend answer: ${JSON.stringify(body)}`
+      );
+      const outcome = dialog.getByTestId('resend-outcome');
+      await outcome.getByText(`The resend failed too: mail #${newId}.`).waitFor();
+      const reason = await outcome.getByTestId('resend-reason').innerText();
+      assert(reason === body.error.message, `reason "${reason}" vs "${body.error.message}"`);
+      await shot('46-resend-failed-again');
+      await outcome.getByRole('button', { name: `Open mail #${newId}` }).click();
+      await dialog.getByRole('heading', { name: `Mail #${newId}` }).waitFor();
+      await dialog.getByText(`resend of #${down.id}`).waitFor();
+      await page.keyboard.press('Escape');
+    }
+  );
+
+  await step(
+    '#18 item 9: a resend into a filtered view says where its entry is, and shows it',
+    async () => {
+      const created = await api('POST', '/accounts', {
+        data: {
+          name: 'Gone',
+          email: goneEmail,
+          host: '127.0.0.1',
+          port: smtpA.port,
+          security: 'none',
+          authType: 'plain',
+          username: 'alice',
+          password,
+        },
+      });
+      assert(created.status === 201, `gone account: ${JSON.stringify(created.body)}`);
+      const gone = await findLogged(goneSubject);
+      await page.goto(`${url}/admin/plugins/smtp-accounts/log?status=failed`);
+      await heading('Send log');
+      await page.getByRole('button', { name: `Details of mail #${gone.id}` }).click();
+      const dialog = page.getByRole('dialog');
+      const answered = page.waitForResponse((r) => r.url().endsWith(`/log/${gone.id}/resend`));
+      await dialog.getByRole('button', { name: 'Resend' }).click();
+      const { data } = await (await answered).json();
+      assert(data && data.status === 'sent', `resend answer: ${JSON.stringify(data)}`);
+      const outcome = dialog.getByTestId('resend-outcome');
+      await outcome.getByText(`Sent again as mail #${data.logId}.`).waitFor();
+      await outcome.getByText('The current filters (or page) hide it.').waitFor();
+      await shot('47-resend-hidden-by-filter');
+      await outcome
+        .getByRole('button', { name: `Show mail #${data.logId} (clears the filters)` })
+        .click();
+      await page.waitForURL((u) => !u.searchParams.has('status'));
+      await dialog.getByRole('heading', { name: `Mail #${data.logId}` }).waitFor();
+      await page.locator(`tbody tr[data-log-id="${data.logId}"]`).waitFor();
+      await page.keyboard.press('Escape');
+      await page.waitForURL((u) => !u.searchParams.has('entry'));
+    }
+  );
+
+  await step('#18 teardown: the settings as they were', async () => {
+    const { fallback, logKeepBodies } = settingsBefore;
+    await api('PUT', '/settings', { data: { fallback, logKeepBodies } });
+  });
 };
 
 module.exports = { issue18Steps };
