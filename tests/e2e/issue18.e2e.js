@@ -2,8 +2,9 @@
 /**
  * Issue #18 in the panel, "the first ten minutes": an emptied required field is named on its field and
  * never saved as "unchanged", the password stays required through a failed save, Settings saves only a
- * change, one date format, the OAuth2 form's username and permission hints and a resend names its new
- * entry (and why it failed) with a way to it. Called from panel.e2e.js.
+ * change, one date format, the OAuth2 form's username and permission hints, a resend names its new entry
+ * (and why it failed) with a way to it and not-found pages say what was not found. Called from
+ * panel.e2e.js.
  */
 const { startSmtpServer } = require('./smtp-server');
 
@@ -413,6 +414,41 @@ const issue18Steps = async (ctx) => {
     const { fallback, logKeepBodies } = settingsBefore;
     await api('PUT', '/settings', { data: { fallback, logKeepBodies } });
   });
+
+  await step(
+    '#18 item 10: not-found pages say what was not found (batch, account, page, log entry)',
+    async () => {
+      const missing = ids.batch + 100000;
+      await page.goto(`${url}/admin/plugins/smtp-accounts/campaigns/${missing}`);
+      await heading('Not found');
+      await page.getByText(`Campaign batch #${missing} does not exist (any more).`).waitFor();
+      await page.getByRole('button', { name: 'Back to the campaigns' }).waitFor();
+      assert(
+        (await page
+          .locator('main')
+          .getByText(/account/i)
+          .count()) === 0,
+        'the batch page speaks of an account'
+      );
+      await shot('45-campaign-not-found');
+      await page.getByRole('button', { name: 'Back to the campaigns' }).click();
+      await heading('Campaigns');
+      await page.goto(`${url}/admin/plugins/smtp-accounts/999999`);
+      await page.getByText('SMTP account #999999 does not exist (any more).').waitFor();
+      await page.goto(`${url}/admin/plugins/smtp-accounts/no-such-page`);
+      await page.getByText('This page of the SMTP accounts does not exist.').waitFor();
+      await page.goto(`${url}/admin/plugins/smtp-accounts/log?entry=999999999`);
+      await page
+        .getByTestId('log-entry-missing')
+        .getByText('Mail #999999999 is not in this list')
+        .waitFor();
+      await inRussian(async () => {
+        await page.goto(`${url}/admin/plugins/smtp-accounts/campaigns/${missing}`);
+        await page.getByText(`Пакета рассылки №${missing} нет (больше нет).`).waitFor();
+        await page.getByRole('button', { name: 'К списку рассылок' }).waitFor();
+      });
+    }
+  );
 };
 
 module.exports = { issue18Steps };

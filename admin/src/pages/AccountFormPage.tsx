@@ -124,7 +124,9 @@ const AccountFormPage = () => {
     }
   };
 
-  if (loadError === 'missing') return <NotFoundPage />;
+  // `/plugins/smtp-accounts/<anything else>` is this route too: only a number names an account
+  if (loadError === 'missing')
+    return isKnownId ? <NotFoundPage what="account" id={id} /> : <NotFoundPage what="page" />;
   if (loadError) return <Page.Error />;
   if (permissions.isLoading || (isEdit && stored === null)) return <Page.Loading />;
   if (!(isEdit ? permissions.canUpdate : permissions.canCreate)) return <Page.NoPermissions />;

@@ -95,7 +95,8 @@ const CampaignPage = () => {
     }
   };
 
-  if (loadError === 'missing') return <NotFoundPage />;
+  if (loadError === 'missing')
+    return <NotFoundPage what="campaign" id={isKnownId ? batchId : undefined} />;
   if (permissions.isLoading) return <Page.Loading />;
   if (!permissions.canRead) return <Page.NoPermissions />;
   if (loadError) return <Page.Error />;
