@@ -3,8 +3,8 @@
  * Issue #18 in the panel, "the first ten minutes": an emptied required field is named on its field and
  * never saved as "unchanged", the password stays required through a failed save, Settings saves only a
  * change, one date format, the OAuth2 form's username and permission hints, a resend names its new entry
- * (and why it failed) with a way to it and not-found pages say what was not found. Called from
- * panel.e2e.js.
+ * (and why it failed) with a way to it, not-found pages say what was not found and the send log and the
+ * accounts table fit the window (measured, en and ru). Called from panel.e2e.js.
  */
 const { startSmtpServer } = require('./smtp-server');
 
@@ -447,6 +447,125 @@ const issue18Steps = async (ctx) => {
         await page.getByText(`Пакета рассылки №${missing} нет (больше нет).`).waitFor();
         await page.getByRole('button', { name: 'К списку рассылок' }).waitFor();
       });
+    }
+  );
+
+  /** The send log's table: its scroll box, the subject column, and the newsletter row's subject and badge. */
+  const logLayout = (subject) =>
+    page.evaluate((wanted) => {
+      const box = (el) => {
+        const r = el.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width };
+      };
+      const table = document.querySelector('main table');
+      const scroller = table.parentElement;
+      const headers = [...table.querySelectorAll('thead th')];
+      const column = headers.findIndex((th) => /^(subject|тема)$/i.test(th.textContent.trim()));
+      const row = [...table.querySelectorAll('tbody tr')].find((tr) =>
+        tr.textContent.includes(wanted)
+      );
+      const cell = row.children[column];
+      const leaves = [...cell.querySelectorAll('*')].filter((el) => el.children.length === 0);
+      const text = leaves.find((el) => el.textContent.trim() === wanted);
+      const badge = leaves.find((el) => /^(newsletter|рассылка)$/i.test(el.textContent.trim()));
+      return {
+        overflow: scroller.scrollWidth - scroller.clientWidth,
+        pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        column: headers[column].getBoundingClientRect().width,
+        cell: box(cell),
+        text: box(text),
+        badge: box(badge),
+        title: (text.closest('[title]') && text.closest('[title]').getAttribute('title')) || '',
+      };
+    }, subject);
+  const overlaps = (a, b) =>
+    a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+
+  await step(
+    '#18 item 11: the send log at 1440 px: the subject has room, no overlap, en and ru',
+    async () => {
+      await page.setViewportSize({ width: 1440, height: 1000 });
+      const check = async (lang) => {
+        await page.goto(`${url}/admin/plugins/smtp-accounts/log`);
+        await page.locator('tbody tr').filter({ hasText: newsletterSubject }).waitFor();
+        const m = await logLayout(newsletterSubject);
+        const seen = `${lang}: ${JSON.stringify(m)}`;
+        assert(m.overflow <= 1, `the log table scrolls sideways (${seen})`);
+        assert(m.pageOverflow <= 0, `the page scrolls sideways (${seen})`);
+        assert(m.column >= 240, `the subject column is narrow (${seen})`);
+        assert(!overlaps(m.text, m.badge), `the badge overlaps the subject (${seen})`);
+        assert(m.text.right <= m.cell.right + 1, `the subject spills out of its cell (${seen})`);
+        assert(
+          m.title === newsletterSubject,
+          `the subject has no title to read it in full (${seen})`
+        );
+      };
+      await check('en');
+      await shot('48-send-log-1440');
+      await inRussian(async () => {
+        await check('ru');
+        await shot('49-send-log-1440-ru');
+      });
+    }
+  );
+
+  /** The accounts table: does it scroll sideways, and is every row's health and every action in view? */
+  const accountsLayout = () =>
+    page.evaluate(() => {
+      const table = document.querySelector('main table');
+      const scroller = table.parentElement;
+      const view = scroller.getBoundingClientRect();
+      const headers = [...table.querySelectorAll('thead th')];
+      const healthColumn = headers.findIndex((th) =>
+        /^(last 24 h|за 24 ч)$/i.test(th.textContent.trim())
+      );
+      const hidden = [];
+      for (const row of table.querySelectorAll('tbody tr')) {
+        const cells = healthColumn >= 0 ? [row.children[healthColumn]] : [];
+        const targets = [...cells, ...row.lastElementChild.querySelectorAll('button')];
+        for (const el of targets) {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || r.left < view.left - 1 || r.right > view.right + 1)
+            hidden.push(
+              `${row.getAttribute('data-account-id')}: ${el.tagName} ${el.getAttribute('aria-label') || ''}`
+            );
+        }
+      }
+      return {
+        healthColumn,
+        overflow: scroller.scrollWidth - scroller.clientWidth,
+        pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        rows: table.querySelectorAll('tbody tr').length,
+        hidden,
+      };
+    });
+
+  await step(
+    '#18 item 11: the accounts table at 800 px keeps health and actions in view, en and ru',
+    async () => {
+      try {
+        for (const width of [800, 1440]) {
+          await page.setViewportSize({ width, height: 1000 });
+          const check = async (lang) => {
+            await page.goto(`${url}/admin/plugins/smtp-accounts`);
+            await page.locator(`tbody tr[data-account-id="${ids.form}"]`).waitFor();
+            const m = await accountsLayout();
+            const seen = `${width} px, ${lang}: ${JSON.stringify(m)}`;
+            assert(m.healthColumn >= 0, `no health column (${seen})`);
+            assert(m.overflow <= 1, `the accounts table scrolls sideways (${seen})`);
+            assert(m.pageOverflow <= 0, `the page scrolls sideways (${seen})`);
+            assert(m.hidden.length === 0, `out of view (${seen})`);
+          };
+          await check('en');
+          await shot(`50-accounts-${width}`);
+          await inRussian(async () => {
+            await check('ru');
+            await shot(`51-accounts-${width}-ru`);
+          });
+        }
+      } finally {
+        await page.setViewportSize({ width: 1440, height: 1000 });
+      }
     }
   );
 };
