@@ -9,6 +9,7 @@ const path = require('node:path');
 const { campaignSteps } = require('./campaigns.e2e');
 const { logSteps } = require('./log.e2e');
 const { issue10Steps } = require('./issue10.e2e');
+const { issue18Steps } = require('./issue18.e2e');
 const { oauthSteps } = require('./oauth.e2e');
 const { readOnlyRoleSteps } = require('./roles.e2e');
 const { startSmtpServer } = require('./smtp-server');
@@ -580,6 +581,24 @@ const main = async () => {
       url,
       api,
       uniq,
+      shot,
+      heading,
+      chooseOption,
+      waitFor,
+      assert,
+      cleanups,
+    });
+
+    await issue18Steps({
+      step,
+      page,
+      url,
+      token,
+      api,
+      strapi,
+      uniq,
+      smtpA,
+      password,
       shot,
       heading,
       chooseOption,

@@ -2,7 +2,6 @@ import {
   Checkbox,
   Field,
   Grid,
-  NumberInput,
   SingleSelect,
   SingleSelectOption,
   TextInput,
@@ -11,7 +10,6 @@ import {
 import type { ChangeEvent } from 'react';
 import {
   AUTH_TYPES,
-  LIMIT_WINDOWS,
   LIMITS,
   SECURITY_MODES,
   type AuthType,
@@ -21,12 +19,7 @@ import {
 import { OAUTH_PRESETS } from '../../../shared/oauth-presets';
 import { CONVENTIONAL_PORTS, type AccountFormValues } from '../utils/accountForm';
 
-const LIMIT_LABELS = {
-  limitPerMinute: 'Mails per minute',
-  limitPerHour: 'Mails per hour',
-  limitPerDay: 'Mails per day',
-} as const;
-const LIMIT_FIELDS = Object.keys(LIMIT_WINDOWS) as (keyof typeof LIMIT_WINDOWS)[];
+import { AccountLimitFields } from './AccountLimitFields';
 import { OAuthFields } from './OAuthFields';
 import { useTranslate } from '../hooks/useTranslate';
 
@@ -59,8 +52,7 @@ const AccountForm = ({
   const set = <K extends keyof AccountFormValues>(key: K, value: AccountFormValues[K]) =>
     onChange({ ...values, [key]: value });
   const text =
-    (key: 'name' | 'email' | 'host' | 'username' | 'password') =>
-    (e: ChangeEvent<HTMLInputElement>) =>
+    (key: 'name' | 'host' | 'username' | 'password') => (e: ChangeEvent<HTMLInputElement>) =>
       set(key, e.target.value);
 
   const changeSecurity = (security: SecurityMode) => {
@@ -78,7 +70,25 @@ const AccountForm = ({
     if (isEdit || next.authType !== 'oauth2' || next.oauthProvider === 'generic') return next;
     return { ...next, ...OAUTH_PRESETS[next.oauthProvider].smtp };
   };
-  const changeAuthType = (authType: AuthType) => onChange(withPreset({ ...values, authType }));
+  /**
+   * An OAuth2 mailbox usually signs in as its own address: on a new account the username follows the
+   * sender email until the admin types another one.
+   */
+  const followsEmail =
+    !isEdit && (values.username === '' || values.username === values.email.trim());
+  const changeEmail = (e: ChangeEvent<HTMLInputElement>) => {
+    const email = e.target.value;
+    const follow = followsEmail && values.authType === 'oauth2';
+    onChange({ ...values, email, username: follow ? email.trim() : values.username });
+  };
+  const changeAuthType = (authType: AuthType) =>
+    onChange(
+      withPreset({
+        ...values,
+        authType,
+        username: followsEmail && authType === 'oauth2' ? values.email.trim() : values.username,
+      })
+    );
   const changeProvider = (oauthProvider: OAuthProvider) =>
     onChange(withPreset({ ...values, oauthProvider }));
   const needsCredentials = values.authType !== 'none';
@@ -114,7 +124,7 @@ const AccountForm = ({
           <TextInput
             type="email"
             value={values.email}
-            onChange={text('email')}
+            onChange={changeEmail}
             maxLength={LIMITS.email}
             disabled={disabled}
           />
@@ -271,28 +281,12 @@ const AccountForm = ({
           <Field.Hint />
         </Field.Root>
       </Grid.Item>
-      {LIMIT_FIELDS.map((field) => (
-        <Grid.Item key={field} col={4} s={12} direction="column" alignItems="stretch">
-          <Field.Root
-            name={field}
-            error={fieldErrors[field]}
-            hint={t(
-              'form.limitHint',
-              'Empty: no limit. Queued campaign mail waits for room; other mail is counted, never held back'
-            )}
-          >
-            <Field.Label>{t(`form.${field}`, LIMIT_LABELS[field])}</Field.Label>
-            <NumberInput
-              value={values[field]}
-              onValueChange={(v: number | undefined) => set(field, v)}
-              step={1}
-              disabled={disabled}
-            />
-            <Field.Hint />
-            <Field.Error />
-          </Field.Root>
-        </Grid.Item>
-      ))}
+      <AccountLimitFields
+        values={values}
+        onChange={set}
+        fieldErrors={fieldErrors}
+        disabled={disabled}
+      />
     </Grid.Root>
   );
 };

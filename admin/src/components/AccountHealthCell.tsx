@@ -1,6 +1,6 @@
 import { Badge, Flex, Typography } from '@strapi/design-system';
-import { useIntl } from 'react-intl';
 import type { AccountHealth, AccountHealthStatus } from '../../../shared/contracts/health';
+import { useFormatDateTime } from '../hooks/useFormatDateTime';
 import { useTranslate } from '../hooks/useTranslate';
 
 const STATUS_TEXT: Record<AccountHealthStatus, string> = {
@@ -13,12 +13,12 @@ const STATUS_TEXT: Record<AccountHealthStatus, string> = {
 /** The account's status badge and its sent/failed counts over the health window (24 h). */
 const AccountHealthCell = ({ health }: { health: AccountHealth | undefined }) => {
   const t = useTranslate();
-  const { formatDate } = useIntl();
+  const formatDateTime = useFormatDateTime();
   if (!health) return <Typography textColor="neutral500">—</Typography>;
   const failure = health.lastFailure;
   const title = failure
     ? t('health.lastFailure', 'Last failure: {when}, stage {stage}', {
-        when: formatDate(failure.at, { dateStyle: 'short', timeStyle: 'short' }),
+        when: formatDateTime(failure.at),
         stage: failure.stage ? t(`stage.${failure.stage}`, failure.stage) : '—',
       })
     : undefined;

@@ -2,6 +2,7 @@ import { Table, Tbody, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi
 import { useIntl } from 'react-intl';
 import type { SmtpAccount } from '../../../shared/contracts/accounts';
 import type { AccountHealth } from '../../../shared/contracts/health';
+import { ACCOUNT_COLUMN_DISPLAY } from '../utils/columnDisplay';
 import { getTranslation } from '../utils/getTranslation';
 import type { SortDirection, SortKey } from '../utils/sortAccounts';
 import { AccountRow, type AccountRowActions } from './AccountRow';
@@ -21,13 +22,7 @@ const COLUMNS: { key: SortKey; id: string; defaultMessage: string }[] = [
   { key: 'name', id: 'accounts.column.name', defaultMessage: 'Sender name' },
   { key: 'email', id: 'accounts.column.email', defaultMessage: 'Sender email' },
   { key: 'server', id: 'accounts.column.server', defaultMessage: 'Host:port' },
-  { key: 'security', id: 'accounts.column.security', defaultMessage: 'Security' },
   { key: 'active', id: 'accounts.column.active', defaultMessage: 'Active' },
-  {
-    key: 'preferForNewsletters',
-    id: 'accounts.column.newsletters',
-    defaultMessage: 'Newsletters first',
-  },
 ];
 
 const AccountsTable = ({
@@ -55,6 +50,7 @@ const AccountsTable = ({
               sortKey={sortKey}
               direction={direction}
               onSort={onSort}
+              display={ACCOUNT_COLUMN_DISPLAY[column.key]}
             />
           ))}
           <Th>

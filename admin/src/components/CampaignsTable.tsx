@@ -18,6 +18,7 @@ import { useCampaignFormat } from '../hooks/useCampaignFormat';
 import { CampaignProgress } from './CampaignProgress';
 import { CampaignStateBadge } from './CampaignStateBadge';
 import { useTranslate } from '../hooks/useTranslate';
+import { useFormatDateTime } from '../hooks/useFormatDateTime';
 
 const COLUMNS = [
   ['campaign', 'Campaign'],
@@ -36,7 +37,8 @@ interface CampaignsTableProps {
 
 /** Campaign batches, newest first; a row opens the batch's page. */
 const CampaignsTable = ({ batches, onOpen }: CampaignsTableProps) => {
-  const { formatDate, formatNumber } = useIntl();
+  const { formatNumber } = useIntl();
+  const formatDateTime = useFormatDateTime();
   const t = useTranslate();
   const format = useCampaignFormat();
   return (
@@ -98,7 +100,7 @@ const CampaignsTable = ({ batches, onOpen }: CampaignsTableProps) => {
             </Td>
             <Td>
               <Typography textColor="neutral800" title={batch.createdAt}>
-                {formatDate(batch.createdAt, { dateStyle: 'short', timeStyle: 'short' })}
+                {formatDateTime(batch.createdAt)}
               </Typography>
             </Td>
             <Td onClick={(e: React.MouseEvent) => e.stopPropagation()}>

@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Link, Modal, Typography } from '@strapi/design-system';
+import { Button, Flex, Link, Modal, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { useEffect, useRef, useState } from 'react';
@@ -7,10 +7,12 @@ import type { SendLogEntry } from '../../../shared/contracts/send-log';
 import { useAdminApi } from '../hooks/useAdminApi';
 import { useApiError } from '../hooks/useApiError';
 import { campaignPath } from '../utils/campaigns';
+import { failedResendEntry, readApiError } from '../utils/apiError';
 import { resendBlockReason } from '../utils/logEntry';
 import { LogAttempts } from './LogAttempts';
 import { LogResendNote } from './LogResendNote';
 import { LogStatusBadge } from './LogStatusBadge';
+import { ResendOutcomeAlert, type ResendOutcome } from './ResendOutcomeAlert';
 import { UncertainBadge } from './UncertainBadge';
 import { useTranslate } from '../hooks/useTranslate';
 
@@ -18,15 +20,24 @@ interface LogEntryModalProps {
   entry: SendLogEntry | null;
   canResend: boolean;
   onClose: () => void;
-  /** Called after a resend went out, so the list can show the new entry. */
-  onResent: () => void;
+  /** Called after a resend wrote its new entry (sent or failed): the list reloads to show it. */
+  onResent: () => Promise<void>;
+  /** Whether the list as filtered now shows this entry. */
+  isListed: (id: number) => boolean;
+  /** Opens another entry's details (the new entry of a resend), clearing the filters when they hide it. */
+  onShowEntry: (id: number) => void;
 }
 
-type ResendOutcome = { ok: true } | { ok: false; message: string };
-
 /** One logged mail: its attempts, and a resend for a failed mail whose body was kept. */
-const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalProps) => {
-  const readApiError = useApiError();
+const LogEntryModal = ({
+  entry,
+  canResend,
+  onClose,
+  onResent,
+  isListed,
+  onShowEntry,
+}: LogEntryModalProps) => {
+  const readTranslatedError = useApiError();
   const t = useTranslate();
   const api = useAdminApi();
   const { toggleNotification } = useNotification();
@@ -43,18 +54,25 @@ const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalPro
     setIsResending(true);
     setOutcome(null);
     try {
-      await api.resendLogged({ id: entry.id });
-      setOutcome({ ok: true });
+      const { data } = await api.resendLogged({ id: entry.id });
+      await onResent();
+      setOutcome({ ok: true, logId: data.logId });
       toggleNotification({
         type: 'success',
-        message: t('log.resend.done', 'The mail was sent again'),
+        message: t('log.resend.done', 'Sent again as mail #{id}.', { id: data.logId }),
       });
-      onResent();
     } catch (error) {
+      const fallback = t('log.resend.failed', 'The mail could not be sent again');
+      const logId = failedResendEntry(error);
+      if (logId !== null) await onResent();
+      // a resend that failed too: its new entry, and the server's summary of every attempt as the reason
       setOutcome({
         ok: false,
-        message: readApiError(error, t('log.resend.failed', 'The mail could not be sent again'))
-          .message,
+        logId,
+        message:
+          logId === null
+            ? readTranslatedError(error, fallback).message
+            : readApiError(error, fallback).message,
       });
     } finally {
       inFlight.current = false;
@@ -137,25 +155,13 @@ const LogEntryModal = ({ entry, canResend, onClose, onResent }: LogEntryModalPro
                   {t('log.resend.noBody', 'This mail cannot be resent: its body was not kept.')}
                 </Typography>
               ) : null}
-              {outcome?.ok ? (
-                <Alert
-                  variant="success"
-                  closeLabel={t('log.modal.close', 'Close')}
-                  title={t('log.resend.done', 'The mail was sent again')}
+              {outcome ? (
+                <ResendOutcomeAlert
+                  outcome={outcome}
+                  isListed={isListed}
+                  onShowEntry={onShowEntry}
                   onClose={() => setOutcome(null)}
-                >
-                  {t('log.resend.doneHint', 'The new send is at the top of the log.')}
-                </Alert>
-              ) : null}
-              {outcome && !outcome.ok ? (
-                <Alert
-                  variant="danger"
-                  closeLabel={t('log.modal.close', 'Close')}
-                  title={t('log.resend.failed', 'The mail could not be sent again')}
-                  onClose={() => setOutcome(null)}
-                >
-                  {outcome.message}
-                </Alert>
+                />
               ) : null}
             </Flex>
           ) : null}

@@ -1,13 +1,34 @@
 import { Badge, Flex, IconButton, Link, Td, Tr, Typography } from '@strapi/design-system';
 import { Eye } from '@strapi/icons';
+import type { CSSProperties } from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
 import type { SendLogEntry } from '../../../shared/contracts/send-log';
 import { LogResendNote } from './LogResendNote';
 import { LogStatusBadge } from './LogStatusBadge';
 import { UncertainBadge } from './UncertainBadge';
+import { LOG_COLUMN_DISPLAY as SHOWN } from '../utils/columnDisplay';
 import { useTranslate } from '../hooks/useTranslate';
 import { panelPaths } from '../utils/panelPaths';
+import { useFormatDateTime } from '../hooks/useFormatDateTime';
+
+/** The table keeps its cells on one line (design system); these wrap. */
+const WRAP: CSSProperties = { whiteSpace: 'normal' };
+/** The subject: up to two lines, then "…" (the full subject is its title). */
+const TWO_LINES: CSSProperties = {
+  whiteSpace: 'normal',
+  overflowWrap: 'anywhere',
+  display: '-webkit-box',
+  WebkitLineClamp: 2,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
+};
+const ELLIPSIS: CSSProperties = {
+  display: 'block',
+  maxWidth: '100%',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+};
 
 interface LogRowProps {
   entry: SendLogEntry;
@@ -16,7 +37,8 @@ interface LogRowProps {
 
 /** One logged mail; the whole row opens its details (every attempt, resend). */
 const LogRow = ({ entry, onOpen }: LogRowProps) => {
-  const { formatDate, formatNumber } = useIntl();
+  const { formatNumber } = useIntl();
+  const formatDateTime = useFormatDateTime();
   const t = useTranslate();
   const others = entry.recipientsCount - 1;
 
@@ -27,9 +49,16 @@ const LogRow = ({ entry, onOpen }: LogRowProps) => {
       onClick={() => onOpen(entry)}
       style={{ cursor: 'pointer' }}
     >
-      <Td>
-        <Typography textColor="neutral800" title={entry.createdAt}>
-          {formatDate(entry.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}
+      <Td maxWidth="12rem">
+        {/* date and time may stand on two lines: the column stays narrow in every language */}
+        <Typography
+          textColor="neutral800"
+          title={entry.createdAt}
+          display="block"
+          minWidth="10rem"
+          style={WRAP}
+        >
+          {formatDateTime(entry.createdAt)}
         </Typography>
       </Td>
       <Td maxWidth="16rem">
@@ -37,9 +66,16 @@ const LogRow = ({ entry, onOpen }: LogRowProps) => {
           {entry.from}
         </Typography>
       </Td>
-      <Td>
+      <Td maxWidth="16rem">
         <Flex direction="column" alignItems="flex-start">
-          <Typography textColor="neutral800">{entry.firstRecipient || '—'}</Typography>
+          <Typography
+            textColor="neutral800"
+            ellipsis
+            maxWidth="100%"
+            title={entry.firstRecipient || undefined}
+          >
+            {entry.firstRecipient || '—'}
+          </Typography>
           {others > 0 ? (
             <Typography textColor="neutral600" variant="pi">
               {t('log.moreRecipients', '+{count} more', { count: others })}
@@ -47,21 +83,23 @@ const LogRow = ({ entry, onOpen }: LogRowProps) => {
           ) : null}
         </Flex>
       </Td>
-      <Td maxWidth="14rem">
-        <Flex gap={2}>
-          <Typography textColor="neutral800" ellipsis>
+      <Td minWidth="24rem">
+        <Flex direction="column" alignItems="flex-start" gap={1}>
+          <Typography textColor="neutral800" title={entry.subject || undefined} style={TWO_LINES}>
             {entry.subject || '—'}
           </Typography>
           {entry.newsletter ? <Badge size="S">{t('log.newsletter', 'Newsletter')}</Badge> : null}
         </Flex>
       </Td>
-      <Td>
+      <Td display={SHOWN.account} maxWidth="20rem">
         <Flex direction="column" alignItems="flex-start">
           {entry.accountId ? (
             <Link
               tag={NavLink}
               to={panelPaths.account(entry.accountId)}
               onClick={(e: React.MouseEvent) => e.stopPropagation()}
+              title={entry.accountEmail ?? undefined}
+              style={ELLIPSIS}
             >
               {`#${entry.accountId} ${entry.accountEmail ?? ''}`}
             </Link>
@@ -80,13 +118,13 @@ const LogRow = ({ entry, onOpen }: LogRowProps) => {
           <LogResendNote entry={entry} />
         </Flex>
       </Td>
-      <Td>
-        <Typography textColor="neutral800">{entry.attempts}</Typography>
-      </Td>
-      <Td>
-        <Typography textColor="neutral800">
-          {t('log.ms', '{ms} ms', { ms: formatNumber(entry.durationMs) })}
-        </Typography>
+      <Td display={SHOWN.attempts}>
+        <Flex direction="column" alignItems="flex-start">
+          <Typography textColor="neutral800">{entry.attempts}</Typography>
+          <Typography variant="pi" textColor="neutral600">
+            {t('log.ms', '{ms} ms', { ms: formatNumber(entry.durationMs) })}
+          </Typography>
+        </Flex>
       </Td>
       <Td onClick={(e: React.MouseEvent) => e.stopPropagation()}>
         <IconButton

@@ -1,6 +1,7 @@
 import { Table, Tbody, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { SendLogEntry } from '../../../shared/contracts/send-log';
+import { LOG_COLUMN_DISPLAY } from '../utils/columnDisplay';
 import { getTranslation } from '../utils/getTranslation';
 import { LogRow } from './LogRow';
 
@@ -12,7 +13,6 @@ const COLUMNS = [
   ['account', 'Account and rule'],
   ['status', 'Status'],
   ['attempts', 'Attempts'],
-  ['duration', 'Duration'],
 ] as const;
 
 interface LogTableProps {
@@ -20,7 +20,10 @@ interface LogTableProps {
   onOpen: (entry: SendLogEntry) => void;
 }
 
-/** The send log, newest first. */
+/**
+ * The send log, newest first. The subject takes the room that is left and wraps (two lines, then the
+ * full text in its title); other long values end in "…"; the least needed columns give way on a narrow window.
+ */
 const LogTable = ({ entries, onOpen }: LogTableProps) => {
   const { formatMessage } = useIntl();
   return (
@@ -28,7 +31,7 @@ const LogTable = ({ entries, onOpen }: LogTableProps) => {
       <Thead>
         <Tr>
           {COLUMNS.map(([key, defaultMessage]) => (
-            <Th key={key}>
+            <Th key={key} display={LOG_COLUMN_DISPLAY[key]}>
               <Typography variant="sigma">
                 {formatMessage({ id: getTranslation(`log.column.${key}`), defaultMessage })}
               </Typography>

@@ -30,6 +30,14 @@ export const PROVIDER_LABELS: Record<OAuthProvider, string> = {
   generic: 'Other OAuth2 provider',
 };
 
+/** What the app registration must be granted at the provider for XOAUTH2 sending with a refresh token. */
+const PERMISSIONS_HINTS: Record<Exclude<OAuthProvider, 'generic'>, string> = {
+  microsoft:
+    'At Microsoft (Entra ID → App registrations → API permissions) grant the delegated permissions SMTP.Send (Office 365 Exchange Online, https://outlook.office.com/SMTP.Send) and offline_access.',
+  google:
+    'At Google (Cloud console → OAuth consent screen) add the scope https://mail.google.com/; Connect asks for offline access (a refresh token) itself.',
+};
+
 /** The app registration of an OAuth2 (XOAUTH2) account: provider, tenant, client id/secret, and URLs for "Other". */
 const OAuthFields = ({
   values,
@@ -47,7 +55,21 @@ const OAuthFields = ({
   return (
     <>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="oauthProvider" required error={fieldErrors.oauthProvider}>
+        <Field.Root
+          name="oauthProvider"
+          required
+          error={fieldErrors.oauthProvider}
+          hint={
+            values.oauthProvider === 'generic' ? undefined : (
+              <span data-testid="oauth-permissions-hint">
+                {t(
+                  `form.oauth.permissionsHint.${values.oauthProvider}`,
+                  PERMISSIONS_HINTS[values.oauthProvider]
+                )}
+              </span>
+            )
+          }
+        >
           <Field.Label>{t('form.oauth.provider', 'Provider')}</Field.Label>
           <SingleSelect
             value={values.oauthProvider}
@@ -60,6 +82,7 @@ const OAuthFields = ({
               </SingleSelectOption>
             ))}
           </SingleSelect>
+          <Field.Hint />
           <Field.Error />
         </Field.Root>
       </Grid.Item>

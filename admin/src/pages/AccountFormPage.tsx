@@ -4,7 +4,7 @@ import { BackButton, isFetchError, Layouts, Page, useNotification } from '@strap
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router-dom';
-import type { SmtpAccount } from '../../../shared/contracts/accounts';
+import type { SmtpAccount, SmtpAccountInput } from '../../../shared/contracts/accounts';
 import { AccountForm } from '../components/AccountForm';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { UnsavedChangesGuard } from '../components/UnsavedChangesGuard';
@@ -13,13 +13,16 @@ import { useAccountPermissions } from '../hooks/useAccountPermissions';
 import { useAdminApi } from '../hooks/useAdminApi';
 import {
   EMPTY_ACCOUNT,
+  missingFields,
   movesPassword,
   toFormValues,
   toInput,
   type AccountFormValues,
+  type RequiredField,
 } from '../utils/accountForm';
 import type { ApiErrorInfo } from '../utils/apiError';
 import { useApiError } from '../hooks/useApiError';
+import { useIssueText } from '../hooks/useIssueText';
 import { getTranslation } from '../utils/getTranslation';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
 import { OAuthConnectPanel } from '../components/OAuthConnectPanel';
@@ -32,6 +35,7 @@ const AccountFormPage = () => {
   const isKnownId = !isEdit || /^\d{1,9}$/.test(id);
   const { formatMessage } = useIntl();
   const readApiError = useApiError();
+  const issueText = useIssueText();
   const t = (key: string, defaultMessage: string, values?: Record<string, string>) =>
     formatMessage({ id: getTranslation(key), defaultMessage }, values);
   const api = useAdminApi();
@@ -49,6 +53,8 @@ const AccountFormPage = () => {
   const [isSaving, setIsSaving] = useState(false);
   const [error, setError] = useState<ApiErrorInfo | null>(null);
   const [connectFieldErrors, setConnectFieldErrors] = useState<Record<string, string>>({});
+  /** Required fields found empty at the last Save, until each is filled in again. */
+  const [missing, setMissing] = useState<RequiredField[]>([]);
 
   // a new OAuth2 account moves to its own page after the save: the guard watches that page from here on
   useEffect(() => {
@@ -68,13 +74,29 @@ const AccountFormPage = () => {
       );
   }, [api, id, isEdit, isKnownId]);
 
+  const change = (next: AccountFormValues) => {
+    setValues(next);
+    if (missing.length > 0) {
+      const stillMissing = missingFields(next, stored);
+      setMissing(missing.filter((field) => stillMissing.includes(field)));
+    }
+  };
+
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (isSaving) return;
+    // a required field left empty is named on its field, and nothing is sent (the server refuses it too)
+    const empty = missingFields(values, stored);
+    setMissing(empty);
+    if (empty.length > 0) {
+      setError(null);
+      return;
+    }
     setIsSaving(true);
     setError(null);
     try {
-      const body = { data: toInput(values, stored) };
+      // shared/contracts still types the port as a number; an emptied one goes as null (AccountFormInput)
+      const body = { data: toInput(values, stored) as SmtpAccountInput };
       const { data } = isEdit
         ? await api.updateAccount({ id }, body)
         : await api.createAccount(body);
@@ -102,7 +124,9 @@ const AccountFormPage = () => {
     }
   };
 
-  if (loadError === 'missing') return <NotFoundPage />;
+  // `/plugins/smtp-accounts/<anything else>` is this route too: only a number names an account
+  if (loadError === 'missing')
+    return isKnownId ? <NotFoundPage what="account" id={id} /> : <NotFoundPage what="page" />;
   if (loadError) return <Page.Error />;
   if (permissions.isLoading || (isEdit && stored === null)) return <Page.Loading />;
   if (!(isEdit ? permissions.canUpdate : permissions.canCreate)) return <Page.NoPermissions />;
@@ -110,6 +134,9 @@ const AccountFormPage = () => {
   const initial = stored ? toFormValues(stored) : EMPTY_ACCOUNT;
   const isDirty = JSON.stringify(values) !== JSON.stringify(initial);
   const passwordRequired = isEdit && stored !== null && movesPassword(stored, values);
+  const requiredErrors = Object.fromEntries(
+    missing.map((field) => [field, issueText({ code: 'REQUIRED', field, message: '' })])
+  );
 
   const title = isEdit
     ? t('form.editTitle', 'Edit {email}', { email: stored?.email ?? '' })
@@ -158,8 +185,12 @@ const AccountFormPage = () => {
             <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
               <AccountForm
                 values={values}
-                onChange={setValues}
-                fieldErrors={{ ...connectFieldErrors, ...(error?.fieldErrors ?? {}) }}
+                onChange={change}
+                fieldErrors={{
+                  ...connectFieldErrors,
+                  ...(error?.fieldErrors ?? {}),
+                  ...requiredErrors,
+                }}
                 isEdit={isEdit}
                 hasPassword={Boolean(stored?.hasPassword)}
                 hasClientSecret={Boolean(stored?.hasClientSecret)}

@@ -2,7 +2,6 @@ import { Alert, Badge, Box, Button, Flex, Link, Typography } from '@strapi/desig
 import { ArrowClockwise, Clock, Cross, Play } from '@strapi/icons';
 import { BackButton, isFetchError, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
-import { useIntl } from 'react-intl';
 import { NavLink, useParams } from 'react-router-dom';
 import type { BatchDetail, ChangeBatch } from '../../../shared/contracts/campaigns';
 import { CampaignAccountsTable } from '../components/CampaignAccountsTable';
@@ -24,6 +23,7 @@ import { NotFoundPage } from './NotFoundPage';
 import { useRefresh } from '../hooks/useRefresh';
 import { useTranslate } from '../hooks/useTranslate';
 import { panelPaths } from '../utils/panelPaths';
+import { useFormatDateTime } from '../hooks/useFormatDateTime';
 
 const REFRESH_MS = 5000;
 
@@ -31,7 +31,7 @@ const REFRESH_MS = 5000;
 const CampaignPage = () => {
   const { batchId } = useParams<{ batchId: string }>();
   const isKnownId = /^\d{1,9}$/.test(batchId ?? '');
-  const { formatDate } = useIntl();
+  const formatDateTime = useFormatDateTime();
   const readApiError = useApiError();
   const t = useTranslate();
   const api = useAdminApi();
@@ -95,7 +95,8 @@ const CampaignPage = () => {
     }
   };
 
-  if (loadError === 'missing') return <NotFoundPage />;
+  if (loadError === 'missing')
+    return <NotFoundPage what="campaign" id={isKnownId ? batchId : undefined} />;
   if (permissions.isLoading) return <Page.Loading />;
   if (!permissions.canRead) return <Page.NoPermissions />;
   if (loadError) return <Page.Error />;
@@ -148,7 +149,7 @@ const CampaignPage = () => {
           'Batch #{id} · created {created} · {engine, select, redis {BullMQ (Redis)} other {database queue}}',
           {
             id: batch.id,
-            created: formatDate(batch.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
+            created: formatDateTime(batch.createdAt),
             engine: batch.engine,
           }
         )}
@@ -196,10 +197,7 @@ const CampaignPage = () => {
                 {batch.finishedAt ? (
                   <Typography textColor="neutral700">
                     {t('campaign.finishedAt', 'Finished {finished}', {
-                      finished: formatDate(batch.finishedAt, {
-                        dateStyle: 'medium',
-                        timeStyle: 'short',
-                      }),
+                      finished: formatDateTime(batch.finishedAt),
                     })}
                   </Typography>
                 ) : null}

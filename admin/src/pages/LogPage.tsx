@@ -1,4 +1,4 @@
-import { Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
+import { Alert, Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { BackButton, Layouts, Page, Pagination } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -17,8 +17,10 @@ import {
   DEFAULT_PAGE_SIZE,
   FILTER_KEYS,
   readLogFilters,
+  readEntryParam,
   toLogQuery,
   withFilter,
+  withoutEntry,
   type LogFilters,
 } from '../utils/logFilters';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
@@ -37,8 +39,14 @@ const LogPage = () => {
   const [searchParams, setSearchParams] = useSearchParams();
   // useSearchParams keeps one object per query string: a new one means other filters, and a reload
   const logQuery = useMemo(() => toLogQuery(searchParams), [searchParams]);
+  /** `?entry=<id>`: open this entry's details once the list shows it (the way to a resend's new entry). */
+  const focusId = readEntryParam(searchParams);
 
-  const [result, setResult] = useState<ListSendLog.Response | null>(null);
+  /** The list, and the query it answers (a new query keeps the old list on screen until it loads). */
+  const [loaded, setLoaded] = useState<{
+    query: ListSendLog.Query;
+    response: ListSendLog.Response;
+  } | null>(null);
   const [isLoading, setIsLoading] = useState(false);
   const [error, setError] = useState<ApiErrorInfo | null>(null);
   const [accounts, setAccounts] = useState<SmtpAccount[]>([]);
@@ -48,7 +56,7 @@ const LogPage = () => {
     async (silent = false) => {
       if (!silent) setIsLoading(true);
       try {
-        setResult(await api.listSendLog(logQuery));
+        setLoaded({ query: logQuery, response: await api.listSendLog(logQuery) });
         setError(null);
       } catch (caught) {
         setError(readApiError(caught, t('log.loadFailed', 'The send log could not be loaded')));
@@ -77,29 +85,47 @@ const LogPage = () => {
       .catch(() => setAccounts([]));
   }, [api, permissions.canRead]);
 
+  const isCurrent = loaded !== null && loaded.query === logQuery;
+  const focusListed = isCurrent && loaded.response.data.some((entry) => entry.id === focusId);
+  useEffect(() => {
+    if (focusId !== null && focusListed) setOpenId(focusId);
+  }, [focusId, focusListed]);
+
   const changeFilter = useCallback(
     (key: keyof LogFilters, value: string) =>
-      setSearchParams((params) => withFilter(params, key, value)),
+      setSearchParams((params) => withoutEntry(withFilter(params, key, value))),
     [setSearchParams]
   );
   const resetFilters = useCallback(
     () =>
       setSearchParams((params) => {
-        const next = new URLSearchParams(params);
+        const next = withoutEntry(params);
         FILTER_KEYS.forEach((key) => next.delete(key));
         next.set('page', '1');
         return next;
       }),
     [setSearchParams]
   );
+  const closeEntry = useCallback(() => {
+    setOpenId(null);
+    setSearchParams((params) => (params.has('entry') ? withoutEntry(params) : params));
+  }, [setSearchParams]);
 
   if (permissions.isLoading) return <Page.Loading />;
   if (!permissions.canRead) return <Page.NoPermissions />;
 
   const title = t('log.title', 'Send log');
+  const result = loaded?.response ?? null;
   const entries = result?.data ?? [];
   const pagination = result?.meta.pagination;
   const openEntry: SendLogEntry | null = entries.find((entry) => entry.id === openId) ?? null;
+  const isListed = (id: number) => entries.some((entry) => entry.id === id);
+  /** A listed entry opens in place; a hidden one is looked for on the first page, without filters. */
+  const showEntry = (id: number) => {
+    if (isListed(id)) return setOpenId(id);
+    setOpenId(null);
+    setSearchParams(new URLSearchParams({ entry: String(id) }));
+  };
 
   return (
     <Page.Main>
@@ -136,6 +162,20 @@ const LogPage = () => {
               onClose={() => setError(null)}
             />
           ) : null}
+          {focusId !== null && isCurrent && !focusListed ? (
+            <Alert
+              variant="warning"
+              closeLabel={t('log.modal.close', 'Close')}
+              title={t('log.entryMissing.title', 'Mail #{id} is not in this list', { id: focusId })}
+              onClose={closeEntry}
+              data-testid="log-entry-missing"
+            >
+              {t(
+                'log.entryMissing.content',
+                'It may be on another page, or it was deleted (entries older than the retention period are removed).'
+              )}
+            </Alert>
+          ) : null}
           {result === null && !error ? <Page.Loading /> : null}
           {result !== null && entries.length === 0 ? (
             <EmptyStateLayout content={t('log.empty', 'No mail matches these filters yet.')} />
@@ -165,8 +205,10 @@ const LogPage = () => {
       <LogEntryModal
         entry={openEntry}
         canResend={permissions.canResend}
-        onClose={() => setOpenId(null)}
-        onResent={() => void load()}
+        onClose={closeEntry}
+        onResent={() => load(true)}
+        isListed={isListed}
+        onShowEntry={showEntry}
       />
     </Page.Main>
   );

@@ -1,7 +1,7 @@
 import type { AuthType, OAuthProvider, SecurityMode } from '../../../shared/constants';
 import type { SmtpAccount, SmtpAccountInput } from '../../../shared/contracts/accounts';
 
-/** What the form edits; the port stays optional while the field is being typed into. */
+/** What the form edits; the port is undefined while its field is empty (emptied, or being typed into). */
 export interface AccountFormValues {
   name: string;
   email: string;
@@ -90,20 +90,29 @@ const OAUTH_TEXT_FIELDS = [
 ] as const;
 
 /**
- * The request body; an empty password (or client secret) is left out so that an edit keeps the stored one.
+ * What the form sends. A field the admin emptied goes as empty ('' for a text, null for the port and the
+ * limits), never left out: left out would read as "unchanged" on an update, so the server keeps the old
+ * value; sent empty, a required one is refused (REQUIRED). The shared contract still types the port as a
+ * number (an update takes null since issue 18), hence the port of its own here.
+ */
+export type AccountFormInput = Omit<SmtpAccountInput, 'port'> & { port: number | null };
+
+/**
+ * The request body; an empty password (or client secret) is left out so that an edit keeps the stored one:
+ * a secret is write-only, so an empty field is "keep", not "emptied".
  * OAuth2 fields go only with an OAuth2 account and, on edit, only when changed: the server compares each
  * with the stored value (null there, '' here) to decide whether the sign-in or the secret must be redone.
  */
 export const toInput = (
   values: AccountFormValues,
   stored?: SmtpAccount | null
-): SmtpAccountInput => {
+): AccountFormInput => {
   const { password, port, oauthClientSecret, oauthProvider, ...rest } = values;
-  const input: SmtpAccountInput = {
+  const input: AccountFormInput = {
     name: rest.name.trim(),
     email: rest.email.trim(),
     host: rest.host.trim(),
-    port: port as number,
+    port: port ?? null,
     security: rest.security,
     authType: rest.authType,
     username: rest.username.trim(),
@@ -131,9 +140,59 @@ export const toInput = (
  */
 export const DESTINATION_FIELDS = ['host', 'port', 'security', 'authType', 'username'] as const;
 
-/** Whether these edits send the stored password to a new destination (the password must be re-entered). */
+const isPasswordAuth = (authType: AuthType) => authType !== 'none' && authType !== 'oauth2';
+
+/**
+ * Whether these edits point the account at a new destination, so that the password must be (re-)entered.
+ * It holds while the edit is in the form, typed password or not: the field stays required through a
+ * failed save. An emptied field is no destination yet (it is "required" on its own).
+ */
 export const movesPassword = (stored: SmtpAccount, values: AccountFormValues) => {
-  if (values.authType === 'none' || values.authType === 'oauth2' || values.password) return false;
+  if (!isPasswordAuth(values.authType)) return false;
   const edited = toInput(values);
-  return DESTINATION_FIELDS.some((field) => edited[field] !== stored[field]);
+  return DESTINATION_FIELDS.some(
+    (field) => edited[field] !== '' && edited[field] !== null && edited[field] !== stored[field]
+  );
+};
+
+/** The fields a client-side check may name as missing (each has a label in utils/fieldLabels). */
+export type RequiredField =
+  | 'email'
+  | 'host'
+  | 'port'
+  | 'username'
+  | 'password'
+  | 'oauthTenant'
+  | 'oauthClientId'
+  | 'oauthClientSecret'
+  | 'oauthAuthorizeUrl'
+  | 'oauthTokenUrl';
+
+/**
+ * The required fields that are empty, in form order: what the server's complete-account check would refuse
+ * as REQUIRED, checked before the request. A secret is missing only when none is stored (empty keeps it);
+ * a password the new destination needs is the server's PASSWORD_REQUIRED, which says why.
+ */
+export const missingFields = (
+  values: AccountFormValues,
+  stored?: SmtpAccount | null
+): RequiredField[] => {
+  const blank = (value: string) => value.trim() === '';
+  const isOAuth = values.authType === 'oauth2';
+  const checks: [RequiredField, boolean][] = [
+    ['email', blank(values.email)],
+    ['host', blank(values.host)],
+    ['port', values.port === undefined],
+    ['username', values.authType !== 'none' && blank(values.username)],
+    ['password', isPasswordAuth(values.authType) && values.password === '' && !stored?.hasPassword],
+    ['oauthTenant', isOAuth && values.oauthProvider === 'microsoft' && blank(values.oauthTenant)],
+    ['oauthClientId', isOAuth && blank(values.oauthClientId)],
+    ['oauthClientSecret', isOAuth && values.oauthClientSecret === '' && !stored?.hasClientSecret],
+    [
+      'oauthAuthorizeUrl',
+      isOAuth && values.oauthProvider === 'generic' && blank(values.oauthAuthorizeUrl),
+    ],
+    ['oauthTokenUrl', isOAuth && values.oauthProvider === 'generic' && blank(values.oauthTokenUrl)],
+  ];
+  return checks.filter(([, missing]) => missing).map(([field]) => field);
 };

@@ -93,3 +93,15 @@ export const readApiError = (error: unknown, fallbackMessage: string): ApiErrorI
     fieldErrors: {},
   };
 };
+
+/**
+ * The entry a resend that failed too wrote: the `logId` of the server's MAIL_NOT_SENT answer (its message
+ * says why, naming every attempt); null for any other refusal (already resent, no body …).
+ */
+export const failedResendEntry = (error: unknown): number | null => {
+  if (!isFetchError(error)) return null;
+  const details: unknown = error.response?.data?.error?.details;
+  if (typeof details !== 'object' || details === null) return null;
+  const { code, logId } = details as { code?: unknown; logId?: unknown };
+  return code === 'MAIL_NOT_SENT' && typeof logId === 'number' ? logId : null;
+};

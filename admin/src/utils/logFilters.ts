@@ -91,3 +91,16 @@ export const withFilter = (
   next.set('page', '1');
   return next;
 };
+
+/** The entry whose details the address asks for (`?entry=<id>`), or null. */
+export const readEntryParam = (params: URLSearchParams): number | null => {
+  const value = params.get('entry') ?? '';
+  return /^\d{1,9}$/.test(value) ? Number(value) : null;
+};
+
+/** The address-bar parameters without the entry to open (its details were closed, or a filter changed). */
+export const withoutEntry = (params: URLSearchParams): URLSearchParams => {
+  const next = new URLSearchParams(params);
+  next.delete('entry');
+  return next;
+};
