@@ -9,6 +9,7 @@ import { LogPage } from './LogPage';
 import { NotFoundPage } from './NotFoundPage';
 import { OAuthCallbackPage } from './OAuthCallbackPage';
 import { RoutingPreviewPage } from './RoutingPreviewPage';
+import { SuppressionsPage } from './SuppressionsPage';
 
 const App = () => {
   return (
@@ -21,6 +22,7 @@ const App = () => {
       <Route path="campaigns/:batchId" element={<CampaignPage />} />
       <Route path="oauth/callback" element={<OAuthCallbackPage />} />
       <Route path="deliverability" element={<DeliverabilityPage />} />
+      <Route path="suppressions" element={<SuppressionsPage />} />
       <Route path=":id" element={<AccountFormPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
