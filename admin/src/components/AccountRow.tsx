@@ -3,6 +3,7 @@ import { Mail, Pencil, Trash } from '@strapi/icons';
 import type { SmtpAccount } from '../../../shared/contracts/accounts';
 import type { AccountHealth } from '../../../shared/contracts/health';
 import { AccountHealthCell } from './AccountHealthCell';
+import { DomainCheckBadge } from './DomainCheckBadge';
 import { OAuthStatusBadge } from './OAuthStatusBadge';
 import { useTranslate } from '../hooks/useTranslate';
 
@@ -95,7 +96,10 @@ const AccountRow = ({
         <Typography textColor="neutral800">{account.preferForNewsletters ? yes : no}</Typography>
       </Td>
       <Td>
-        <AccountHealthCell health={health} />
+        <Flex direction="column" alignItems="flex-start" gap={1}>
+          <AccountHealthCell health={health} />
+          <DomainCheckBadge check={account.domainCheck} withTooltip />
+        </Flex>
       </Td>
       <Td onClick={stop}>
         <Flex gap={1} justifyContent="flex-end">
