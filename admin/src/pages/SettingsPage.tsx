@@ -26,6 +26,7 @@ import {
 import type { ModuleSettings } from '../../../shared/contracts/settings';
 import { useAdminApi } from '../hooks/useAdminApi';
 import { usePluginPermissions } from '../hooks/usePluginPermissions';
+import { SettingsDeliverabilityFields } from '../components/SettingsDeliverabilityFields';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import type { ApiErrorInfo } from '../utils/apiError';
 import { useApiError } from '../hooks/useApiError';
@@ -398,6 +399,12 @@ const SettingsPage = () => {
                     <Field.Error />
                   </Field.Root>
                 </Grid.Item>
+                <SettingsDeliverabilityFields
+                  values={values}
+                  set={set}
+                  fieldErrors={fieldErrors}
+                  disabled={disabled}
+                />
                 <Grid.Item col={12} direction="column" alignItems="stretch">
                   <Typography variant="pi" textColor="neutral600" data-testid="webhook-events-hint">
                     {t(
