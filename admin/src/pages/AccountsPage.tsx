@@ -14,6 +14,7 @@ import { useAccountPermissions } from '../hooks/useAccountPermissions';
 import { useAdminApi } from '../hooks/useAdminApi';
 import { useCampaignPermissions } from '../hooks/useCampaignPermissions';
 import { useDomainPermissions } from '../hooks/useDomainPermissions';
+import { useRefetchPendingChecks } from '../hooks/useRefetchPendingChecks';
 import { useSuppressionPermissions } from '../hooks/useSuppressionPermissions';
 import { useLogPermissions } from '../hooks/useLogPermissions';
 import { useApiError } from '../hooks/useApiError';
@@ -73,6 +74,7 @@ const AccountsPage = () => {
   useEffect(() => {
     if (permissions.canRead) load();
   }, [load, permissions.canRead]);
+  useRefetchPendingChecks(accounts, load);
 
   const visible = useMemo(
     () => sortAccounts(filterAccounts(accounts ?? [], query), sortKey, direction),
