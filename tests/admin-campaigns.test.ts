@@ -30,13 +30,15 @@ const counts = (over: Partial<BatchCounts>): BatchCounts => ({
 });
 
 describe('campaign helpers of the panel', () => {
-  test('progress counts sent, failed and cancelled of the stored messages', () => {
+  test('progress counts sent, failed, cancelled and suppressed of the stored messages', () => {
     expect(
       batchProgress(counts({ total: 30, sent: 10, failed: 2, cancelled: 3, queued: 15 }))
     ).toEqual({ finished: 15, total: 30, percent: 50 });
     // rounded down: 99.9 % is not "100 %" while one message is still queued
     expect(batchProgress(counts({ total: 1000, sent: 999, queued: 1 })).percent).toBe(99);
     expect(batchProgress(counts({ total: 3, sent: 3 })).percent).toBe(100);
+    // a mail not sent to a suppressed address has reached its end too
+    expect(batchProgress(counts({ total: 4, sent: 3, suppressed: 1 })).percent).toBe(100);
     // every message refused at enqueue: nothing stored, no division by zero
     expect(batchProgress(counts({ rejected: 5 }))).toEqual({ finished: 0, total: 0, percent: 0 });
   });

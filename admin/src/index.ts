@@ -13,10 +13,14 @@ const plugin: StrapiApp['appPlugins'][string] = {
       intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'SMTP accounts' },
       Component: () => import('./pages/App'),
       // any one of these shows the link (Strapi's menu checks "at least one"); the index page sends a
-      // role without accounts.read on to the campaigns or the send log
-      permissions: [PERMISSIONS.accountsRead, PERMISSIONS.campaignsRead, PERMISSIONS.logRead].map(
-        (action) => ({ action, subject: null })
-      ),
+      // role without accounts.read on to the campaigns, the send log, the domains or the suppressions
+      permissions: [
+        PERMISSIONS.accountsRead,
+        PERMISSIONS.campaignsRead,
+        PERMISSIONS.logRead,
+        PERMISSIONS.domainsRead,
+        PERMISSIONS.suppressionsRead,
+      ].map((action) => ({ action, subject: null })),
     });
 
     app.addSettingsLink(

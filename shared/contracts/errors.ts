@@ -55,6 +55,8 @@ export const ERROR_CODES = [
   // campaign batches: pause, resume, cancel
   'BATCH_FINISHED',
   'NOT_PAUSED',
+  // sending domains (DKIM keys): one key per domain
+  'DOMAIN_EXISTS',
   // any route
   'NOT_FOUND',
   'SEND_PERMISSION_REQUIRED',

@@ -7,6 +7,8 @@ const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { campaignSteps } = require('./campaigns.e2e');
+const { deliverabilitySteps } = require('./deliverability.e2e');
+const { startDnsServer } = require('./dns-server');
 const { logSteps } = require('./log.e2e');
 const { issue10Steps } = require('./issue10.e2e');
 const { issue18Steps } = require('./issue18.e2e');
@@ -122,8 +124,13 @@ const main = async () => {
     watched.on('pageerror', (error) => consoleProblems.push(`pageerror: ${error.message}`));
   };
 
-  /** Steps depend on each other, so after a failure the rest are reported as failed without running. */
+  /**
+   * Steps depend on each other, so after a failure the rest are reported as failed without running.
+   * `E2E_ONLY=<regexp>` runs only the steps whose name matches it (and the login), while working on them.
+   */
+  const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY, 'i') : null;
   const step = async (name, fn) => {
+    if (only && name !== 'log in' && !only.test(name)) return;
     if (failedEarlier) {
       results.failed += 1;
       log(`SKIP ${name} (an earlier step failed)`);
@@ -161,11 +168,16 @@ const main = async () => {
     cleanups.push(() => stock.close());
     log(`smtp servers on ${smtpA.port} (A), ${smtpB.port} (B), ${stock.port} (stock provider)`);
 
+    // the domain check asks this server, not the internet (deliverability.e2e.js fills its zone)
+    const dns = await startDnsServer();
+    cleanups.push(() => dns.close());
+
     ensureAdminBuild(log);
     const strapi = await startStrapi({
       stockSmtpPort: stock.port,
       logFile: path.join(ARTIFACTS, 'strapi.log'),
       log,
+      env: { SMTP_ACCOUNTS_DNS_SERVERS: dns.address },
     });
     cleanups.push(() => strapi.stop());
     const { url } = strapi;
@@ -623,6 +635,27 @@ const main = async () => {
       await page.getByText('Модуль включён').waitFor();
       await shot('13-settings-ru');
       await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'en'));
+    });
+
+    await deliverabilitySteps({
+      step,
+      page,
+      browser,
+      url,
+      token,
+      api,
+      strapi,
+      dns,
+      uniq,
+      smtpA,
+      password,
+      shot,
+      heading,
+      chooseOption,
+      waitFor,
+      assert,
+      artifacts: ARTIFACTS,
+      uiTimeout: UI_TIMEOUT,
     });
   } catch (error) {
     results.failed += 1;

@@ -73,8 +73,8 @@ const freePort = () =>
 
 const { freshStrapiSecrets, QUIET_STRAPI } = require('../../scripts/strapi-secrets');
 
-/** Starts the playground; resolves once /_health answers. */
-const startStrapi = async ({ stockSmtpPort, logFile, log }) => {
+/** Starts the playground (`env`: more environment, e.g. the DNS servers); resolves once /_health answers. */
+const startStrapi = async ({ stockSmtpPort, logFile, log, env: extraEnv = {} }) => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'smtp-accounts-e2e-'));
   const port = await freePort();
   const env = {
@@ -86,6 +86,7 @@ const startStrapi = async ({ stockSmtpPort, logFile, log }) => {
     ...QUIET_STRAPI,
     DATABASE_FILENAME: path.join(tmp, 'data.db'),
     STOCK_SMTP_PORT: String(stockSmtpPort),
+    ...extraEnv,
   };
   const out = fs.openSync(logFile, 'w');
   // detached: Strapi gets its own process group, so stopping it also stops anything it spawned

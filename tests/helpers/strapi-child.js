@@ -29,7 +29,8 @@ const main = async () => {
         .then((doc) => ({ id: doc.id })),
     list: () => strapi.plugin('smtp-accounts').service('accounts').list(),
     // the campaign queue: a batch of `count` mails from `from`, subjects `${tag} <n>`; its status; what this process sent
-    // (`invalid`: that many more messages without a recipient, refused at enqueue)
+    // (`invalid`: that many more messages without a recipient, refused at enqueue; `newsletter`: a newsletter batch,
+    // `recipient`: the addresses' local part, `r` by default)
     enqueue: (message) =>
       strapi
         .plugin('smtp-accounts')
@@ -38,7 +39,7 @@ const main = async () => {
           [
             ...Array.from({ length: message.count }, (_, i) => ({
               from: message.from,
-              to: `r${i}@example.test`,
+              to: `${message.recipient ?? 'r'}${i}@example.test`,
               subject: `${message.tag} ${i}`,
               text: 'x',
             })),
@@ -48,7 +49,7 @@ const main = async () => {
               text: 'x',
             })),
           ],
-          { campaign: message.tag }
+          { campaign: message.tag, newsletter: message.newsletter === true }
         ),
     status: (message) => strapi.plugin('smtp-accounts').service('queue').status(message.batchId),
     // the suppression list: an address unsubscribed through this process (issue 19)

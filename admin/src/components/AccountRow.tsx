@@ -5,6 +5,7 @@ import type { SmtpAccount } from '../../../shared/contracts/accounts';
 import type { AccountHealth } from '../../../shared/contracts/health';
 import { ACCOUNT_COLUMN_DISPLAY as SHOWN, HIDDEN_FROM_LARGE } from '../utils/columnDisplay';
 import { AccountHealthCell } from './AccountHealthCell';
+import { DomainCheckBadge } from './DomainCheckBadge';
 import { OAuthStatusBadge } from './OAuthStatusBadge';
 import { useTranslate } from '../hooks/useTranslate';
 
@@ -138,7 +139,10 @@ const AccountRow = ({
         )}
       </Td>
       <Td>
-        <AccountHealthCell health={health} />
+        <Flex direction="column" alignItems="flex-start" gap={1}>
+          <AccountHealthCell health={health} />
+          <DomainCheckBadge check={account.domainCheck} withTooltip />
+        </Flex>
       </Td>
       <Td onClick={stop}>
         <Flex gap={1} justifyContent="flex-end">

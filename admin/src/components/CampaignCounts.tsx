@@ -9,6 +9,7 @@ const COUNTS = [
   ['sent', 'Sent'],
   ['failed', 'Failed'],
   ['cancelled', 'Cancelled'],
+  ['suppressed', 'Suppressed'],
   ['rejected', 'Rejected at enqueue'],
   ['uncertain', 'Maybe sent twice'],
 ] as const satisfies readonly (readonly [keyof BatchCounts, string])[];

@@ -5,8 +5,9 @@ import { batchProgress } from '../utils/campaigns';
 import { getTranslation } from '../utils/getTranslation';
 
 /**
- * Sent + failed + cancelled of the stored messages, as a bar and in numbers. Drawn with Box: the design
- * system's ProgressBar is a fixed 78 px light-on-dark bar made for upload toasts, unreadable in a table.
+ * Sent + failed + cancelled + suppressed of the stored messages, as a bar and in numbers. Drawn with
+ * Box: the design system's ProgressBar is a fixed 78 px light-on-dark bar made for upload toasts,
+ * unreadable in a table.
  */
 const CampaignProgress = ({ counts, size = 'S' }: { counts: BatchCounts; size?: 'S' | 'M' }) => {
   const { formatMessage, formatNumber } = useIntl();

@@ -6,6 +6,7 @@ import { useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { SmtpAccount, SmtpAccountInput } from '../../../shared/contracts/accounts';
 import { AccountForm } from '../components/AccountForm';
+import { DomainCheckPanel } from '../components/DomainCheckPanel';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { UnsavedChangesGuard } from '../components/UnsavedChangesGuard';
 import { NotFoundPage } from './NotFoundPage';
@@ -198,6 +199,7 @@ const AccountFormPage = () => {
                 disabled={isSaving}
               />
             </Box>
+            {stored ? <DomainCheckPanel account={stored} /> : null}
           </Flex>
         </Layouts.Content>
       </form>

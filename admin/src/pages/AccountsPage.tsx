@@ -8,10 +8,14 @@ import type { SmtpAccount } from '../../../shared/contracts/accounts';
 import type { AccountHealth } from '../../../shared/contracts/health';
 import { AccountsTable } from '../components/AccountsTable';
 import { DeleteAccountDialog } from '../components/DeleteAccountDialog';
+import { DeliverabilityLinks } from '../components/DeliverabilityLinks';
 import { TestMailModal } from '../components/TestMailModal';
 import { useAccountPermissions } from '../hooks/useAccountPermissions';
 import { useAdminApi } from '../hooks/useAdminApi';
 import { useCampaignPermissions } from '../hooks/useCampaignPermissions';
+import { useDomainPermissions } from '../hooks/useDomainPermissions';
+import { useRefetchPendingChecks } from '../hooks/useRefetchPendingChecks';
+import { useSuppressionPermissions } from '../hooks/useSuppressionPermissions';
 import { useLogPermissions } from '../hooks/useLogPermissions';
 import { useApiError } from '../hooks/useApiError';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
@@ -35,6 +39,8 @@ const AccountsPage = () => {
   const permissions = useAccountPermissions();
   const logPermissions = useLogPermissions();
   const campaignPermissions = useCampaignPermissions();
+  const domainPermissions = useDomainPermissions();
+  const suppressionPermissions = useSuppressionPermissions();
 
   const [accounts, setAccounts] = useState<SmtpAccount[] | null>(null);
   const [loadError, setLoadError] = useState(false);
@@ -68,6 +74,7 @@ const AccountsPage = () => {
   useEffect(() => {
     if (permissions.canRead) load();
   }, [load, permissions.canRead]);
+  useRefetchPendingChecks(accounts, load);
 
   const visible = useMemo(
     () => sortAccounts(filterAccounts(accounts ?? [], query), sortKey, direction),
@@ -142,12 +149,19 @@ const AccountsPage = () => {
   };
 
   const isLoadingPermissions =
-    permissions.isLoading || logPermissions.isLoading || campaignPermissions.isLoading;
+    permissions.isLoading ||
+    logPermissions.isLoading ||
+    campaignPermissions.isLoading ||
+    domainPermissions.isLoading ||
+    suppressionPermissions.isLoading;
   if (isLoadingPermissions) return <Page.Loading />;
-  // the menu link shows for accounts.read, campaigns.read or log.read: a role without the first goes on
+  // the menu link shows for accounts.read, campaigns.read, log.read, domains.read or suppressions.read:
+  // a role without the first goes on to the first page it may read
   if (!permissions.canRead) {
     if (campaignPermissions.canRead) return <Navigate to={panelPaths.campaigns} replace />;
     if (logPermissions.canRead) return <Navigate to={panelPaths.log()} replace />;
+    if (domainPermissions.canRead) return <Navigate to={panelPaths.deliverability()} replace />;
+    if (suppressionPermissions.canRead) return <Navigate to={panelPaths.suppressions} replace />;
     return <Page.NoPermissions />;
   }
   if (loadError) return <Page.Error />;
@@ -193,6 +207,7 @@ const AccountsPage = () => {
                 {t('accounts.sendLog', 'Send log')}
               </Button>
             ) : null}
+            <DeliverabilityLinks />
           </Flex>
         }
       />

@@ -214,6 +214,11 @@ const CampaignPage = () => {
                       {t('campaign.log.failed', 'Its failed mails')}
                     </Link>
                   ) : null}
+                  {batch.counts.suppressed > 0 ? (
+                    <Link tag={NavLink} to={batchLogPath(batch.id, 'suppressed')}>
+                      {t('campaign.log.suppressed', 'Its mails not sent to suppressed addresses')}
+                    </Link>
+                  ) : null}
                 </Flex>
               ) : null}
               {batch.counts.uncertain > 0 ? (

@@ -8,6 +8,7 @@ import { useAdminApi } from '../hooks/useAdminApi';
 import { usePluginPermissions } from '../hooks/usePluginPermissions';
 import { SettingsCheckFields } from '../components/SettingsCheckFields';
 import { SettingsSendingFields } from '../components/SettingsSendingFields';
+import { SettingsDeliverabilityFields } from '../components/SettingsDeliverabilityFields';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import type { ApiErrorInfo } from '../utils/apiError';
 import { useApiError } from '../hooks/useApiError';
@@ -112,6 +113,7 @@ const SettingsPage = () => {
               <Grid.Root gap={5}>
                 <SettingsSendingFields {...fieldProps} />
                 <SettingsCheckFields {...fieldProps} />
+                <SettingsDeliverabilityFields {...fieldProps} />
               </Grid.Root>
             </Box>
           </Flex>

@@ -11,6 +11,17 @@ import type {
   UpdateAccount,
 } from '../../../shared/contracts/accounts';
 import type { ChangeBatch, GetBatch, ListBatches } from '../../../shared/contracts/campaigns';
+import type {
+  CheckAccountDomain,
+  CreateDomain,
+  CreateSuppression,
+  DeleteDomain,
+  DeleteSuppression,
+  ImportSuppressions,
+  ListDomains,
+  ListSuppressions,
+  UpdateDomain,
+} from '../../../shared/contracts/deliverability';
 import type { GetAccountsHealth } from '../../../shared/contracts/health';
 import type { GetModuleState } from '../../../shared/contracts/module-state';
 import type { ResolveFrom } from '../../../shared/contracts/resolve';
@@ -27,6 +38,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export interface Endpoint<Params, Body, Response> {
   readonly method: Method;
   readonly path: [Params] extends [void] ? string : (params: Params) => string;
+  /** A route that answers a file (CSV), read as text instead of JSON. */
+  readonly responseType?: 'text';
   /** Never set: carries the contract's body and response types to the caller. */
   readonly contract?: { body: Body; response: Response };
 }
@@ -36,13 +49,17 @@ type RouteParams<Params> = { [Key in keyof Params]: Params[Key] | number };
 
 const endpoint = <Response, Params = void, Body = void>(
   method: Method,
-  path: Endpoint<Params, Body, Response>['path']
-): Endpoint<Params, Body, Response> => ({ method, path });
+  path: Endpoint<Params, Body, Response>['path'],
+  responseType?: 'text'
+): Endpoint<Params, Body, Response> => ({ method, path, responseType });
 
 const segment = (id: string | number) => encodeURIComponent(String(id));
 
 /** A list's query string, from the contract's query (empty values left out). */
-const withQuery = (path: string, query: ListSendLog.Query | ListBatches.Query) => {
+const withQuery = (
+  path: string,
+  query: ListSendLog.Query | ListBatches.Query | ListSuppressions.Query
+) => {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query) as [string, string | undefined][])
     if (value) search.set(key, value);
@@ -117,6 +134,42 @@ export const endpoints = {
     'POST',
     ({ id }) => `/campaigns/${segment(id)}/cancel`
   ),
+  listDomains: endpoint<ListDomains.Response>('GET', '/domains'),
+  createDomain: endpoint<CreateDomain.Response, void, CreateDomain.Request['body']>(
+    'POST',
+    '/domains'
+  ),
+  updateDomain: endpoint<
+    UpdateDomain.Response,
+    RouteParams<UpdateDomain.Params>,
+    UpdateDomain.Request['body']
+  >('PUT', ({ id }) => `/domains/${segment(id)}`),
+  deleteDomain: endpoint<DeleteDomain.Response, RouteParams<DeleteDomain.Params>>(
+    'DELETE',
+    ({ id }) => `/domains/${segment(id)}`
+  ),
+  checkAccountDomain: endpoint<CheckAccountDomain.Response, RouteParams<CheckAccountDomain.Params>>(
+    'POST',
+    ({ id }) => `/accounts/${segment(id)}/domain-check`
+  ),
+  listSuppressions: endpoint<ListSuppressions.Response, ListSuppressions.Query>('GET', (query) =>
+    withQuery('/suppressions', query)
+  ),
+  createSuppression: endpoint<CreateSuppression.Response, void, CreateSuppression.Request['body']>(
+    'POST',
+    '/suppressions'
+  ),
+  deleteSuppression: endpoint<DeleteSuppression.Response, RouteParams<DeleteSuppression.Params>>(
+    'DELETE',
+    ({ id }) => `/suppressions/${segment(id)}`
+  ),
+  importSuppressions: endpoint<
+    ImportSuppressions.Response,
+    void,
+    ImportSuppressions.Request['body']
+  >('POST', '/suppressions/import'),
+  /** The whole list as CSV (`address,scope,reason,detail,createdAt`); the admin's token, so not a plain link. */
+  exportSuppressions: endpoint<string>('GET', '/suppressions/export', 'text'),
   getSettings: endpoint<GetSettings.Response>('GET', '/settings'),
   updateSettings: endpoint<UpdateSettings.Response, void, UpdateSettings.Request['body']>(
     'PUT',
@@ -144,7 +197,11 @@ export type AdminApi = {
 };
 
 /** What every endpoint shares at run time; its params are whatever its own path function takes. */
-type AnyEndpoint = { readonly method: Method; readonly path: string | ((params: never) => string) };
+type AnyEndpoint = {
+  readonly method: Method;
+  readonly path: string | ((params: never) => string);
+  readonly responseType?: 'text';
+};
 
 const send = async (client: FetchClient, route: AnyEndpoint, args: unknown[]): Promise<unknown> => {
   const takesParams = typeof route.path === 'function';
@@ -155,7 +212,9 @@ const send = async (client: FetchClient, route: AnyEndpoint, args: unknown[]): P
   const body = (takesParams ? args[1] : args[0]) ?? {};
   switch (route.method) {
     case 'GET':
-      return (await client.get<unknown>(url)).data;
+      return route.responseType
+        ? (await client.get(url, { responseType: route.responseType })).data
+        : (await client.get<unknown>(url)).data;
     case 'DELETE':
       return (await client.del<unknown>(url)).data;
     case 'POST':

@@ -7,9 +7,9 @@ export const FINISHED_STATES: readonly BatchState[] = ['cancelled', 'done'];
 
 export const isFinished = (state: BatchState) => FINISHED_STATES.includes(state);
 
-/** How far a batch got: every stored message that reached an end (sent, failed or cancelled). */
+/** How far a batch got: every stored message that reached an end (sent, failed, cancelled or suppressed). */
 export const batchProgress = (counts: BatchCounts) => {
-  const finished = counts.sent + counts.failed + counts.cancelled;
+  const finished = counts.sent + counts.failed + counts.cancelled + counts.suppressed;
   const percent = counts.total > 0 ? Math.min(100, Math.floor((finished * 100) / counts.total)) : 0;
   return { finished, total: counts.total, percent };
 };
@@ -43,7 +43,7 @@ export const etaParts = (etaSeconds: number | null): EtaParts | null => {
 /** The send log filtered to one batch (and a status), as a panel address. */
 export const batchLogPath = (
   batchId: number,
-  status?: 'failed' | 'sent' | 'fallback' | 'uncertain'
+  status?: 'failed' | 'sent' | 'fallback' | 'suppressed' | 'uncertain'
 ) => {
   const params = new URLSearchParams({ batchId: String(batchId) });
   if (status === 'uncertain') params.set('uncertain', 'true');

@@ -35,6 +35,8 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   BATCH_FINISHED:
     'This campaign batch has finished: there is nothing left to pause, resume or cancel',
   NOT_PAUSED: 'This campaign batch is not paused: only a paused batch can be resumed',
+  DOMAIN_EXISTS:
+    'This domain has a DKIM key already: rotate its key or change its selector in the list',
   BODY_NOT_KEPT: 'This mail cannot be resent: its body was not kept',
   MAIL_NOT_SENT: 'The mail could not be sent; the send log shows each attempt',
   MODULE_OFF: 'The module is switched off: switch it on in Settings → SMTP accounts',

@@ -45,4 +45,10 @@ export const FIELD_LABELS: Record<string, { id: string; defaultMessage: string }
   accountId: { id: 'log.filter.account', defaultMessage: 'Account' },
   since: { id: 'log.filter.since', defaultMessage: 'Since' },
   until: { id: 'log.filter.until', defaultMessage: 'Until' },
+  domain: { id: 'domains.field.domain', defaultMessage: 'Domain' },
+  selector: { id: 'domains.field.selector', defaultMessage: 'Selector' },
+  address: { id: 'suppressions.field.address', defaultMessage: 'Address' },
+  scope: { id: 'suppressions.field.scope', defaultMessage: 'Scope' },
+  reason: { id: 'suppressions.field.reason', defaultMessage: 'Reason' },
+  csv: { id: 'suppressions.import.file', defaultMessage: 'CSV file' },
 };

@@ -15,6 +15,10 @@ export const panelPaths = {
   },
   campaigns: `${ROOT}/campaigns`,
   campaign: (id: number) => `${ROOT}/campaigns/${id}`,
+  /** Sending domains and their DKIM keys; `add` opens "Add domain" with that domain filled in. */
+  deliverability: (add?: string) =>
+    add ? `${ROOT}/deliverability?${new URLSearchParams({ add })}` : `${ROOT}/deliverability`,
+  suppressions: `${ROOT}/suppressions`,
   /** Where the OAuth2 provider sends the admin back (server/src/services/oauth.ts, CALLBACK_PATH). */
   oauthCallback: `${ROOT}/oauth/callback`,
   /** Settings → SMTP accounts (the module switch), registered by index.ts. */
