@@ -70,6 +70,12 @@ export interface SmtpAccountInput {
   limitPerDay?: number | null;
 }
 
+/**
+ * What the create and update routes take: an account's fields, where a required one may come empty (`port: null`,
+ * `''` for a text): a field the admin cleared is refused as `REQUIRED`, never taken as unchanged.
+ */
+export type SmtpAccountBody = Omit<SmtpAccountInput, 'port'> & { port: number | null };
+
 /** Connect: the provider's sign-in page for this account (the panel sends the admin there). */
 export declare namespace StartOAuth {
   interface Params {
@@ -115,7 +121,7 @@ export declare namespace GetAccount {
 
 export declare namespace CreateAccount {
   interface Request {
-    body: { data: SmtpAccountInput };
+    body: { data: SmtpAccountBody };
   }
   interface Response {
     data: SmtpAccount;
@@ -127,7 +133,7 @@ export declare namespace UpdateAccount {
     id: string;
   }
   interface Request {
-    body: { data: Partial<SmtpAccountInput> };
+    body: { data: Partial<SmtpAccountBody> };
   }
   interface Response {
     data: SmtpAccount;

@@ -4,7 +4,7 @@ import { BackButton, isFetchError, Layouts, Page, useNotification } from '@strap
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate, useParams } from 'react-router-dom';
-import type { SmtpAccount, SmtpAccountInput } from '../../../shared/contracts/accounts';
+import type { SmtpAccount } from '../../../shared/contracts/accounts';
 import { AccountForm } from '../components/AccountForm';
 import { DomainCheckPanel } from '../components/DomainCheckPanel';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
@@ -96,8 +96,7 @@ const AccountFormPage = () => {
     setIsSaving(true);
     setError(null);
     try {
-      // shared/contracts still types the port as a number; an emptied one goes as null (AccountFormInput)
-      const body = { data: toInput(values, stored) as SmtpAccountInput };
+      const body = { data: toInput(values, stored) };
       const { data } = isEdit
         ? await api.updateAccount({ id }, body)
         : await api.createAccount(body);

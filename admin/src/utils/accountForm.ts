@@ -1,5 +1,5 @@
 import type { AuthType, OAuthProvider, SecurityMode } from '../../../shared/constants';
-import type { SmtpAccount, SmtpAccountInput } from '../../../shared/contracts/accounts';
+import type { SmtpAccount, SmtpAccountBody } from '../../../shared/contracts/accounts';
 
 /** What the form edits; the port is undefined while its field is empty (emptied, or being typed into). */
 export interface AccountFormValues {
@@ -95,7 +95,7 @@ const OAUTH_TEXT_FIELDS = [
  * value; sent empty, a required one is refused (REQUIRED). The shared contract still types the port as a
  * number (an update takes null since issue 18), hence the port of its own here.
  */
-export type AccountFormInput = Omit<SmtpAccountInput, 'port'> & { port: number | null };
+export type AccountFormInput = SmtpAccountBody;
 
 /**
  * The request body; an empty password (or client secret) is left out so that an edit keeps the stored one:
