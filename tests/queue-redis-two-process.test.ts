@@ -195,3 +195,37 @@ it('an address suppressed in the other process mid-batch gets no more newsletter
   expect(got).not.toContain('suppressed-batch 39');
   expect(new Set(got).size).toBe(39);
 }, 90000);
+
+it('a pause takes effect at once in both processes: after it answers, only the mails in flight arrive (issue 20)', async () => {
+  const batchId = await queue().enqueue(
+    Array.from({ length: 400 }, (_, i) => ({
+      from: 'slowpoke <slowpoke@redis.test>',
+      to: `p${i}@example.test`,
+      subject: `pause-now ${i}`,
+      text: 'x',
+    })),
+    { campaign: 'pause now' }
+  );
+  const arrived = () => slow.received.filter((m) => m.subject.startsWith('pause-now ')).length;
+  const started = Date.now();
+  while (arrived() < 40) {
+    if (Date.now() - started > 30000) throw new Error('40 mails not delivered in 30 s');
+    await sleep(50);
+  }
+  await queue().pause(batchId);
+  const atPause = arrived();
+  await sleep(2000);
+  // two processes with 16 mails in flight each
+  expect(arrived() - atPause).toBeLessThanOrEqual(32);
+  await queue().cancel(batchId);
+}, 60000);
+
+it('whenEnqueued answers a batch read by the other process (issue 20)', async () => {
+  const batchId = await ask<number>('enqueue', {
+    from: 'shared <shared@redis.test>',
+    count: 30,
+    invalid: 2,
+    tag: 'intake-elsewhere',
+  });
+  expect(await queue().whenEnqueued(batchId)).toMatchObject({ accepted: 30, rejected: 2 });
+}, 30000);

@@ -252,6 +252,9 @@ describe('enqueue', () => {
     // the refusal names the problem, never echoes the input
     expect(JSON.stringify(done.rejections)).not.toContain('xxxxxxxxxx');
     expect(receivedWith('iter')).toHaveLength(1197);
+    // still answered once reading has long finished, for as long as the batch exists (issue 20)
+    expect(await queue().whenEnqueued(batchId)).toEqual(intake);
+    expect(await queue().whenEnqueued(999999)).toBeNull();
   }, 90000);
 
   it('refuses what is not a list of messages, and bad options, with a clear error and nothing stored', async () => {
@@ -383,6 +386,39 @@ describe('pause, resume, cancel (admin API and RBAC)', () => {
     expect((await admin.get('/smtp-accounts/campaigns/999999')).status).toBe(404);
     expect((await admin.get('/smtp-accounts/campaigns/abc')).status).toBe(404);
     expect((await admin.get('/smtp-accounts/campaigns?pageSize=x')).status).toBe(400);
+  });
+
+  it('a pause takes effect at once: after it answers, only the mails already handed to SMTP arrive (issue 20)', async () => {
+    const slow = await startSmtpServer({ users: USERS, light: true, dataDelayMs: 40 });
+    try {
+      const paced = await admin.post('/smtp-accounts/accounts', {
+        data: {
+          name: 'Paced',
+          email: 'paced@queue.test',
+          host: '127.0.0.1',
+          port: slow.port,
+          security: 'none',
+          authType: 'login',
+          username: 'other',
+          password: USERS.other,
+        },
+      });
+      expect(paced.status).toBe(201);
+      const batchId = await queue().enqueue(mails('Paced <paced@queue.test>', 400, 'at-once'), {
+        campaign: 'pause at once',
+      });
+      const arrived = () => slow.received.filter((m) => m.subject.startsWith('at-once ')).length;
+      await waitFor(() => arrived() >= 20, 20000, '20 mails');
+      await queue().pause(batchId);
+      const atPause = arrived();
+      await sleep(1500);
+      // the queue's concurrency (16) is how many can be in the hands of SMTP connections at once
+      expect(arrived() - atPause).toBeLessThanOrEqual(16);
+      await queue().cancel(batchId);
+    } finally {
+      app.strapi.plugin('smtp-accounts').service('accountIndex').close();
+      await slow.close();
+    }
   });
 
   it('a paused batch sends nothing until resumed', async () => {

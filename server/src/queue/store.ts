@@ -86,6 +86,18 @@ export const createQueueStore = (strapi: Core.Strapi) => {
   let mails: ReturnType<typeof tableOf> | undefined;
   const mailTable = () => (mails ??= tableOf(QUEUED_MAIL_UID));
   const batches = () => strapi.db.query(BATCH_UID);
+  /**
+   * Only messages of a batch that is sending may be taken: the claim's own UPDATE checks the batch's state, so a
+   * pause or a cancel holds from the moment it answers, in every process, with no read of batch states per mail.
+   */
+  const ofSendingBatch = (query: ReturnType<ReturnType<typeof knex>>) => {
+    const { col } = mailTable();
+    const batch = tableOf(BATCH_UID);
+    return query.whereIn(
+      col('batchId'),
+      knex()(batch.name).select('id').whereIn(batch.col('state'), ['active', 'enqueuing'])
+    );
+  };
 
   const toClaimed = (row: Record<string, unknown>): ClaimedMail => {
     const { col } = mailTable();
@@ -280,7 +292,7 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       if (expired.length + queued.length === 0) return [];
       const ids = [...expired, ...queued].map((row) => Number(row.id));
       // `uncertain` first: MySQL evaluates SET from left to right, so it must read the old state
-      await due(knex()(name).whereIn('id', ids)).update({
+      await ofSendingBatch(due(knex()(name).whereIn('id', ids))).update({
         [col('uncertain')]: knex().raw(`CASE WHEN ?? = 'sending' THEN ? ELSE ?? END`, [
           col('state'),
           true,
@@ -331,20 +343,19 @@ export const createQueueStore = (strapi: Core.Strapi) => {
         col('uncertain'),
         col('retries'),
       ];
-      const update = knex()(name)
-        .where('id', id)
-        .whereIn(col('state'), states)
-        .update({
-          [col('uncertain')]: knex().raw(`CASE WHEN ?? = 'sending' THEN ? ELSE ?? END`, [
-            col('state'),
-            true,
-            col('uncertain'),
-          ]),
-          [col('state')]: 'sending',
-          [col('lockedBy')]: owner,
-          [col('lockedUntil')]: now + leaseMs,
-          [col('attempts')]: knex().raw('?? + 1', [col('attempts')]),
-        });
+      const update = ofSendingBatch(
+        knex()(name).where('id', id).whereIn(col('state'), states)
+      ).update({
+        [col('uncertain')]: knex().raw(`CASE WHEN ?? = 'sending' THEN ? ELSE ?? END`, [
+          col('state'),
+          true,
+          col('uncertain'),
+        ]),
+        [col('state')]: 'sending',
+        [col('lockedBy')]: owner,
+        [col('lockedUntil')]: now + leaseMs,
+        [col('attempts')]: knex().raw('?? + 1', [col('attempts')]),
+      });
       // PostgreSQL answers the row with the UPDATE (one statement per message instead of two)
       if (strapi.db.dialect.client === 'postgres') {
         const [row] = (await update.returning(columns)) as unknown as Record<string, unknown>[];

@@ -268,9 +268,27 @@ export const createQueueService = ({
       return batchId;
     },
 
-    /** Resolves when every message of a batch enqueued by this process was read: how many were accepted and rejected. */
+    /**
+     * Resolves when every message of a batch was read: how many were accepted and rejected (the first 20 with
+     * their reasons). For a batch read here, the intake's own answer; for one read by another process, or
+     * finished long ago, what the batch row holds once it is no longer `enqueuing`. null: no such batch.
+     */
     async whenEnqueued(batchId: number): Promise<IntakeResult | null> {
-      return (await intakes.get(batchId)) ?? null;
+      const here = intakes.get(batchId);
+      if (here) return here;
+      for (;;) {
+        const batch = await store.findBatch(batchId);
+        if (!batch) return null;
+        if (batch.state !== 'enqueuing') {
+          const rejections = (
+            typeof batch.rejections === 'string'
+              ? JSON.parse(batch.rejections)
+              : (batch.rejections ?? [])
+          ) as BatchRejection[];
+          return { accepted: batch.total ?? 0, rejected: batch.rejected ?? 0, rejections };
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
     },
 
     async status(batchId: number): Promise<BatchDetail> {
