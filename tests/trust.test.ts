@@ -47,9 +47,9 @@ const account = (overrides: Record<string, unknown> = {}) => ({
 });
 /** The stored row, without the domain check (written in the background after every save). */
 const rawRow = async (id: number) => {
-  const { domainCheck: _check, ...row } = await app.strapi.db
-    .query(SMTP_ACCOUNT_UID)
-    .findOne({ where: { id } });
+  const found = await app.strapi.db.query(SMTP_ACCOUNT_UID).findOne({ where: { id } });
+  if (!found) return found;
+  const { domainCheck: _check, ...row } = found;
   return row;
 };
 const expectNoSecret = (text: string) => {

@@ -14,10 +14,12 @@ type Ctx = Parameters<Core.MiddlewareHandler>[0];
 const accounts = () => runtimeOf(strapi).accounts.admin;
 /** The domain check runs at every save, after the answer (DNS must not slow a save): the form shows it when done. */
 const checkDomainLater = (id: number) => {
-  runtimeOf(strapi)
+  // this Strapi, as it is now: the check may end after the app stopped (tests, a restart)
+  const app = strapi;
+  runtimeOf(app)
     .checkAccountDomain(id)
     .catch((error: Error) =>
-      strapi.log.debug(`[smtp-accounts] domain check of account #${id}: ${error.message}`)
+      app.log?.debug?.(`[smtp-accounts] domain check of account #${id}: ${error.message}`)
     );
 };
 const idParam = (ctx: Ctx) => Number(ctx.params.id);
