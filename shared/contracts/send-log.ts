@@ -1,5 +1,21 @@
 import type { SendStatus } from '../constants';
 
+/**
+ * The `rule` a send-log entry names: a step of the account-choice rule, the fallback or a refusal, the panel's test
+ * mail, or a newsletter left unsent for the suppression list. The panel translates each (a missing one fails tsc).
+ */
+export const LOG_RULES = [
+  'newsletter-name-address',
+  'newsletter-address',
+  'name-address',
+  'address',
+  'fallback',
+  'reject',
+  'test',
+  'suppressed',
+] as const;
+export type LogRule = (typeof LOG_RULES)[number];
+
 /** One try of one account (or of the stock provider) for a mail. */
 export interface SendAttempt {
   accountId: number | null;

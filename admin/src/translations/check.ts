@@ -1,13 +1,14 @@
 /**
- * A compile-time check, never imported by the panel: every error code of shared/contracts/errors.ts has
- * its message in each language. A code whose `error.code.<CODE>` is missing from a file fails `tsc -b`,
+ * A compile-time check, never imported by the panel: every error code of shared/contracts/errors.ts, and
+ * every send-log rule of shared/contracts/send-log.ts, has its text in each language. A code whose `error.code.<CODE>` is missing from a file fails `tsc -b`,
  * naming the key. (tests/admin-campaigns.test.ts keeps en and ru in step for the other keys.)
  */
 import type { ErrorCode } from '../../../shared/contracts/errors';
+import type { LogRule } from '../../../shared/contracts/send-log';
 import en from './en.json';
 import ru from './ru.json';
 
-type ErrorCodeMessages = Record<`error.code.${ErrorCode}`, string>;
+type ErrorCodeMessages = Record<`error.code.${ErrorCode}` | `log.rule.${LogRule}`, string>;
 
 // annotated, not inferred: the declaration the build writes for this file stays one line
 export const englishErrorMessages: ErrorCodeMessages = en;
