@@ -11,6 +11,7 @@ import { SettingsSendingFields } from '../components/SettingsSendingFields';
 import { SettingsDeliverabilityFields } from '../components/SettingsDeliverabilityFields';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import type { ApiErrorInfo } from '../utils/apiError';
+import type { SettingsForm } from '../utils/settingsForm';
 import { useApiError } from '../hooks/useApiError';
 import { useTranslate } from '../hooks/useTranslate';
 
@@ -70,7 +71,7 @@ const SettingsPage = () => {
 
   const set = <K extends keyof ModuleSettings>(key: K, value: ModuleSettings[K]) =>
     setValues({ ...values, [key]: value });
-  const fieldProps = {
+  const form: SettingsForm = {
     values,
     set,
     fieldErrors: error?.fieldErrors ?? {},
@@ -111,9 +112,9 @@ const SettingsPage = () => {
             ) : null}
             <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
               <Grid.Root gap={5}>
-                <SettingsSendingFields {...fieldProps} />
-                <SettingsCheckFields {...fieldProps} />
-                <SettingsDeliverabilityFields {...fieldProps} />
+                <SettingsSendingFields {...form} />
+                <SettingsCheckFields {...form} />
+                <SettingsDeliverabilityFields {...form} />
               </Grid.Root>
             </Box>
           </Flex>
