@@ -1,12 +1,16 @@
-import { Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
-import { ArrowClockwise, BulletList } from '@strapi/icons';
+import { EmptyStateLayout, Flex } from '@strapi/design-system';
+import { BulletList } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
-import { BackButton, Layouts, Page, Pagination } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { ListBatches } from '../../../shared/contracts/campaigns';
 import { CampaignsTable } from '../components/CampaignsTable';
+import { ListFooter } from '../components/ListFooter';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
+import { PageHeader } from '../components/PageHeader';
+import { PageLinkButton } from '../components/PageLinkButton';
+import { RefreshButton } from '../components/RefreshButton';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { useAdminApi } from '../hooks/useAdminApi';
 import { useApiError } from '../hooks/useApiError';
@@ -74,34 +78,22 @@ const CampaignsPage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        navigationAction={<BackButton disabled={false} fallback={panelPaths.accounts} />}
+      <PageHeader
         title={title}
         subtitle={t(
           'campaigns.subtitle',
           'Mailings queued by campaign and newsletter modules, newest first'
         )}
         primaryAction={
-          <Button
-            variant="secondary"
-            startIcon={<ArrowClockwise />}
-            onClick={() => void load()}
-            loading={isLoading}
-            disabled={isLoading}
-          >
+          <RefreshButton onClick={() => void load()} isLoading={isLoading}>
             {t('campaigns.refresh', 'Refresh')}
-          </Button>
+          </RefreshButton>
         }
         secondaryAction={
           logPermissions.canRead ? (
-            <Button
-              variant="tertiary"
-              startIcon={<BulletList />}
-              onClick={() => navigate(panelPaths.log())}
-            >
+            <PageLinkButton to={panelPaths.log()} icon={<BulletList />}>
               {t('accounts.sendLog', 'Send log')}
-            </Button>
+            </PageLinkButton>
           ) : undefined
         }
       />
@@ -132,21 +124,15 @@ const CampaignsPage = () => {
             />
           ) : null}
           {pagination && pagination.total > 0 ? (
-            <Flex direction="column" alignItems="stretch">
-              <Typography textColor="neutral600" data-testid="campaigns-total">
-                {t('campaigns.total', '{total, plural, one {# batch} other {# batches}}', {
-                  total: pagination.total,
-                })}
-              </Typography>
-              <Pagination.Root
-                pageCount={pagination.pageCount}
-                total={pagination.total}
-                defaultPageSize={DEFAULT_PAGE_SIZE}
-              >
-                <Pagination.PageSize options={['10', '25', '50', '100']} />
-                <Pagination.Links />
-              </Pagination.Root>
-            </Flex>
+            <ListFooter
+              summary={t('campaigns.total', '{total, plural, one {# batch} other {# batches}}', {
+                total: pagination.total,
+              })}
+              testId="campaigns-total"
+              pageCount={pagination.pageCount}
+              total={pagination.total}
+              defaultPageSize={DEFAULT_PAGE_SIZE}
+            />
           ) : null}
         </Flex>
       </Layouts.Content>

@@ -1,13 +1,15 @@
-import { Alert, Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
-import { ArrowClockwise } from '@strapi/icons';
-import { BackButton, Layouts, Page, Pagination } from '@strapi/strapi/admin';
+import { Alert, EmptyStateLayout, Flex } from '@strapi/design-system';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { SmtpAccount } from '../../../shared/contracts/accounts';
 import type { ListSendLog, SendLogEntry } from '../../../shared/contracts/send-log';
+import { ListFooter } from '../components/ListFooter';
 import { LogEntryModal } from '../components/LogEntryModal';
 import { LogFilterBar } from '../components/LogFilterBar';
 import { LogTable } from '../components/LogTable';
+import { PageHeader } from '../components/PageHeader';
+import { RefreshButton } from '../components/RefreshButton';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { useAdminApi } from '../hooks/useAdminApi';
 import { useLogPermissions } from '../hooks/useLogPermissions';
@@ -26,7 +28,6 @@ import {
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
 import { useRefresh } from '../hooks/useRefresh';
 import { useTranslate } from '../hooks/useTranslate';
-import { panelPaths } from '../utils/panelPaths';
 
 const REFRESH_MS = 5000;
 
@@ -129,21 +130,13 @@ const LogPage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        navigationAction={<BackButton disabled={false} fallback={panelPaths.accounts} />}
+      <PageHeader
         title={title}
         subtitle={t('log.subtitle', 'Every mail the module handled, newest first')}
         primaryAction={
-          <Button
-            variant="secondary"
-            startIcon={<ArrowClockwise />}
-            onClick={() => void load()}
-            loading={isLoading}
-            disabled={isLoading}
-          >
+          <RefreshButton onClick={() => void load()} isLoading={isLoading}>
             {t('log.refresh', 'Refresh')}
-          </Button>
+          </RefreshButton>
         }
       />
       <Layouts.Content>
@@ -184,21 +177,15 @@ const LogPage = () => {
             <LogTable entries={entries} onOpen={(entry) => setOpenId(entry.id)} />
           ) : null}
           {pagination ? (
-            <Flex direction="column" alignItems="stretch">
-              <Typography textColor="neutral600" data-testid="log-total">
-                {t('log.total', '{total, plural, one {# mail} other {# mails}}', {
-                  total: pagination.total,
-                })}
-              </Typography>
-              <Pagination.Root
-                pageCount={pagination.pageCount}
-                total={pagination.total}
-                defaultPageSize={DEFAULT_PAGE_SIZE}
-              >
-                <Pagination.PageSize options={['10', '25', '50', '100']} />
-                <Pagination.Links />
-              </Pagination.Root>
-            </Flex>
+            <ListFooter
+              summary={t('log.total', '{total, plural, one {# mail} other {# mails}}', {
+                total: pagination.total,
+              })}
+              testId="log-total"
+              pageCount={pagination.pageCount}
+              total={pagination.total}
+              defaultPageSize={DEFAULT_PAGE_SIZE}
+            />
           ) : null}
         </Flex>
       </Layouts.Content>

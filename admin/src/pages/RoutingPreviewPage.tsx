@@ -1,15 +1,15 @@
 import { Box, Button, Checkbox, Flex, TextInput } from '@strapi/design-system';
-import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState, type ChangeEvent } from 'react';
 import type { ResolveFrom } from '../../../shared/contracts/resolve';
 import { LabelledField } from '../components/LabelledField';
+import { PageHeader } from '../components/PageHeader';
 import { ResolveResult } from '../components/ResolveResult';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { useAdminApi } from '../hooks/useAdminApi';
 import { useFormSubmit } from '../hooks/useFormSubmit';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
 import { useTranslate } from '../hooks/useTranslate';
-import { panelPaths } from '../utils/panelPaths';
 
 /** Asks the server which account a From line would go through, with the same rule the mailer uses. */
 const RoutingPreviewPage = () => {
@@ -34,9 +34,7 @@ const RoutingPreviewPage = () => {
   const title = t('routing.title', 'Routing preview');
   return (
     <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        navigationAction={<BackButton disabled={false} fallback={panelPaths.accounts} />}
+      <PageHeader
         title={title}
         subtitle={t('routing.subtitle', 'Which account would send a mail with this From?')}
       />
