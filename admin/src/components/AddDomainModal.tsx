@@ -6,6 +6,7 @@ import { useFormSubmit } from '../hooks/useFormSubmit';
 import { useTranslate } from '../hooks/useTranslate';
 import { FormModal } from './FormModal';
 import { LabelledField } from './LabelledField';
+import { SelectorField } from './SelectorField';
 
 /** A dated selector (`s202612`): the next rotation gets a new name, and the old record can stay a while. */
 const suggestedSelector = () => {
@@ -82,23 +83,17 @@ const AddDomainModal = ({ open, initialDomain, onClose, onAdded }: AddDomainModa
           disabled={isSaving}
         />
       </LabelledField>
-      <LabelledField
-        name="selector"
-        required
+      <SelectorField
+        value={selector}
+        onChange={setSelector}
         error={fieldErrors.selector}
-        label={t('domains.field.selector', 'Selector')}
         hint={t(
           'domains.add.selectorHint',
           'The name of this key in the DNS: {selector}._domainkey.{domain}. Letters, digits and hyphens.',
           { selector: selector || 'selector', domain: domain || 'example.com' }
         )}
-      >
-        <TextInput
-          value={selector}
-          onChange={(e: ChangeEvent<HTMLInputElement>) => setSelector(e.target.value)}
-          disabled={isSaving}
-        />
-      </LabelledField>
+        disabled={isSaving}
+      />
     </FormModal>
   );
 };

@@ -1,11 +1,10 @@
-import { TextInput } from '@strapi/design-system';
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { useEffect, useState } from 'react';
 import type { SendingDomain } from '../../../shared/contracts/deliverability';
 import { useAdminApi } from '../hooks/useAdminApi';
 import { useFormSubmit } from '../hooks/useFormSubmit';
 import { useTranslate } from '../hooks/useTranslate';
 import { FormModal } from './FormModal';
-import { LabelledField } from './LabelledField';
+import { SelectorField } from './SelectorField';
 
 interface ChangeSelectorModalProps {
   domain: SendingDomain | null;
@@ -56,19 +55,13 @@ const ChangeSelectorModal = ({ domain, onClose, onChanged }: ChangeSelectorModal
       error={error && !error.fieldErrors.selector ? error : null}
       onErrorClose={() => setError(null)}
     >
-      <LabelledField
-        name="selector"
-        required
+      <SelectorField
+        value={selector}
+        onChange={setSelector}
         error={error?.fieldErrors.selector}
-        label={t('domains.field.selector', 'Selector')}
         hint={t('domains.selector.hint', 'Now: {selector}', { selector: domain?.selector ?? '' })}
-      >
-        <TextInput
-          value={selector}
-          onChange={(e: ChangeEvent<HTMLInputElement>) => setSelector(e.target.value)}
-          disabled={isSaving}
-        />
-      </LabelledField>
+        disabled={isSaving}
+      />
     </FormModal>
   );
 };
