@@ -274,8 +274,7 @@ const AccountsPage = () => {
                       })
                 }
                 testId="accounts-total"
-                pageCount={pageCount}
-                total={visible.length}
+                pagination={{ pageCount, total: visible.length }}
                 defaultPageSize={PAGE_SIZE}
                 gap={4}
               />

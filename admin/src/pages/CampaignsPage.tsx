@@ -2,9 +2,8 @@ import { EmptyStateLayout, Flex } from '@strapi/design-system';
 import { BulletList } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { ListBatches } from '../../../shared/contracts/campaigns';
 import { CampaignsTable } from '../components/CampaignsTable';
 import { ListFooter } from '../components/ListFooter';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
@@ -13,10 +12,9 @@ import { PageLinkButton } from '../components/PageLinkButton';
 import { RefreshButton } from '../components/RefreshButton';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { useAdminApi } from '../hooks/useAdminApi';
-import { useApiError } from '../hooks/useApiError';
 import { useCampaignPermissions } from '../hooks/useCampaignPermissions';
+import { useListLoader } from '../hooks/useListLoader';
 import { useLogPermissions } from '../hooks/useLogPermissions';
-import type { ApiErrorInfo } from '../utils/apiError';
 import { campaignPath, isFinished } from '../utils/campaigns';
 import { useRefresh } from '../hooks/useRefresh';
 import { useTranslate } from '../hooks/useTranslate';
@@ -27,7 +25,6 @@ const DEFAULT_PAGE_SIZE = 10;
 
 /** Campaign batches queued by server code (`queue.enqueue`), with their progress; refreshed while one is sending or the list is empty. */
 const CampaignsPage = () => {
-  const readApiError = useApiError();
   const t = useTranslate();
   const api = useAdminApi();
   const navigate = useNavigate();
@@ -37,32 +34,21 @@ const CampaignsPage = () => {
   const page = searchParams.get('page') ?? '1';
   const pageSize = searchParams.get('pageSize') ?? String(DEFAULT_PAGE_SIZE);
 
-  const [result, setResult] = useState<ListBatches.Response | null>(null);
-  const [isLoading, setIsLoading] = useState(false);
-  const [error, setError] = useState<ApiErrorInfo | null>(null);
-
-  const load = useCallback(
-    async (silent = false) => {
-      if (!silent) setIsLoading(true);
-      try {
-        setResult(await api.listBatches({ page, pageSize }));
-        setError(null);
-      } catch (caught) {
-        setError(
-          readApiError(caught, t('campaigns.loadFailed', 'The campaigns could not be loaded'))
-        );
-      } finally {
-        setIsLoading(false);
-      }
-    },
-    // t only translates the error: the page and its size decide a reload
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  const fetchBatches = useCallback(
+    () => api.listBatches({ page, pageSize }),
     [api, page, pageSize]
   );
-
-  useEffect(() => {
-    if (permissions.canRead) void load();
-  }, [load, permissions.canRead]);
+  const {
+    data: result,
+    isLoading,
+    error,
+    clearError,
+    load,
+  } = useListLoader(
+    fetchBatches,
+    t('campaigns.loadFailed', 'The campaigns could not be loaded'),
+    permissions.canRead
+  );
 
   const batches = result?.data ?? [];
   // while a batch sends, and while there is none yet (a module may queue one any moment)
@@ -104,7 +90,7 @@ const CampaignsPage = () => {
             <SmtpErrorAlert
               error={error}
               title={t('campaigns.loadFailed', 'The campaigns could not be loaded')}
-              onClose={() => setError(null)}
+              onClose={clearError}
             />
           ) : null}
           {result === null && !error ? <Page.Loading /> : null}
@@ -129,8 +115,7 @@ const CampaignsPage = () => {
                 total: pagination.total,
               })}
               testId="campaigns-total"
-              pageCount={pagination.pageCount}
-              total={pagination.total}
+              pagination={pagination}
               defaultPageSize={DEFAULT_PAGE_SIZE}
             />
           ) : null}

@@ -168,8 +168,7 @@ const SuppressionsPage = () => {
                 { total: pagination.total }
               )}
               testId="suppressions-total"
-              pageCount={pagination.pageCount}
-              total={pagination.total}
+              pagination={pagination}
               defaultPageSize={DEFAULT_PAGE_SIZE}
             />
           ) : null}
