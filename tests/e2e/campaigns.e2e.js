@@ -5,29 +5,25 @@
  * with the per-account breakdown, Pause / Resume / Cancel, links into the send log, a role that may only
  * read campaigns, and the limitOverflow setting. Called from panel.e2e.js.
  */
-const path = require('node:path');
-const { createRoleUser, loginAs } = require('./role-user');
+const { createAccount, inRussian } = require('./actions');
+const { assert, waitFor, screenshot } = require('./harness');
+const { adminToken, asUser, createRoleUser } = require('./role-user');
 
 /** @param {Record<string, any>} ctx see panel.e2e.js */
 const campaignSteps = async (ctx) => {
   const {
     step,
     page,
-    browser,
     url,
-    token,
     api,
     strapi,
     uniq,
     smtpA,
-    password,
     shot,
     heading,
+    openAccounts,
     chooseOption,
-    waitFor,
-    assert,
     artifacts,
-    uiTimeout,
   } = ctx;
   const email = `campaign-${uniq}@example.test`;
   const tag = `Spring letter ${uniq}`;
@@ -47,18 +43,7 @@ const campaignSteps = async (ctx) => {
   await step(
     'account form: a sending limit of 0 or -1 is refused on its field, 2 a minute is saved',
     async () => {
-      const created = await api('POST', '/accounts', {
-        data: {
-          name: 'Campaign',
-          email,
-          host: '127.0.0.1',
-          port: smtpA.port,
-          security: 'none',
-          authType: 'plain',
-          username: 'alice',
-          password,
-        },
-      });
+      const created = await createAccount(ctx, { name: 'Campaign', email });
       assert(
         created.status === 200 || created.status === 201,
         `account for ${email}: ${JSON.stringify(created.body)}`
@@ -103,8 +88,7 @@ const campaignSteps = async (ctx) => {
   await step(
     'the Campaigns page: empty, then a queued batch with its progress (held by the limit)',
     async () => {
-      await page.goto(`${url}/admin/plugins/smtp-accounts`);
-      await heading('SMTP accounts');
+      await openAccounts();
       await page.getByRole('button', { name: 'Campaigns' }).click();
       await heading('Campaigns');
       await page.getByText('No campaign yet').waitFor();
@@ -281,23 +265,15 @@ const campaignSteps = async (ctx) => {
   await step(
     'a role with campaigns.read only: the menu leads to Campaigns, no Pause / Cancel, the server refuses them',
     async () => {
-      const viewer = await createRoleUser(
-        { url, token, assert },
-        {
-          role: `Campaign viewer ${uniq}`,
-          actions: ['campaigns.read'],
-          email: `campaign-viewer-${uniq}@example.test`,
-          password: `C4mpaign-${uniq}-Pass`,
-          firstname: 'Campaign',
-          lastname: 'Viewer',
-        }
-      );
-      const login = await fetch(`${url}/admin/login`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(viewer),
+      const viewer = await createRoleUser(ctx, {
+        role: `Campaign viewer ${uniq}`,
+        actions: ['campaigns.read'],
+        email: `campaign-viewer-${uniq}@example.test`,
+        password: `C4mpaign-${uniq}-Pass`,
+        firstname: 'Campaign',
+        lastname: 'Viewer',
       });
-      const viewerToken = (await login.json()).data.token;
+      const viewerToken = await adminToken(ctx, viewer);
       for (const action of ['pause', 'resume', 'cancel']) {
         const res = await fetch(`${url}/smtp-accounts/campaigns/${batchId}/${action}`, {
           method: 'POST',
@@ -317,11 +293,7 @@ const campaignSteps = async (ctx) => {
         tag: `${tag} paused`,
       });
       await api('POST', `/campaigns/${pausedId}/pause`);
-      const { context: viewerContext, page: viewerPage } = await loginAs(
-        { browser, url, uiTimeout },
-        viewer
-      );
-      try {
+      await asUser(ctx, viewer, async (viewerPage) => {
         // the plugin's menu link shows for campaigns.read alone, and leads to the campaigns
         await viewerPage.getByRole('link', { name: 'SMTP accounts' }).first().click();
         await viewerPage.getByRole('heading', { name: 'Campaigns', exact: true }).first().waitFor();
@@ -349,13 +321,8 @@ const campaignSteps = async (ctx) => {
             0,
           'a role without log.read sees the log link'
         );
-        await viewerPage.screenshot({
-          path: path.join(artifacts, '36-campaign-read-only.png'),
-          fullPage: true,
-        });
-      } finally {
-        await viewerContext.close();
-      }
+        await screenshot(viewerPage, artifacts, '36-campaign-read-only');
+      });
       // a page left open while another admin cancels: Resume is answered 400 BATCH_FINISHED, shown translated
       await page.goto(`${url}/admin/plugins/smtp-accounts/campaigns/${pausedId}`);
       await page.getByRole('button', { name: 'Resume' }).waitFor();
@@ -398,8 +365,7 @@ const campaignSteps = async (ctx) => {
   });
 
   await step('the campaigns in Russian', async () => {
-    await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'ru'));
-    try {
+    await inRussian(page, async () => {
       await page.goto(`${url}/admin/plugins/smtp-accounts/campaigns`);
       await heading('Рассылки');
       await page.locator(`tbody tr[data-batch-id="${batchId}"]`).getByText('Отменена').waitFor();
@@ -407,9 +373,7 @@ const campaignSteps = async (ctx) => {
       await page.getByText('По аккаунтам').waitFor();
       await page.getByRole('link', { name: 'Этот пакет в журнале отправки' }).waitFor();
       await shot('38-campaign-ru');
-    } finally {
-      await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'en'));
-    }
+    });
   });
 };
 

@@ -8,28 +8,25 @@
  * that may only read the suppression list; the two settings; both pages in Russian. Called from panel.e2e.js.
  */
 const fs = require('node:fs');
-const { createRoleUser, loginAs } = require('./role-user');
+const { createAccount, inRussian } = require('./actions');
+const { assert, waitFor, screenshot } = require('./harness');
+const { asUser, createRoleUser } = require('./role-user');
 
 /** @param {Record<string, any>} ctx see panel.e2e.js */
 const deliverabilitySteps = async (ctx) => {
   const {
     step,
     page,
-    browser,
     url,
-    token,
     api,
     strapi,
     dns,
     uniq,
-    smtpA,
-    password,
     shot,
     heading,
+    openAccounts,
     chooseOption,
-    waitFor,
-    assert,
-    uiTimeout,
+    artifacts,
   } = ctx;
   const domain = `deliv-${uniq}.test`;
   const email = `news@${domain}`;
@@ -51,24 +48,12 @@ const deliverabilitySteps = async (ctx) => {
       // SPF allows the account's server, DMARC is published, no DKIM key yet: "Warning"
       dns.set(domain, { txt: ['v=spf1 ip4:127.0.0.1 -all'] });
       dns.set(`_dmarc.${domain}`, { txt: ['v=DMARC1; p=none; rua=mailto:dmarc@' + domain] });
-      const created = await api('POST', '/accounts', {
-        data: {
-          name: 'News',
-          email,
-          host: '127.0.0.1',
-          port: smtpA.port,
-          security: 'none',
-          authType: 'plain',
-          username: 'alice',
-          password,
-        },
-      });
+      const created = await createAccount(ctx, { name: 'News', email });
       assert(created.status === 201, `account for ${email}: ${JSON.stringify(created.body)}`);
       accountId = created.body.data.id;
       // the list, opened at once: the check runs in the background after the save, and the list
       // loads once more a moment later to show it
-      await page.goto(plugin);
-      await heading('SMTP accounts');
+      await openAccounts();
       await page.getByRole('button', { name: 'Deliverability' }).waitFor();
       await page.getByRole('button', { name: 'Suppressions' }).waitFor();
       const row = page.locator(`tbody tr[data-account-id="${accountId}"]`);
@@ -403,19 +388,15 @@ const deliverabilitySteps = async (ctx) => {
   await step(
     'suppressions: a role that may only read them sees the list and Export, no Add, Import or Remove',
     async () => {
-      const reader = await createRoleUser(
-        { url, token, assert },
-        {
-          role: `Suppression reader ${uniq}`,
-          actions: ['suppressions.read'],
-          email: `suppression-reader-${uniq}@example.test`,
-          password: `Supp-${uniq}-Reader1`,
-          firstname: 'Suppression',
-          lastname: 'Reader',
-        }
-      );
-      const { context, page: readerPage } = await loginAs({ browser, url, uiTimeout }, reader);
-      try {
+      const reader = await createRoleUser(ctx, {
+        role: `Suppression reader ${uniq}`,
+        actions: ['suppressions.read'],
+        email: `suppression-reader-${uniq}@example.test`,
+        password: `Supp-${uniq}-Reader1`,
+        firstname: 'Suppression',
+        lastname: 'Reader',
+      });
+      await asUser(ctx, reader, async (readerPage) => {
         // the menu link shows for suppressions.read alone, and the plugin's index leads here
         await readerPage.getByRole('link', { name: 'SMTP accounts' }).first().click();
         await readerPage.getByRole('heading', { name: 'Suppressions', exact: true }).waitFor();
@@ -430,15 +411,10 @@ const deliverabilitySteps = async (ctx) => {
           (await readerPage.getByRole('button', { name: /^Remove / }).count()) === 0,
           'the reader sees Remove'
         );
-        await readerPage.screenshot({
-          path: `${ctx.artifacts}/50-suppressions-reader.png`,
-          fullPage: true,
-        });
+        await screenshot(readerPage, artifacts, '50-suppressions-reader');
         await readerPage.goto(`${plugin}/deliverability`);
         await readerPage.getByText(/don.t have the permissions/i).waitFor();
-      } finally {
-        await context.close();
-      }
+      });
     }
   );
 
@@ -468,8 +444,7 @@ const deliverabilitySteps = async (ctx) => {
   );
 
   await step('deliverability: the Deliverability and Suppressions pages in Russian', async () => {
-    await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'ru'));
-    try {
+    await inRussian(page, async () => {
       await page.goto(`${plugin}/deliverability`);
       await heading('Доставляемость');
       await page.getByRole('button', { name: 'Добавить домен' }).first().waitFor();
@@ -489,9 +464,7 @@ const deliverabilitySteps = async (ctx) => {
       await page.goto(`${plugin}/${accountId}`);
       await page.getByRole('heading', { name: 'Проверка домена' }).waitFor();
       await page.getByRole('button', { name: 'Проверить сейчас' }).waitFor();
-    } finally {
-      await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'en'));
-    }
+    });
   });
 };
 

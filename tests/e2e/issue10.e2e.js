@@ -5,67 +5,33 @@
  * test-mail dialog, the health column, the send log's refresh and resend notes, the home-page widget —
  * in English and Russian. Called from panel.e2e.js (the console watch fails any step with a browser error).
  */
+const { createAccount, inRussian, leaveOnUnload, postEmail } = require('./actions');
+const { assert } = require('./harness');
 const { startSmtpServer } = require('./smtp-server');
 
 /** @param {Record<string, any>} ctx see panel.e2e.js */
 const issue10Steps = async (ctx) => {
-  const { step, page, url, token, api, uniq, senderEmail, smtpA, password, shot, heading, assert } =
+  const { step, page, url, api, uniq, senderEmail, smtpA, password, shot, heading, openAccounts } =
     ctx;
-  // the unsaved-changes guard also asks the browser before unloading: leave when a test navigates away
-  page.on('dialog', (dialog) =>
-    dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()
-  );
+  leaveOnUnload(page);
   const flakyEmail = `flaky-${uniq}@example.test`;
   const bareEmail = `bare-${uniq}@example.test`;
   const ids = {};
-  const inRussian = async (fn) => {
-    await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'ru'));
-    try {
-      await fn();
-    } finally {
-      await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'en'));
-    }
-  };
-  const openAccounts = async () => {
-    await page.goto(`${url}/admin/plugins/smtp-accounts`);
-    await heading('SMTP accounts');
-  };
   const sendMail = (from, subject) =>
-    fetch(`${url}/email`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ from, to: `rcpt-${uniq}@example.test`, subject, text: subject }),
-    });
+    postEmail(ctx, { from, to: `rcpt-${uniq}@example.test`, subject, text: subject });
 
   await step('#10 setup: a failing account and an account without a name', async () => {
     const flaky = await startSmtpServer({ users: { flaky: password } });
-    const created = await api('POST', '/accounts', {
-      data: {
-        name: 'Flaky',
-        email: flakyEmail,
-        host: '127.0.0.1',
-        port: flaky.port,
-        security: 'none',
-        authType: 'plain',
-        username: 'flaky',
-        password,
-      },
+    const created = await createAccount(ctx, {
+      name: 'Flaky',
+      email: flakyEmail,
+      port: flaky.port,
+      username: 'flaky',
     });
     assert(created.status === 201, `flaky account: ${JSON.stringify(created.body)}`);
     ids.flaky = created.body.data.id;
     await flaky.close();
-    const bare = await api('POST', '/accounts', {
-      data: {
-        name: '',
-        email: bareEmail,
-        host: '127.0.0.1',
-        port: smtpA.port,
-        security: 'none',
-        authType: 'plain',
-        username: 'alice',
-        password,
-      },
-    });
+    const bare = await createAccount(ctx, { name: '', email: bareEmail });
     assert(bare.status === 201, `bare account: ${JSON.stringify(bare.body)}`);
     ids.bare = bare.body.data.id;
     // through Strapi's email route: the flaky account's server is gone, so the mail fails (fallback "reject")
@@ -106,7 +72,7 @@ const issue10Steps = async (ctx) => {
         await shot('21-routing-module-off');
         await page.getByTestId('module-off-banner').getByRole('link').click();
         await heading('SMTP accounts settings');
-        await inRussian(async () => {
+        await inRussian(page, async () => {
           await page.goto(`${url}/admin/plugins/smtp-accounts`);
           await page.getByTestId('module-off-banner').getByText('Модуль выключен').waitFor();
           await shot('22-module-off-banner-ru');
@@ -154,7 +120,7 @@ const issue10Steps = async (ctx) => {
       await page.getByRole('link', { name: 'Back' }).click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'Confirm' }).click();
       await heading('SMTP accounts');
-      await inRussian(async () => {
+      await inRussian(page, async () => {
         await fillBad();
         await page
           .getByText('«Email отправителя»: введите правильный адрес электронной почты')
@@ -201,7 +167,7 @@ const issue10Steps = async (ctx) => {
       await flakyRow.waitFor();
       await flakyRow.getByText(flakyEmail, { exact: true }).click();
       await heading(`Edit ${flakyEmail}`);
-      await inRussian(async () => {
+      await inRussian(page, async () => {
         await page.goto(`${url}/admin/plugins/smtp-accounts`);
         await page
           .locator(`tbody tr[data-account-id="${ids.flaky}"]`)
@@ -220,7 +186,7 @@ const issue10Steps = async (ctx) => {
     await page.getByRole('button', { name: 'Back to the SMTP accounts' }).waitFor();
     assert((await page.getByText(/Whoops/).count()) === 0, 'the generic error page is shown');
     await shot('30-not-found');
-    await inRussian(async () => {
+    await inRussian(page, async () => {
       await page.goto(`${url}/admin/plugins/smtp-accounts/999999`);
       await heading('Не найдено');
     });
@@ -243,7 +209,7 @@ const issue10Steps = async (ctx) => {
       );
       await shot('31-test-mail-inline-error');
       await page.keyboard.press('Escape');
-      await inRussian(async () => {
+      await inRussian(page, async () => {
         await page.goto(`${url}/admin/plugins/smtp-accounts`);
         await page
           .locator(`tbody tr[data-account-id="${ids.bare}"]`)
@@ -302,7 +268,7 @@ const issue10Steps = async (ctx) => {
         /status=failed/.test(page.url()) && /since=/.test(page.url()),
         `widget link: ${page.url()}`
       );
-      await inRussian(async () => {
+      await inRussian(page, async () => {
         await page.goto(`${url}/admin`);
         await page.getByText('Почта за последние 24 часа').waitFor();
         await page.getByTestId('smtp-widget').getByText('Аккаунты с ошибками').waitFor();

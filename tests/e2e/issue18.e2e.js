@@ -6,6 +6,8 @@
  * (and why it failed) with a way to it, not-found pages say what was not found and the send log and the
  * accounts table fit the window (measured, en and ru). Called from panel.e2e.js.
  */
+const { createAccount, findLogged, inRussian, leaveOnUnload, postEmail } = require('./actions');
+const { assert, waitFor } = require('./harness');
 const { startSmtpServer } = require('./smtp-server');
 
 /** @param {Record<string, any>} ctx see panel.e2e.js */
@@ -14,7 +16,6 @@ const issue18Steps = async (ctx) => {
     step,
     page,
     url,
-    token,
     api,
     strapi,
     uniq,
@@ -23,46 +24,19 @@ const issue18Steps = async (ctx) => {
     shot,
     heading,
     chooseOption,
-    waitFor,
-    assert,
     cleanups,
   } = ctx;
   const formEmail = `form-${uniq}@example.test`;
   const ids = { form: 0, batch: 0 };
   const save = () => page.getByRole('button', { name: 'Save' });
-  const language = (lang) =>
-    page.evaluate((value) => localStorage.setItem('strapi-admin-language', value), lang);
-  const inRussian = async (fn) => {
-    await language('ru');
-    try {
-      await fn();
-    } finally {
-      await language('en');
-    }
-  };
   const openForm = async () => {
     await page.goto(`${url}/admin/plugins/smtp-accounts/${ids.form}`);
     await heading(`Edit ${formEmail}`);
   };
-  // the unsaved-changes guard asks the browser before unloading: leave when a step navigates away
-  if (page.listenerCount('dialog') === 0)
-    page.on('dialog', (dialog) =>
-      dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()
-    );
+  leaveOnUnload(page);
 
   await step('#18 setup: an account to edit', async () => {
-    const form = await api('POST', '/accounts', {
-      data: {
-        name: 'Form desk',
-        email: formEmail,
-        host: '127.0.0.1',
-        port: smtpA.port,
-        security: 'none',
-        authType: 'plain',
-        username: 'alice',
-        password,
-      },
-    });
+    const form = await createAccount(ctx, { name: 'Form desk', email: formEmail });
     assert(form.status === 201, `form account: ${JSON.stringify(form.body)}`);
     ids.form = form.body.data.id;
   });
@@ -119,7 +93,7 @@ const issue18Steps = async (ctx) => {
           stored.port === smtpA.port && stored.email === formEmail && stored.host === '127.0.0.1',
           `stored: ${JSON.stringify(stored)}`
         );
-        await inRussian(async () => {
+        await inRussian(page, async () => {
           await page.goto(`${url}/admin/plugins/smtp-accounts/${ids.form}`);
           await heading(`Изменение ${formEmail}`);
           await page.getByLabel(/^Порт/).fill('');
@@ -193,7 +167,7 @@ const issue18Steps = async (ctx) => {
         'the retention back',
         async () => String((await api('GET', '/settings')).body.data.logRetentionDays) === original
       );
-      await inRussian(async () => {
+      await inRussian(page, async () => {
         await page.goto(`${url}/admin/settings/smtp-accounts`);
         await heading('Настройки SMTP-аккаунтов');
         assert(
@@ -205,10 +179,6 @@ const issue18Steps = async (ctx) => {
   );
 
   const newsletterSubject = `Newsletter ${uniq}: our biggest spring sale starts today with new arrivals in every department and free delivery`;
-  const findLogged = (subject) =>
-    waitFor(`the log entry "${subject}"`, async () =>
-      (await api('GET', '/log?pageSize=100')).body.data.find((e) => e.subject === subject)
-    );
 
   await step('#18 setup: a newsletter with a long subject, a campaign batch', async () => {
     await strapi.call('send', {
@@ -220,7 +190,7 @@ const issue18Steps = async (ctx) => {
         newsletter: true,
       },
     });
-    const logged = await findLogged(newsletterSubject);
+    const logged = await findLogged(ctx, newsletterSubject);
     assert(logged.newsletter && logged.status === 'sent', `newsletter: ${JSON.stringify(logged)}`);
     ids.batch = await strapi.call('enqueue', { from: formEmail, count: 1, tag: `Dates ${uniq}` });
   });
@@ -229,7 +199,7 @@ const issue18Steps = async (ctx) => {
     '#18 item 14: one date format (campaign list, batch page, send log), en and ru',
     async () => {
       const batch = (await api('GET', `/campaigns/${ids.batch}`)).body.data;
-      const entry = await findLogged(newsletterSubject);
+      const entry = await findLogged(ctx, newsletterSubject);
       const expected = (iso, locale) =>
         page.evaluate(
           ([value, lang]) =>
@@ -253,7 +223,7 @@ const issue18Steps = async (ctx) => {
         assert(logged === wantLog, `send log (${locale}): "${logged}", expected "${wantLog}"`);
       };
       await check('en');
-      await inRussian(() => check('ru'));
+      await inRussian(page, () => check('ru'));
     }
   );
 
@@ -288,7 +258,7 @@ const issue18Steps = async (ctx) => {
         (await username.inputValue()) === `signer-${uniq}`,
         `typed username overwritten: ${await username.inputValue()}`
       );
-      await inRussian(async () => {
+      await inRussian(page, async () => {
         await page.goto(`${url}/admin/plugins/smtp-accounts/new`);
         await heading('Новый SMTP-аккаунт');
         await chooseOption(/^Аутентификация/, 'OAuth2 (XOAUTH2)');
@@ -310,11 +280,7 @@ const issue18Steps = async (ctx) => {
   const goneSubject = `gone-${uniq}`;
   let settingsBefore = null;
   const sendMail = (from, subject) =>
-    fetch(`${url}/email`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ from, to: `rcpt-${uniq}@example.test`, subject, text: subject }),
-    });
+    postEmail(ctx, { from, to: `rcpt-${uniq}@example.test`, subject, text: subject });
 
   await step('#18 setup: failed mails with their bodies kept', async () => {
     settingsBefore = (await api('GET', '/settings')).body.data;
@@ -323,17 +289,11 @@ const issue18Steps = async (ctx) => {
     });
     // an account whose server is gone: its mail fails, and so does every resend
     const down = await startSmtpServer({ users: { down: password } });
-    const created = await api('POST', '/accounts', {
-      data: {
-        name: 'Down',
-        email: downEmail,
-        host: '127.0.0.1',
-        port: down.port,
-        security: 'none',
-        authType: 'plain',
-        username: 'down',
-        password,
-      },
+    const created = await createAccount(ctx, {
+      name: 'Down',
+      email: downEmail,
+      port: down.port,
+      username: 'down',
     });
     assert(created.status === 201, `down account: ${JSON.stringify(created.body)}`);
     await down.close();
@@ -345,7 +305,7 @@ const issue18Steps = async (ctx) => {
   await step(
     '#18 item 9: a resend that fails too names its new entry and the reason; Open goes to it',
     async () => {
-      const down = await findLogged(downSubject);
+      const down = await findLogged(ctx, downSubject);
       await page.goto(`${url}/admin/plugins/smtp-accounts/log`);
       await heading('Send log');
       await page.getByRole('button', { name: `Details of mail #${down.id}` }).click();
@@ -373,20 +333,9 @@ const issue18Steps = async (ctx) => {
   await step(
     '#18 item 9: a resend into a filtered view says where its entry is, and shows it',
     async () => {
-      const created = await api('POST', '/accounts', {
-        data: {
-          name: 'Gone',
-          email: goneEmail,
-          host: '127.0.0.1',
-          port: smtpA.port,
-          security: 'none',
-          authType: 'plain',
-          username: 'alice',
-          password,
-        },
-      });
+      const created = await createAccount(ctx, { name: 'Gone', email: goneEmail });
       assert(created.status === 201, `gone account: ${JSON.stringify(created.body)}`);
-      const gone = await findLogged(goneSubject);
+      const gone = await findLogged(ctx, goneSubject);
       await page.goto(`${url}/admin/plugins/smtp-accounts/log?status=failed`);
       await heading('Send log');
       await page.getByRole('button', { name: `Details of mail #${gone.id}` }).click();
@@ -442,7 +391,7 @@ const issue18Steps = async (ctx) => {
         .getByTestId('log-entry-missing')
         .getByText('Mail #999999999 is not in this list')
         .waitFor();
-      await inRussian(async () => {
+      await inRussian(page, async () => {
         await page.goto(`${url}/admin/plugins/smtp-accounts/campaigns/${missing}`);
         await page.getByText(`Пакета рассылки №${missing} нет (больше нет).`).waitFor();
         await page.getByRole('button', { name: 'К списку рассылок' }).waitFor();
@@ -502,7 +451,7 @@ const issue18Steps = async (ctx) => {
       };
       await check('en');
       await shot('48-send-log-1440');
-      await inRussian(async () => {
+      await inRussian(page, async () => {
         await check('ru');
         await shot('49-send-log-1440-ru');
       });
@@ -558,7 +507,7 @@ const issue18Steps = async (ctx) => {
           };
           await check('en');
           await shot(`50-accounts-${width}`);
-          await inRussian(async () => {
+          await inRussian(page, async () => {
             await check('ru');
             await shot(`51-accounts-${width}-ru`);
           });

@@ -4,6 +4,8 @@
  * filters go to the address bar, a failed mail's attempts are shown, and a kept body can be resent.
  * Called from panel.e2e.js with the running Strapi, the signed-in page and the test helpers.
  */
+const { createAccount, findLogged, inRussian, postEmail } = require('./actions');
+const { assert, waitFor } = require('./harness');
 
 /** @param {Record<string, any>} ctx see panel.e2e.js */
 const logSteps = async (ctx) => {
@@ -11,17 +13,14 @@ const logSteps = async (ctx) => {
     step,
     page,
     url,
-    token,
     api,
     uniq,
     senderEmail,
     smtpA,
-    password,
     shot,
     heading,
+    openAccounts,
     chooseOption,
-    waitFor,
-    assert,
   } = ctx;
   const lost = `lost-${uniq}@example.test`;
   const subjects = {
@@ -34,22 +33,13 @@ const logSteps = async (ctx) => {
 
   /** Strapi's own admin email route (`POST /email`), i.e. what any plugin calling the email service does. */
   const sendMail = (from, subject) =>
-    fetch(`${url}/email`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        from,
-        to: `rcpt-${uniq}@example.test`,
-        cc: `copy-${uniq}@example.test`,
-        subject,
-        text: `body of ${subject}`,
-      }),
+    postEmail(ctx, {
+      from,
+      to: `rcpt-${uniq}@example.test`,
+      cc: `copy-${uniq}@example.test`,
+      subject,
+      text: `body of ${subject}`,
     });
-  const logged = async (query) => (await api('GET', `/log?${query}`)).body;
-  const findLogged = (subject) =>
-    waitFor(`the log entry "${subject}"`, async () =>
-      (await logged(`pageSize=100`)).data.find((e) => e.subject === subject)
-    );
 
   await step('settings: send-log retention and kept bodies', async () => {
     await api('PUT', '/settings', { data: { fallback: 'reject', logKeepBodies: false } });
@@ -87,11 +77,10 @@ const logSteps = async (ctx) => {
   });
 
   await step('the log page lists sent, fallback and failed mail', async () => {
-    await page.goto(`${url}/admin/plugins/smtp-accounts`);
-    await heading('SMTP accounts');
+    await openAccounts();
     await page.getByRole('button', { name: 'Send log' }).click();
     await heading('Send log');
-    for (const subject of Object.values(subjects)) await findLogged(subject);
+    for (const subject of Object.values(subjects)) await findLogged(ctx, subject);
     await page.getByRole('button', { name: 'Refresh' }).click();
     const expected = {
       [subjects.noBody]: 'Failed',
@@ -159,7 +148,7 @@ const logSteps = async (ctx) => {
       'a Resend button without a body'
     );
     await page.keyboard.press('Escape');
-    const entry = await findLogged(subjects.noBody);
+    const entry = await findLogged(ctx, subjects.noBody);
     const res = await api('POST', `/log/${entry.id}/resend`);
     assert(
       res.status === 400 && /body was not kept/.test(res.body.error.message),
@@ -168,24 +157,15 @@ const logSteps = async (ctx) => {
   });
 
   await step('resend a failed mail once a matching account exists', async () => {
-    const created = await api('POST', '/accounts', {
-      data: {
-        name: 'Lost',
-        email: lost,
-        host: '127.0.0.1',
-        port: smtpA.port,
-        security: 'none',
-        authType: 'plain',
-        username: 'alice',
-        password,
-      },
-    });
+    const created = await createAccount(ctx, { name: 'Lost', email: lost });
     assert(
       created.status === 200 || created.status === 201,
       `account for ${lost}: ${JSON.stringify(created.body)}`
     );
     await page
-      .getByRole('button', { name: `Details of mail #${(await findLogged(subjects.kept)).id}` })
+      .getByRole('button', {
+        name: `Details of mail #${(await findLogged(ctx, subjects.kept)).id}`,
+      })
       .click();
     const dialog = page.getByRole('dialog');
     const resend = dialog.getByRole('button', { name: 'Resend' });
@@ -220,8 +200,7 @@ const logSteps = async (ctx) => {
   });
 
   await step('the send log in Russian', async () => {
-    await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'ru'));
-    try {
+    await inRussian(page, async () => {
       await page.goto(`${url}/admin/plugins/smtp-accounts/log?status=failed`);
       await heading('Журнал отправки');
       await page.getByRole('button', { name: 'Сбросить фильтры' }).waitFor();
@@ -232,9 +211,7 @@ const logSteps = async (ctx) => {
       await page.getByRole('dialog').getByText('его текст не сохранялся').waitFor();
       await shot('19-send-log-details-ru');
       await page.keyboard.press('Escape');
-    } finally {
-      await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'en'));
-    }
+    });
   });
 };
 

@@ -4,13 +4,14 @@
  * OAuth 2.0 server's consent page and back through the panel's callback page, a test mail over XOAUTH2,
  * the alert settings, and the OAuth fields in Russian. Called from panel.e2e.js (console watch included).
  */
+const { inRussian } = require('./actions');
+const { assert, waitFor } = require('./harness');
 const { startOAuthServer } = require('./oauth-server');
 const { startSmtpServer } = require('./smtp-server');
 
 /** @param {Record<string, any>} ctx see panel.e2e.js */
 const oauthSteps = async (ctx) => {
-  const { step, page, url, api, uniq, shot, heading, chooseOption, waitFor, assert, cleanups } =
-    ctx;
+  const { step, page, url, api, uniq, shot, heading, openAccounts, chooseOption, cleanups } = ctx;
   const email = `oauth-${uniq}@example.test`;
   const name = 'OAuth Desk';
   const mailbox = `mailbox-${uniq}`;
@@ -137,8 +138,7 @@ const oauthSteps = async (ctx) => {
 
   await step('#11 a test mail goes out over XOAUTH2', async () => {
     const recipient = `oauth-rcpt-${uniq}@example.test`;
-    await page.goto(`${url}/admin/plugins/smtp-accounts`);
-    await heading('SMTP accounts');
+    await openAccounts();
     await page.getByRole('button', { name: `Send test mail from ${name} <${email}>` }).click();
     await heading('Send a test mail');
     await page.getByLabel('Recipient').fill(recipient);
@@ -170,8 +170,7 @@ const oauthSteps = async (ctx) => {
   });
 
   await step('#11 the OAuth2 fields in Russian', async () => {
-    await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'ru'));
-    try {
+    await inRussian(page, async () => {
       await page.goto(`${url}/admin/plugins/smtp-accounts/${accountId}`);
       await heading(`Изменение ${email}`);
       await page.getByTestId('oauth-status').filter({ hasText: 'Подключён' }).waitFor();
@@ -180,9 +179,7 @@ const oauthSteps = async (ctx) => {
       await page.getByLabel(/^Секрет приложения/).waitFor();
       await page.getByText('URI перенаправления', { exact: true }).waitFor();
       await shot('34-oauth-ru');
-    } finally {
-      await page.evaluate(() => localStorage.setItem('strapi-admin-language', 'en'));
-    }
+    });
   });
 };
 

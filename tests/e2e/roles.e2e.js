@@ -3,39 +3,22 @@
  * A role with only accounts.read and settings.read: the panel hides every action it may not perform,
  * and the send log (log.read) shows the no-permission state. Called from panel.e2e.js.
  */
-const path = require('node:path');
-const { createRoleUser, loginAs } = require('./role-user');
+const { assert, screenshot } = require('./harness');
+const { asUser, createRoleUser } = require('./role-user');
 
 /** @param {Record<string, any>} ctx see panel.e2e.js */
-const readOnlyRoleSteps = async ({
-  step,
-  browser,
-  url,
-  token,
-  uniq,
-  senderEmail,
-  label,
-  artifacts,
-  uiTimeout,
-  assert,
-}) => {
+const readOnlyRoleSteps = async (ctx) => {
+  const { step, url, uniq, senderEmail, label, artifacts } = ctx;
   await step('a read-only role sees no create, edit, delete or test buttons', async () => {
-    const viewer = await createRoleUser(
-      { url, token, assert },
-      {
-        role: `SMTP viewer ${uniq}`,
-        actions: ['accounts.read', 'settings.read'],
-        email: `viewer-${uniq}@example.test`,
-        password: `V1ewer-${uniq}-Pass`,
-        firstname: 'View',
-        lastname: 'Only',
-      }
-    );
-    const { context: viewerContext, page: viewerPage } = await loginAs(
-      { browser, url, uiTimeout },
-      viewer
-    );
-    try {
+    const viewer = await createRoleUser(ctx, {
+      role: `SMTP viewer ${uniq}`,
+      actions: ['accounts.read', 'settings.read'],
+      email: `viewer-${uniq}@example.test`,
+      password: `V1ewer-${uniq}-Pass`,
+      firstname: 'View',
+      lastname: 'Only',
+    });
+    await asUser(ctx, viewer, async (viewerPage) => {
       await viewerPage.goto(`${url}/admin/plugins/smtp-accounts`);
       await viewerPage
         .getByRole('heading', { name: 'SMTP accounts', exact: true })
@@ -62,10 +45,7 @@ const readOnlyRoleSteps = async ({
         (await viewerPage.getByRole('button', { name: 'Send log' }).count()) === 0,
         'a role without log.read sees "Send log"'
       );
-      await viewerPage.screenshot({
-        path: path.join(artifacts, '10-accounts-read-only.png'),
-        fullPage: true,
-      });
+      await screenshot(viewerPage, artifacts, '10-accounts-read-only');
       await viewerPage.goto(`${url}/admin/plugins/smtp-accounts/log`);
       await viewerPage
         .getByText(/don.t have the permissions/i)
@@ -79,13 +59,8 @@ const readOnlyRoleSteps = async ({
         (await viewerPage.getByRole('button', { name: 'Save' }).count()) === 0,
         'a read-only role sees Save in settings'
       );
-      await viewerPage.screenshot({
-        path: path.join(artifacts, '10-settings-read-only.png'),
-        fullPage: true,
-      });
-    } finally {
-      await viewerContext.close();
-    }
+      await screenshot(viewerPage, artifacts, '10-settings-read-only');
+    });
   });
 };
 

@@ -20,6 +20,7 @@ import { OAUTH_PRESETS } from '../../../shared/oauth-presets';
 import { CONVENTIONAL_PORTS, type AccountFormValues } from '../utils/accountForm';
 
 import { AccountLimitFields } from './AccountLimitFields';
+import { GridField } from './GridField';
 import { OAuthFields } from './OAuthFields';
 import { useTranslate } from '../hooks/useTranslate';
 
@@ -101,125 +102,112 @@ const AccountForm = ({
 
   return (
     <Grid.Root gap={5}>
-      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root
-          name="name"
-          error={fieldErrors.name}
-          hint={t('form.nameHint', 'The display name of the From line, e.g. "Shop"')}
+      <GridField
+        name="name"
+        error={fieldErrors.name}
+        label={t('form.name', 'Sender name')}
+        hint={t('form.nameHint', 'The display name of the From line, e.g. "Shop"')}
+      >
+        <TextInput
+          value={values.name}
+          onChange={text('name')}
+          maxLength={LIMITS.name}
+          disabled={disabled}
+        />
+      </GridField>
+      <GridField
+        name="email"
+        required
+        error={fieldErrors.email}
+        label={t('form.email', 'Sender email')}
+      >
+        <TextInput
+          type="email"
+          value={values.email}
+          onChange={changeEmail}
+          maxLength={LIMITS.email}
+          disabled={disabled}
+        />
+      </GridField>
+      <GridField name="host" required error={fieldErrors.host} label={t('form.host', 'SMTP host')}>
+        <TextInput
+          value={values.host}
+          onChange={text('host')}
+          maxLength={LIMITS.host}
+          disabled={disabled}
+          placeholder="smtp.example.com"
+        />
+      </GridField>
+      <GridField name="port" required error={fieldErrors.port} label={t('form.port', 'Port')}>
+        {/* a plain text input: NumberInput would group digits by locale ("36,643"), which misreads as a port */}
+        <TextInput
+          inputMode="numeric"
+          value={values.port === undefined ? '' : String(values.port)}
+          onChange={(e: ChangeEvent<HTMLInputElement>) => {
+            const digits = e.target.value.replace(/\D/g, '').slice(0, 5);
+            set('port', digits ? Number(digits) : undefined);
+          }}
+          disabled={disabled}
+        />
+      </GridField>
+      <GridField
+        name="security"
+        required
+        error={fieldErrors.security}
+        label={t('form.security', 'Security')}
+      >
+        <SingleSelect
+          value={values.security}
+          onChange={(v: string | number) => changeSecurity(v as SecurityMode)}
+          disabled={disabled}
         >
-          <Field.Label>{t('form.name', 'Sender name')}</Field.Label>
-          <TextInput
-            value={values.name}
-            onChange={text('name')}
-            maxLength={LIMITS.name}
-            disabled={disabled}
-          />
-          <Field.Hint />
-          <Field.Error />
-        </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="email" required error={fieldErrors.email}>
-          <Field.Label>{t('form.email', 'Sender email')}</Field.Label>
-          <TextInput
-            type="email"
-            value={values.email}
-            onChange={changeEmail}
-            maxLength={LIMITS.email}
-            disabled={disabled}
-          />
-          <Field.Error />
-        </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="host" required error={fieldErrors.host}>
-          <Field.Label>{t('form.host', 'SMTP host')}</Field.Label>
-          <TextInput
-            value={values.host}
-            onChange={text('host')}
-            maxLength={LIMITS.host}
-            disabled={disabled}
-            placeholder="smtp.example.com"
-          />
-          <Field.Error />
-        </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="port" required error={fieldErrors.port}>
-          <Field.Label>{t('form.port', 'Port')}</Field.Label>
-          {/* a plain text input: NumberInput would group digits by locale ("36,643"), which misreads as a port */}
-          <TextInput
-            inputMode="numeric"
-            value={values.port === undefined ? '' : String(values.port)}
-            onChange={(e: ChangeEvent<HTMLInputElement>) => {
-              const digits = e.target.value.replace(/\D/g, '').slice(0, 5);
-              set('port', digits ? Number(digits) : undefined);
-            }}
-            disabled={disabled}
-          />
-          <Field.Error />
-        </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="security" required error={fieldErrors.security}>
-          <Field.Label>{t('form.security', 'Security')}</Field.Label>
-          <SingleSelect
-            value={values.security}
-            onChange={(v: string | number) => changeSecurity(v as SecurityMode)}
-            disabled={disabled}
-          >
-            {SECURITY_MODES.map((mode) => (
-              <SingleSelectOption key={mode} value={mode}>
-                {t(`security.${mode}`, mode)}
-              </SingleSelectOption>
-            ))}
-          </SingleSelect>
-          <Field.Error />
-        </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="authType" required error={fieldErrors.authType}>
-          <Field.Label>{t('form.authType', 'Authentication')}</Field.Label>
-          <SingleSelect
-            value={values.authType}
-            onChange={(v: string | number) => changeAuthType(v as AuthType)}
-            disabled={disabled}
-          >
-            {AUTH_TYPES.map((type) => (
-              <SingleSelectOption key={type} value={type}>
-                {t(`authType.${type}`, type)}
-              </SingleSelectOption>
-            ))}
-          </SingleSelect>
-          <Field.Error />
-        </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root
-          name="username"
-          required={needsCredentials}
-          error={fieldErrors.username}
-          hint={
-            isOAuth
-              ? t(
-                  'form.oauth.usernameHint',
-                  'The mailbox that signs in (XOAUTH2 user), usually the sender email'
-                )
-              : undefined
-          }
+          {SECURITY_MODES.map((mode) => (
+            <SingleSelectOption key={mode} value={mode}>
+              {t(`security.${mode}`, mode)}
+            </SingleSelectOption>
+          ))}
+        </SingleSelect>
+      </GridField>
+      <GridField
+        name="authType"
+        required
+        error={fieldErrors.authType}
+        label={t('form.authType', 'Authentication')}
+      >
+        <SingleSelect
+          value={values.authType}
+          onChange={(v: string | number) => changeAuthType(v as AuthType)}
+          disabled={disabled}
         >
-          <Field.Label>{t('form.username', 'Username')}</Field.Label>
-          <TextInput
-            value={values.username}
-            onChange={text('username')}
-            maxLength={LIMITS.username}
-            disabled={disabled || !needsCredentials}
-            autoComplete="off"
-          />
-          <Field.Hint />
-          <Field.Error />
-        </Field.Root>
-      </Grid.Item>
+          {AUTH_TYPES.map((type) => (
+            <SingleSelectOption key={type} value={type}>
+              {t(`authType.${type}`, type)}
+            </SingleSelectOption>
+          ))}
+        </SingleSelect>
+      </GridField>
+      <GridField
+        name="username"
+        required={needsCredentials}
+        error={fieldErrors.username}
+        label={t('form.username', 'Username')}
+        hint={
+          isOAuth
+            ? t(
+                'form.oauth.usernameHint',
+                'The mailbox that signs in (XOAUTH2 user), usually the sender email'
+              )
+            : undefined
+        }
+      >
+        <TextInput
+          value={values.username}
+          onChange={text('username')}
+          maxLength={LIMITS.username}
+          disabled={disabled || !needsCredentials}
+          autoComplete="off"
+        />
+      </GridField>
       {isOAuth ? (
         <OAuthFields
           values={values}
@@ -230,40 +218,36 @@ const AccountForm = ({
           disabled={disabled}
         />
       ) : (
-        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-          <Field.Root
-            name="password"
-            required={needsCredentials && (passwordRequired || !(isEdit && hasPassword))}
-            error={fieldErrors.password}
-            hint={passwordHint}
-          >
-            <Field.Label>{t('form.password', 'Password')}</Field.Label>
-            <TextInput
-              type="password"
-              value={values.password}
-              onChange={text('password')}
-              maxLength={LIMITS.password}
-              disabled={disabled || !needsCredentials}
-              autoComplete="new-password"
-            />
-            <Field.Hint />
-            <Field.Error />
-          </Field.Root>
-        </Grid.Item>
-      )}
-      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="active" hint={t('form.activeHint', 'Inactive accounts are never chosen')}>
-          <Field.Label>{t('form.active', 'Active')}</Field.Label>
-          <Toggle
-            checked={values.active}
-            onChange={(e: ChangeEvent<HTMLInputElement>) => set('active', e.target.checked)}
-            onLabel={t('form.on', 'On')}
-            offLabel={t('form.off', 'Off')}
-            disabled={disabled}
+        <GridField
+          name="password"
+          required={needsCredentials && (passwordRequired || !(isEdit && hasPassword))}
+          error={fieldErrors.password}
+          label={t('form.password', 'Password')}
+          hint={passwordHint}
+        >
+          <TextInput
+            type="password"
+            value={values.password}
+            onChange={text('password')}
+            maxLength={LIMITS.password}
+            disabled={disabled || !needsCredentials}
+            autoComplete="new-password"
           />
-          <Field.Hint />
-        </Field.Root>
-      </Grid.Item>
+        </GridField>
+      )}
+      <GridField
+        name="active"
+        label={t('form.active', 'Active')}
+        hint={t('form.activeHint', 'Inactive accounts are never chosen')}
+      >
+        <Toggle
+          checked={values.active}
+          onChange={(e: ChangeEvent<HTMLInputElement>) => set('active', e.target.checked)}
+          onLabel={t('form.on', 'On')}
+          offLabel={t('form.off', 'Off')}
+          disabled={disabled}
+        />
+      </GridField>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
         <Field.Root
           name="preferForNewsletters"

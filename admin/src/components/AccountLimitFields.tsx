@@ -1,7 +1,8 @@
-import { Field, Grid, NumberInput } from '@strapi/design-system';
+import { NumberInput } from '@strapi/design-system';
 import { LIMIT_WINDOWS } from '../../../shared/constants';
 import type { AccountFormValues } from '../utils/accountForm';
 import { useTranslate } from '../hooks/useTranslate';
+import { GridField } from './GridField';
 
 const LIMIT_LABELS = {
   limitPerMinute: 'Mails per minute',
@@ -29,26 +30,24 @@ const AccountLimitFields = ({
   return (
     <>
       {LIMIT_FIELDS.map((field) => (
-        <Grid.Item key={field} col={4} s={12} direction="column" alignItems="stretch">
-          <Field.Root
-            name={field}
-            error={fieldErrors[field]}
-            hint={t(
-              'form.limitHint',
-              'Empty: no limit. Queued campaign mail waits for room; other mail is counted, never held back'
-            )}
-          >
-            <Field.Label>{t(`form.${field}`, LIMIT_LABELS[field])}</Field.Label>
-            <NumberInput
-              value={values[field]}
-              onValueChange={(v: number | undefined) => onChange(field, v)}
-              step={1}
-              disabled={disabled}
-            />
-            <Field.Hint />
-            <Field.Error />
-          </Field.Root>
-        </Grid.Item>
+        <GridField
+          key={field}
+          col={4}
+          name={field}
+          error={fieldErrors[field]}
+          label={t(`form.${field}`, LIMIT_LABELS[field])}
+          hint={t(
+            'form.limitHint',
+            'Empty: no limit. Queued campaign mail waits for room; other mail is counted, never held back'
+          )}
+        >
+          <NumberInput
+            value={values[field]}
+            onValueChange={(v: number | undefined) => onChange(field, v)}
+            step={1}
+            disabled={disabled}
+          />
+        </GridField>
       ))}
     </>
   );

@@ -1,12 +1,12 @@
-import { Box, Button, Field, Flex, Modal, TextInput, Typography } from '@strapi/design-system';
-import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import { TextInput } from '@strapi/design-system';
+import { useEffect, useState, type ChangeEvent } from 'react';
 import { ALL_NEWSLETTERS, type Suppression } from '../../../shared/contracts/deliverability';
 import { LIMITS } from '../../../shared/constants';
-import type { ApiErrorInfo } from '../utils/apiError';
 import { useAdminApi } from '../hooks/useAdminApi';
-import { useApiError } from '../hooks/useApiError';
+import { useFormSubmit } from '../hooks/useFormSubmit';
 import { useTranslate } from '../hooks/useTranslate';
-import { SmtpErrorAlert } from './SmtpErrorAlert';
+import { FormModal } from './FormModal';
+import { LabelledField } from './LabelledField';
 
 interface AddSuppressionModalProps {
   open: boolean;
@@ -18,100 +18,76 @@ interface AddSuppressionModalProps {
 const AddSuppressionModal = ({ open, onClose, onAdded }: AddSuppressionModalProps) => {
   const t = useTranslate();
   const api = useAdminApi();
-  const readApiError = useApiError();
   const [address, setAddress] = useState('');
   const [scope, setScope] = useState(ALL_NEWSLETTERS);
-  const [isSaving, setIsSaving] = useState(false);
-  const [error, setError] = useState<ApiErrorInfo | null>(null);
+  const { isSaving, error, setError, submit } = useFormSubmit(
+    t('suppressions.addFailed', 'The address could not be added')
+  );
 
   useEffect(() => {
     if (!open) return;
     setAddress('');
     setScope(ALL_NEWSLETTERS);
     setError(null);
-  }, [open]);
+  }, [open, setError]);
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    if (isSaving) return;
-    setIsSaving(true);
-    setError(null);
-    try {
-      const { data } = await api.createSuppression({
-        data: { address: address.trim(), scope: scope.trim() || ALL_NEWSLETTERS, reason: 'manual' },
-      });
-      onAdded(data);
-    } catch (caught) {
-      setError(readApiError(caught, t('suppressions.addFailed', 'The address could not be added')));
-    } finally {
-      setIsSaving(false);
-    }
-  };
+  const save = submit(async () => {
+    const { data } = await api.createSuppression({
+      data: { address: address.trim(), scope: scope.trim() || ALL_NEWSLETTERS, reason: 'manual' },
+    });
+    onAdded(data);
+  });
 
   const fieldErrors = error?.fieldErrors ?? {};
   return (
-    <Modal.Root open={open} onOpenChange={(next: boolean) => (!next ? onClose() : undefined)}>
-      <Modal.Content>
-        <form onSubmit={save} noValidate>
-          <Modal.Header>
-            <Modal.Title>{t('suppressions.add.title', 'Suppress an address')}</Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={5}>
-              <Typography tag="p" textColor="neutral800">
-                {t(
-                  'suppressions.add.intro',
-                  'Newsletter mail is no longer sent to this address; transactional mail (a password reset, an order) still is.'
-                )}
-              </Typography>
-              <Field.Root name="address" required error={fieldErrors.address}>
-                <Field.Label>{t('suppressions.field.address', 'Address')}</Field.Label>
-                <TextInput
-                  type="email"
-                  value={address}
-                  maxLength={LIMITS.email}
-                  placeholder="someone@example.com"
-                  onChange={(e: ChangeEvent<HTMLInputElement>) => setAddress(e.target.value)}
-                  disabled={isSaving}
-                />
-                <Field.Error />
-              </Field.Root>
-              <Field.Root
-                name="scope"
-                error={fieldErrors.scope}
-                hint={t(
-                  'suppressions.add.scopeHint',
-                  "* for every newsletter, or the key of one list (a campaign's list, e.g. weekly)"
-                )}
-              >
-                <Field.Label>{t('suppressions.field.scope', 'Scope')}</Field.Label>
-                <TextInput
-                  value={scope}
-                  maxLength={100}
-                  onChange={(e: ChangeEvent<HTMLInputElement>) => setScope(e.target.value)}
-                  disabled={isSaving}
-                />
-                <Field.Hint />
-                <Field.Error />
-              </Field.Root>
-              {error && Object.keys(fieldErrors).length === 0 ? (
-                <Box>
-                  <SmtpErrorAlert error={error} onClose={() => setError(null)} />
-                </Box>
-              ) : null}
-            </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            <Modal.Close>
-              <Button variant="tertiary">{t('suppressions.add.cancel', 'Cancel')}</Button>
-            </Modal.Close>
-            <Button type="submit" loading={isSaving} disabled={isSaving || !address.trim()}>
-              {t('suppressions.add.submit', 'Suppress')}
-            </Button>
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+    <FormModal
+      open={open}
+      onClose={onClose}
+      onSubmit={save}
+      title={t('suppressions.add.title', 'Suppress an address')}
+      intro={t(
+        'suppressions.add.intro',
+        'Newsletter mail is no longer sent to this address; transactional mail (a password reset, an order) still is.'
+      )}
+      cancelLabel={t('suppressions.add.cancel', 'Cancel')}
+      submitLabel={t('suppressions.add.submit', 'Suppress')}
+      isBusy={isSaving}
+      canSubmit={Boolean(address.trim())}
+      error={error && Object.keys(fieldErrors).length === 0 ? error : null}
+      onErrorClose={() => setError(null)}
+    >
+      <LabelledField
+        name="address"
+        required
+        error={fieldErrors.address}
+        label={t('suppressions.field.address', 'Address')}
+      >
+        <TextInput
+          type="email"
+          value={address}
+          maxLength={LIMITS.email}
+          placeholder="someone@example.com"
+          onChange={(e: ChangeEvent<HTMLInputElement>) => setAddress(e.target.value)}
+          disabled={isSaving}
+        />
+      </LabelledField>
+      <LabelledField
+        name="scope"
+        error={fieldErrors.scope}
+        label={t('suppressions.field.scope', 'Scope')}
+        hint={t(
+          'suppressions.add.scopeHint',
+          "* for every newsletter, or the key of one list (a campaign's list, e.g. weekly)"
+        )}
+      >
+        <TextInput
+          value={scope}
+          maxLength={100}
+          onChange={(e: ChangeEvent<HTMLInputElement>) => setScope(e.target.value)}
+          disabled={isSaving}
+        />
+      </LabelledField>
+    </FormModal>
   );
 };
 

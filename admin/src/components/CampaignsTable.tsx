@@ -1,16 +1,4 @@
-import {
-  Badge,
-  Flex,
-  IconButton,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-  VisuallyHidden,
-} from '@strapi/design-system';
+import { Badge, Flex, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Eye } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { Batch } from '../../../shared/contracts/campaigns';
@@ -19,6 +7,7 @@ import { CampaignProgress } from './CampaignProgress';
 import { CampaignStateBadge } from './CampaignStateBadge';
 import { useTranslate } from '../hooks/useTranslate';
 import { useFormatDateTime } from '../hooks/useFormatDateTime';
+import { TableHead } from './TableHead';
 
 const COLUMNS = [
   ['campaign', 'Campaign'],
@@ -43,20 +32,7 @@ const CampaignsTable = ({ batches, onOpen }: CampaignsTableProps) => {
   const format = useCampaignFormat();
   return (
     <Table colCount={COLUMNS.length + 1} rowCount={batches.length + 1}>
-      <Thead>
-        <Tr>
-          {COLUMNS.map(([key, defaultMessage]) => (
-            <Th key={key}>
-              <Typography variant="sigma">
-                {t(`campaigns.column.${key}`, defaultMessage)}
-              </Typography>
-            </Th>
-          ))}
-          <Th>
-            <VisuallyHidden>{t('campaigns.column.actions', 'Actions')}</VisuallyHidden>
-          </Th>
-        </Tr>
-      </Thead>
+      <TableHead columns={COLUMNS} keyPrefix="campaigns.column" />
       <Tbody>
         {batches.map((batch) => (
           <Tr

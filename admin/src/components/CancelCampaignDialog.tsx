@@ -1,6 +1,5 @@
-import { Button, Dialog } from '@strapi/design-system';
-import { WarningCircle } from '@strapi/icons';
 import { useTranslate } from '../hooks/useTranslate';
+import { ConfirmDialog } from './ConfirmDialog';
 
 interface CancelCampaignDialogProps {
   open: boolean;
@@ -21,34 +20,21 @@ const CancelCampaignDialog = ({
 }: CancelCampaignDialogProps) => {
   const t = useTranslate();
   return (
-    <Dialog.Root open={open} onOpenChange={(next: boolean) => (!next ? onClose() : undefined)}>
-      <Dialog.Content>
-        <Dialog.Header>{t('campaign.cancelDialog.title', 'Cancel this campaign?')}</Dialog.Header>
-        <Dialog.Body icon={<WarningCircle fill="danger600" />}>
-          {t(
-            'campaign.cancelDialog.body',
-            '{queued, plural, one {# message not sent yet is} other {# messages not sent yet are}} cancelled for good; mail in flight still goes out. A cancelled batch cannot be resumed.',
-            { queued }
-          )}
-        </Dialog.Body>
-        <Dialog.Footer>
-          <Dialog.Cancel>
-            <Button fullWidth variant="tertiary" disabled={isCancelling}>
-              {t('campaign.cancelDialog.keep', 'Keep sending')}
-            </Button>
-          </Dialog.Cancel>
-          <Button
-            fullWidth
-            variant="danger-light"
-            loading={isCancelling}
-            disabled={isCancelling}
-            onClick={onConfirm}
-          >
-            {t('campaign.cancelDialog.confirm', 'Cancel the campaign')}
-          </Button>
-        </Dialog.Footer>
-      </Dialog.Content>
-    </Dialog.Root>
+    <ConfirmDialog
+      open={open}
+      title={t('campaign.cancelDialog.title', 'Cancel this campaign?')}
+      confirmLabel={t('campaign.cancelDialog.confirm', 'Cancel the campaign')}
+      cancelLabel={t('campaign.cancelDialog.keep', 'Keep sending')}
+      isBusy={isCancelling}
+      onCancel={onClose}
+      onConfirm={onConfirm}
+    >
+      {t(
+        'campaign.cancelDialog.body',
+        '{queued, plural, one {# message not sent yet is} other {# messages not sent yet are}} cancelled for good; mail in flight still goes out. A cancelled batch cannot be resumed.',
+        { queued }
+      )}
+    </ConfirmDialog>
   );
 };
 

@@ -8,6 +8,8 @@ interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The button that backs out; "Cancel" unless told. */
+  cancelLabel?: string;
   /** `danger`: the action removes something (red button). */
   tone?: 'danger' | 'default';
   isBusy: boolean;
@@ -21,6 +23,7 @@ const ConfirmDialog = ({
   title,
   children,
   confirmLabel,
+  cancelLabel,
   tone = 'danger',
   isBusy,
   onCancel,
@@ -37,7 +40,7 @@ const ConfirmDialog = ({
         <Dialog.Footer>
           <Dialog.Cancel>
             <Button fullWidth variant="tertiary" disabled={isBusy}>
-              {t('confirm.cancel', 'Cancel')}
+              {cancelLabel ?? t('confirm.cancel', 'Cancel')}
             </Button>
           </Dialog.Cancel>
           <Button

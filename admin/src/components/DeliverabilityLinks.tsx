@@ -1,36 +1,26 @@
-import { Button } from '@strapi/design-system';
 import { MinusCircle, SealCheck } from '@strapi/icons';
-import { useNavigate } from 'react-router-dom';
 import { useDomainPermissions } from '../hooks/useDomainPermissions';
 import { useSuppressionPermissions } from '../hooks/useSuppressionPermissions';
 import { useTranslate } from '../hooks/useTranslate';
 import { panelPaths } from '../utils/panelPaths';
+import { PageLinkButton } from './PageLinkButton';
 
 /** The accounts page's way to the Deliverability and Suppressions pages, each for a role that may read it. */
 const DeliverabilityLinks = () => {
   const t = useTranslate();
-  const navigate = useNavigate();
   const domains = useDomainPermissions();
   const suppressions = useSuppressionPermissions();
   return (
     <>
       {domains.canRead ? (
-        <Button
-          variant="tertiary"
-          startIcon={<SealCheck />}
-          onClick={() => navigate(panelPaths.deliverability())}
-        >
+        <PageLinkButton to={panelPaths.deliverability()} icon={<SealCheck />}>
           {t('accounts.deliverability', 'Deliverability')}
-        </Button>
+        </PageLinkButton>
       ) : null}
       {suppressions.canRead ? (
-        <Button
-          variant="tertiary"
-          startIcon={<MinusCircle />}
-          onClick={() => navigate(panelPaths.suppressions)}
-        >
+        <PageLinkButton to={panelPaths.suppressions} icon={<MinusCircle />}>
           {t('accounts.suppressions', 'Suppressions')}
-        </Button>
+        </PageLinkButton>
       ) : null}
     </>
   );

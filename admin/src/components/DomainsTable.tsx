@@ -6,16 +6,14 @@ import {
   Table,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
-  VisuallyHidden,
 } from '@strapi/design-system';
 import { ArrowsCounterClockwise, Eye, Pencil, Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import type { SendingDomain } from '../../../shared/contracts/deliverability';
 import { useTranslate } from '../hooks/useTranslate';
+import { TableHead } from './TableHead';
 
 const COLUMNS = [
   ['domain', 'Domain'],
@@ -47,18 +45,7 @@ const DomainsTable = ({ domains, busyId, ...actions }: DomainsTableProps) => {
   const off = t('domains.signing.off', 'Off');
   return (
     <Table colCount={COLUMNS.length + 1} rowCount={domains.length + 1}>
-      <Thead>
-        <Tr>
-          {COLUMNS.map(([key, defaultMessage]) => (
-            <Th key={key}>
-              <Typography variant="sigma">{t(`domains.column.${key}`, defaultMessage)}</Typography>
-            </Th>
-          ))}
-          <Th>
-            <VisuallyHidden>{t('domains.column.actions', 'Actions')}</VisuallyHidden>
-          </Th>
-        </Tr>
-      </Thead>
+      <TableHead columns={COLUMNS} keyPrefix="domains.column" />
       <Tbody>
         {domains.map((domain) => {
           const name = { domain: domain.domain };

@@ -1,7 +1,8 @@
-import { Field, Grid, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
+import { Grid, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
 import type { ChangeEvent } from 'react';
 import { LIMITS, OAUTH_PROVIDERS, type OAuthProvider } from '../../../shared/constants';
 import type { AccountFormValues } from '../utils/accountForm';
+import { GridField } from './GridField';
 import { RedirectUriHint } from './RedirectUriHint';
 import { useTranslate } from '../hooks/useTranslate';
 
@@ -54,158 +55,140 @@ const OAuthFields = ({
 
   return (
     <>
-      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root
-          name="oauthProvider"
-          required
-          error={fieldErrors.oauthProvider}
-          hint={
-            values.oauthProvider === 'generic' ? undefined : (
-              <span data-testid="oauth-permissions-hint">
-                {t(
-                  `form.oauth.permissionsHint.${values.oauthProvider}`,
-                  PERMISSIONS_HINTS[values.oauthProvider]
-                )}
-              </span>
-            )
-          }
+      <GridField
+        name="oauthProvider"
+        required
+        error={fieldErrors.oauthProvider}
+        label={t('form.oauth.provider', 'Provider')}
+        hint={
+          values.oauthProvider === 'generic' ? undefined : (
+            <span data-testid="oauth-permissions-hint">
+              {t(
+                `form.oauth.permissionsHint.${values.oauthProvider}`,
+                PERMISSIONS_HINTS[values.oauthProvider]
+              )}
+            </span>
+          )
+        }
+      >
+        <SingleSelect
+          value={values.oauthProvider}
+          onChange={(v: string | number) => onProviderChange(v as OAuthProvider)}
+          disabled={disabled}
         >
-          <Field.Label>{t('form.oauth.provider', 'Provider')}</Field.Label>
-          <SingleSelect
-            value={values.oauthProvider}
-            onChange={(v: string | number) => onProviderChange(v as OAuthProvider)}
-            disabled={disabled}
-          >
-            {OAUTH_PROVIDERS.map((provider) => (
-              <SingleSelectOption key={provider} value={provider}>
-                {t(`form.oauth.provider.${provider}`, PROVIDER_LABELS[provider])}
-              </SingleSelectOption>
-            ))}
-          </SingleSelect>
-          <Field.Hint />
-          <Field.Error />
-        </Field.Root>
-      </Grid.Item>
+          {OAUTH_PROVIDERS.map((provider) => (
+            <SingleSelectOption key={provider} value={provider}>
+              {t(`form.oauth.provider.${provider}`, PROVIDER_LABELS[provider])}
+            </SingleSelectOption>
+          ))}
+        </SingleSelect>
+      </GridField>
       {values.oauthProvider === 'microsoft' ? (
-        <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-          <Field.Root
-            name="oauthTenant"
-            required
-            error={fieldErrors.oauthTenant}
-            hint={t(
-              'form.oauth.tenantHint',
-              'Directory (tenant) id of the app registration, or "organizations"'
-            )}
-          >
-            <Field.Label>{t('form.oauth.tenant', 'Tenant id')}</Field.Label>
-            <TextInput
-              value={values.oauthTenant}
-              onChange={text('oauthTenant')}
-              maxLength={LIMITS.oauthTenant}
-              disabled={disabled}
-              autoComplete="off"
-            />
-            <Field.Hint />
-            <Field.Error />
-          </Field.Root>
-        </Grid.Item>
-      ) : null}
-      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="oauthClientId" required error={fieldErrors.oauthClientId}>
-          <Field.Label>{t('form.oauth.clientId', 'Client id')}</Field.Label>
+        <GridField
+          name="oauthTenant"
+          required
+          error={fieldErrors.oauthTenant}
+          label={t('form.oauth.tenant', 'Tenant id')}
+          hint={t(
+            'form.oauth.tenantHint',
+            'Directory (tenant) id of the app registration, or "organizations"'
+          )}
+        >
           <TextInput
-            value={values.oauthClientId}
-            onChange={text('oauthClientId')}
-            maxLength={LIMITS.oauthClientId}
+            value={values.oauthTenant}
+            onChange={text('oauthTenant')}
+            maxLength={LIMITS.oauthTenant}
             disabled={disabled}
             autoComplete="off"
           />
-          <Field.Error />
-        </Field.Root>
-      </Grid.Item>
-      <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root
-          name="oauthClientSecret"
-          required={!hasClientSecret}
-          error={fieldErrors.oauthClientSecret}
-          hint={
-            hasClientSecret
-              ? t('form.oauth.clientSecretKeepHint', 'Leave empty to keep the current one')
-              : t('form.passwordHint', 'Stored encrypted; never shown again')
-          }
-        >
-          <Field.Label>{t('form.oauth.clientSecret', 'Client secret')}</Field.Label>
-          <TextInput
-            type="password"
-            value={values.oauthClientSecret}
-            onChange={text('oauthClientSecret')}
-            maxLength={LIMITS.oauthSecret}
-            disabled={disabled}
-            autoComplete="new-password"
-          />
-          <Field.Hint />
-          <Field.Error />
-        </Field.Root>
-      </Grid.Item>
+        </GridField>
+      ) : null}
+      <GridField
+        name="oauthClientId"
+        required
+        error={fieldErrors.oauthClientId}
+        label={t('form.oauth.clientId', 'Client id')}
+      >
+        <TextInput
+          value={values.oauthClientId}
+          onChange={text('oauthClientId')}
+          maxLength={LIMITS.oauthClientId}
+          disabled={disabled}
+          autoComplete="off"
+        />
+      </GridField>
+      <GridField
+        name="oauthClientSecret"
+        required={!hasClientSecret}
+        error={fieldErrors.oauthClientSecret}
+        label={t('form.oauth.clientSecret', 'Client secret')}
+        hint={
+          hasClientSecret
+            ? t('form.oauth.clientSecretKeepHint', 'Leave empty to keep the current one')
+            : t('form.passwordHint', 'Stored encrypted; never shown again')
+        }
+      >
+        <TextInput
+          type="password"
+          value={values.oauthClientSecret}
+          onChange={text('oauthClientSecret')}
+          maxLength={LIMITS.oauthSecret}
+          disabled={disabled}
+          autoComplete="new-password"
+        />
+      </GridField>
       {isGeneric ? (
         <>
-          <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <Field.Root name="oauthAuthorizeUrl" required error={fieldErrors.oauthAuthorizeUrl}>
-              <Field.Label>{t('form.oauth.authorizeUrl', 'Authorization URL')}</Field.Label>
-              <TextInput
-                type="url"
-                value={values.oauthAuthorizeUrl}
-                onChange={text('oauthAuthorizeUrl')}
-                maxLength={LIMITS.url}
-                disabled={disabled}
-                placeholder="https://"
-              />
-              <Field.Error />
-            </Field.Root>
-          </Grid.Item>
-          <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <Field.Root
-              name="oauthTokenUrl"
-              required
-              error={fieldErrors.oauthTokenUrl}
-              hint={t(
-                'form.oauth.tokenUrlHint',
-                'https (http only on this machine); receives the client secret'
-              )}
-            >
-              <Field.Label>{t('form.oauth.tokenUrl', 'Token URL')}</Field.Label>
-              <TextInput
-                type="url"
-                value={values.oauthTokenUrl}
-                onChange={text('oauthTokenUrl')}
-                maxLength={LIMITS.url}
-                disabled={disabled}
-                placeholder="https://"
-              />
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
-          </Grid.Item>
-          <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <Field.Root
-              name="oauthScope"
-              error={fieldErrors.oauthScope}
-              hint={t(
-                'form.oauth.scopeHint',
-                'Space-separated; include what gives a refresh token (e.g. offline_access)'
-              )}
-            >
-              <Field.Label>{t('form.oauth.scope', 'Scope')}</Field.Label>
-              <TextInput
-                value={values.oauthScope}
-                onChange={text('oauthScope')}
-                maxLength={LIMITS.oauthScope}
-                disabled={disabled}
-              />
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
-          </Grid.Item>
+          <GridField
+            name="oauthAuthorizeUrl"
+            required
+            error={fieldErrors.oauthAuthorizeUrl}
+            label={t('form.oauth.authorizeUrl', 'Authorization URL')}
+          >
+            <TextInput
+              type="url"
+              value={values.oauthAuthorizeUrl}
+              onChange={text('oauthAuthorizeUrl')}
+              maxLength={LIMITS.url}
+              disabled={disabled}
+              placeholder="https://"
+            />
+          </GridField>
+          <GridField
+            name="oauthTokenUrl"
+            required
+            error={fieldErrors.oauthTokenUrl}
+            label={t('form.oauth.tokenUrl', 'Token URL')}
+            hint={t(
+              'form.oauth.tokenUrlHint',
+              'https (http only on this machine); receives the client secret'
+            )}
+          >
+            <TextInput
+              type="url"
+              value={values.oauthTokenUrl}
+              onChange={text('oauthTokenUrl')}
+              maxLength={LIMITS.url}
+              disabled={disabled}
+              placeholder="https://"
+            />
+          </GridField>
+          <GridField
+            name="oauthScope"
+            error={fieldErrors.oauthScope}
+            label={t('form.oauth.scope', 'Scope')}
+            hint={t(
+              'form.oauth.scopeHint',
+              'Space-separated; include what gives a refresh token (e.g. offline_access)'
+            )}
+          >
+            <TextInput
+              value={values.oauthScope}
+              onChange={text('oauthScope')}
+              maxLength={LIMITS.oauthScope}
+              disabled={disabled}
+            />
+          </GridField>
         </>
       ) : null}
       <Grid.Item col={12} direction="column" alignItems="stretch">

@@ -1,19 +1,10 @@
-import {
-  IconButton,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-  VisuallyHidden,
-} from '@strapi/design-system';
+import { IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Trash } from '@strapi/icons';
 import { useIntl } from 'react-intl';
 import { ALL_NEWSLETTERS, type Suppression } from '../../../shared/contracts/deliverability';
 import { useTranslate } from '../hooks/useTranslate';
 import { SuppressionReasonBadge } from './SuppressionReasonBadge';
+import { TableHead } from './TableHead';
 
 const COLUMNS = [
   ['address', 'Address'],
@@ -35,20 +26,7 @@ const SuppressionsTable = ({ suppressions, onRemove }: SuppressionsTableProps) =
   const { formatDate } = useIntl();
   return (
     <Table colCount={COLUMNS.length + 1} rowCount={suppressions.length + 1}>
-      <Thead>
-        <Tr>
-          {COLUMNS.map(([key, defaultMessage]) => (
-            <Th key={key}>
-              <Typography variant="sigma">
-                {t(`suppressions.column.${key}`, defaultMessage)}
-              </Typography>
-            </Th>
-          ))}
-          <Th>
-            <VisuallyHidden>{t('suppressions.column.actions', 'Actions')}</VisuallyHidden>
-          </Th>
-        </Tr>
-      </Thead>
+      <TableHead columns={COLUMNS} keyPrefix="suppressions.column" />
       <Tbody>
         {suppressions.map((suppression) => (
           <Tr key={suppression.id} data-address={suppression.address}>

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Field, Modal, TextInput, Typography } from '@strapi/design-system';
+import { Alert, Box, Button, Modal, TextInput, Typography } from '@strapi/design-system';
 import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import type { SendTestMail, SmtpAccount } from '../../../shared/contracts/accounts';
@@ -7,6 +7,7 @@ import { useAdminApi } from '../hooks/useAdminApi';
 import { useApiError } from '../hooks/useApiError';
 import { ERROR_MESSAGES } from '../utils/errorMessages';
 import { getTranslation } from '../utils/getTranslation';
+import { LabelledField } from './LabelledField';
 import { SmtpErrorAlert } from './SmtpErrorAlert';
 import { useTranslate } from '../hooks/useTranslate';
 
@@ -89,13 +90,13 @@ const TestMailModal = ({ account, onClose }: TestMailModalProps) => {
                   : '',
               })}
             </Typography>
-            <Field.Root
+            <LabelledField
               name="to"
               required
               error={toError ?? undefined}
+              label={t('testMail.to', 'Recipient')}
               hint={t('testMail.toHint', 'The address that should receive the test mail')}
             >
-              <Field.Label>{t('testMail.to', 'Recipient')}</Field.Label>
               <TextInput
                 type="email"
                 value={to}
@@ -104,9 +105,7 @@ const TestMailModal = ({ account, onClose }: TestMailModalProps) => {
                   setToError(null);
                 }}
               />
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
+            </LabelledField>
             {result ? (
               <Alert
                 marginTop={4}

@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import {
   SUPPRESSION_REASONS,
   type ListSuppressions,
   type SuppressionReason,
 } from '../../../shared/contracts/deliverability';
-import type { ApiErrorInfo } from '../utils/apiError';
 import { useAdminApi } from './useAdminApi';
-import { useApiError } from './useApiError';
+import { useListLoader } from './useListLoader';
 import { useTranslate } from './useTranslate';
 
 export const DEFAULT_PAGE_SIZE = 25;
@@ -28,32 +27,20 @@ const readQuery = (params: URLSearchParams): ListSuppressions.Query => {
 /** One page of the suppression list for the filters in the address bar, reloaded when they change. */
 export const useSuppressionList = (enabled: boolean) => {
   const api = useAdminApi();
-  const readApiError = useApiError();
   const t = useTranslate();
   const [searchParams, setSearchParams] = useSearchParams();
   const query = useMemo(() => readQuery(searchParams), [searchParams]);
-  const [result, setResult] = useState<ListSuppressions.Response | null>(null);
-  const [error, setError] = useState<ApiErrorInfo | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setResult(await api.listSuppressions(query));
-      setError(null);
-    } catch (caught) {
-      setError(
-        readApiError(
-          caught,
-          t('suppressions.loadFailed', 'The suppression list could not be loaded')
-        )
-      );
-    }
-    // t and readApiError only translate the error: the query decides a reload
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, query]);
-
-  useEffect(() => {
-    if (enabled) void load();
-  }, [enabled, load]);
+  const fetchList = useCallback(() => api.listSuppressions(query), [api, query]);
+  const {
+    data: result,
+    error,
+    clearError,
+    load,
+  } = useListLoader(
+    fetchList,
+    t('suppressions.loadFailed', 'The suppression list could not be loaded'),
+    enabled
+  );
 
   const setFilter = useCallback(
     (key: 'q' | 'reason', value: string) =>
@@ -67,5 +54,5 @@ export const useSuppressionList = (enabled: boolean) => {
     [setSearchParams]
   );
 
-  return { query, result, error, clearError: () => setError(null), load, setFilter };
+  return { query, result, error, clearError, load, setFilter };
 };

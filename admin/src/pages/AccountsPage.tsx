@@ -1,7 +1,7 @@
-import { Box, Button, EmptyStateLayout, Flex, Searchbar, Typography } from '@strapi/design-system';
+import { Box, Button, EmptyStateLayout, Flex, Searchbar } from '@strapi/design-system';
 import { BulletList, ManyWays, PaperPlane, Plus } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
-import { Layouts, Page, Pagination, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import type { SmtpAccount } from '../../../shared/contracts/accounts';
@@ -9,6 +9,8 @@ import type { AccountHealth } from '../../../shared/contracts/health';
 import { AccountsTable } from '../components/AccountsTable';
 import { DeleteAccountDialog } from '../components/DeleteAccountDialog';
 import { DeliverabilityLinks } from '../components/DeliverabilityLinks';
+import { ListFooter } from '../components/ListFooter';
+import { PageLinkButton } from '../components/PageLinkButton';
 import { TestMailModal } from '../components/TestMailModal';
 import { useAccountPermissions } from '../hooks/useAccountPermissions';
 import { useAdminApi } from '../hooks/useAdminApi';
@@ -182,30 +184,18 @@ const AccountsPage = () => {
         }
         secondaryAction={
           <Flex gap={2}>
-            <Button
-              variant="tertiary"
-              startIcon={<ManyWays />}
-              onClick={() => navigate(panelPaths.routing)}
-            >
+            <PageLinkButton to={panelPaths.routing} icon={<ManyWays />}>
               {t('accounts.routingPreview', 'Routing preview')}
-            </Button>
+            </PageLinkButton>
             {campaignPermissions.canRead ? (
-              <Button
-                variant="tertiary"
-                startIcon={<PaperPlane />}
-                onClick={() => navigate(panelPaths.campaigns)}
-              >
+              <PageLinkButton to={panelPaths.campaigns} icon={<PaperPlane />}>
                 {t('accounts.campaigns', 'Campaigns')}
-              </Button>
+              </PageLinkButton>
             ) : null}
             {logPermissions.canRead ? (
-              <Button
-                variant="tertiary"
-                startIcon={<BulletList />}
-                onClick={() => navigate(panelPaths.log())}
-              >
+              <PageLinkButton to={panelPaths.log()} icon={<BulletList />}>
                 {t('accounts.sendLog', 'Send log')}
-              </Button>
+              </PageLinkButton>
             ) : null}
             <DeliverabilityLinks />
           </Flex>
@@ -271,25 +261,23 @@ const AccountsPage = () => {
                 onTest={permissions.canUpdate ? setToTest : undefined}
                 onDelete={permissions.canDelete ? setToDelete : undefined}
               />
-              <Typography textColor="neutral600" data-testid="accounts-total">
-                {query
-                  ? t(
-                      'accounts.totalFiltered',
-                      '{shown, plural, one {# account} other {# accounts}} of {total}',
-                      { shown: visible.length, total: accounts.length }
-                    )
-                  : t('accounts.total', '{total, plural, one {# account} other {# accounts}}', {
-                      total: accounts.length,
-                    })}
-              </Typography>
-              <Pagination.Root
-                pageCount={pageCount}
-                total={visible.length}
+              <ListFooter
+                summary={
+                  query
+                    ? t(
+                        'accounts.totalFiltered',
+                        '{shown, plural, one {# account} other {# accounts}} of {total}',
+                        { shown: visible.length, total: accounts.length }
+                      )
+                    : t('accounts.total', '{total, plural, one {# account} other {# accounts}}', {
+                        total: accounts.length,
+                      })
+                }
+                testId="accounts-total"
+                pagination={{ pageCount, total: visible.length }}
                 defaultPageSize={PAGE_SIZE}
-              >
-                <Pagination.PageSize options={['10', '25', '50', '100']} />
-                <Pagination.Links />
-              </Pagination.Root>
+                gap={4}
+              />
             </>
           )}
         </Flex>

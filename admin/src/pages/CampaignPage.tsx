@@ -1,6 +1,6 @@
 import { Alert, Badge, Box, Button, Flex, Link, Typography } from '@strapi/design-system';
 import { ArrowClockwise, Clock, Cross, Play } from '@strapi/icons';
-import { BackButton, isFetchError, Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { isFetchError, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { NavLink, useParams } from 'react-router-dom';
 import type { BatchDetail, ChangeBatch } from '../../../shared/contracts/campaigns';
@@ -11,6 +11,7 @@ import { CampaignRejectionsTable } from '../components/CampaignRejectionsTable';
 import { CampaignStateBadge } from '../components/CampaignStateBadge';
 import { CancelCampaignDialog } from '../components/CancelCampaignDialog';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
+import { PageHeader } from '../components/PageHeader';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { useAdminApi } from '../hooks/useAdminApi';
 import { useApiError } from '../hooks/useApiError';
@@ -140,10 +141,9 @@ const CampaignPage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        navigationAction={<BackButton disabled={false} fallback={panelPaths.campaigns} />}
+      <PageHeader
         title={title}
+        backTo={panelPaths.campaigns}
         subtitle={t(
           'campaign.subtitle',
           'Batch #{id} · created {created} · {engine, select, redis {BullMQ (Redis)} other {database queue}}',

@@ -1,18 +1,20 @@
-import { Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
-import { ArrowClockwise, BulletList } from '@strapi/icons';
+import { EmptyStateLayout, Flex } from '@strapi/design-system';
+import { BulletList } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
-import { BackButton, Layouts, Page, Pagination } from '@strapi/strapi/admin';
-import { useCallback, useEffect, useState } from 'react';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { useCallback } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { ListBatches } from '../../../shared/contracts/campaigns';
 import { CampaignsTable } from '../components/CampaignsTable';
+import { ListFooter } from '../components/ListFooter';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
+import { PageHeader } from '../components/PageHeader';
+import { PageLinkButton } from '../components/PageLinkButton';
+import { RefreshButton } from '../components/RefreshButton';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { useAdminApi } from '../hooks/useAdminApi';
-import { useApiError } from '../hooks/useApiError';
 import { useCampaignPermissions } from '../hooks/useCampaignPermissions';
+import { useListLoader } from '../hooks/useListLoader';
 import { useLogPermissions } from '../hooks/useLogPermissions';
-import type { ApiErrorInfo } from '../utils/apiError';
 import { campaignPath, isFinished } from '../utils/campaigns';
 import { useRefresh } from '../hooks/useRefresh';
 import { useTranslate } from '../hooks/useTranslate';
@@ -23,7 +25,6 @@ const DEFAULT_PAGE_SIZE = 10;
 
 /** Campaign batches queued by server code (`queue.enqueue`), with their progress; refreshed while one is sending or the list is empty. */
 const CampaignsPage = () => {
-  const readApiError = useApiError();
   const t = useTranslate();
   const api = useAdminApi();
   const navigate = useNavigate();
@@ -33,32 +34,21 @@ const CampaignsPage = () => {
   const page = searchParams.get('page') ?? '1';
   const pageSize = searchParams.get('pageSize') ?? String(DEFAULT_PAGE_SIZE);
 
-  const [result, setResult] = useState<ListBatches.Response | null>(null);
-  const [isLoading, setIsLoading] = useState(false);
-  const [error, setError] = useState<ApiErrorInfo | null>(null);
-
-  const load = useCallback(
-    async (silent = false) => {
-      if (!silent) setIsLoading(true);
-      try {
-        setResult(await api.listBatches({ page, pageSize }));
-        setError(null);
-      } catch (caught) {
-        setError(
-          readApiError(caught, t('campaigns.loadFailed', 'The campaigns could not be loaded'))
-        );
-      } finally {
-        setIsLoading(false);
-      }
-    },
-    // t only translates the error: the page and its size decide a reload
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  const fetchBatches = useCallback(
+    () => api.listBatches({ page, pageSize }),
     [api, page, pageSize]
   );
-
-  useEffect(() => {
-    if (permissions.canRead) void load();
-  }, [load, permissions.canRead]);
+  const {
+    data: result,
+    isLoading,
+    error,
+    clearError,
+    load,
+  } = useListLoader(
+    fetchBatches,
+    t('campaigns.loadFailed', 'The campaigns could not be loaded'),
+    permissions.canRead
+  );
 
   const batches = result?.data ?? [];
   // while a batch sends, and while there is none yet (a module may queue one any moment)
@@ -74,34 +64,22 @@ const CampaignsPage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        navigationAction={<BackButton disabled={false} fallback={panelPaths.accounts} />}
+      <PageHeader
         title={title}
         subtitle={t(
           'campaigns.subtitle',
           'Mailings queued by campaign and newsletter modules, newest first'
         )}
         primaryAction={
-          <Button
-            variant="secondary"
-            startIcon={<ArrowClockwise />}
-            onClick={() => void load()}
-            loading={isLoading}
-            disabled={isLoading}
-          >
+          <RefreshButton onClick={() => void load()} isLoading={isLoading}>
             {t('campaigns.refresh', 'Refresh')}
-          </Button>
+          </RefreshButton>
         }
         secondaryAction={
           logPermissions.canRead ? (
-            <Button
-              variant="tertiary"
-              startIcon={<BulletList />}
-              onClick={() => navigate(panelPaths.log())}
-            >
+            <PageLinkButton to={panelPaths.log()} icon={<BulletList />}>
               {t('accounts.sendLog', 'Send log')}
-            </Button>
+            </PageLinkButton>
           ) : undefined
         }
       />
@@ -112,7 +90,7 @@ const CampaignsPage = () => {
             <SmtpErrorAlert
               error={error}
               title={t('campaigns.loadFailed', 'The campaigns could not be loaded')}
-              onClose={() => setError(null)}
+              onClose={clearError}
             />
           ) : null}
           {result === null && !error ? <Page.Loading /> : null}
@@ -132,21 +110,14 @@ const CampaignsPage = () => {
             />
           ) : null}
           {pagination && pagination.total > 0 ? (
-            <Flex direction="column" alignItems="stretch">
-              <Typography textColor="neutral600" data-testid="campaigns-total">
-                {t('campaigns.total', '{total, plural, one {# batch} other {# batches}}', {
-                  total: pagination.total,
-                })}
-              </Typography>
-              <Pagination.Root
-                pageCount={pagination.pageCount}
-                total={pagination.total}
-                defaultPageSize={DEFAULT_PAGE_SIZE}
-              >
-                <Pagination.PageSize options={['10', '25', '50', '100']} />
-                <Pagination.Links />
-              </Pagination.Root>
-            </Flex>
+            <ListFooter
+              summary={t('campaigns.total', '{total, plural, one {# batch} other {# batches}}', {
+                total: pagination.total,
+              })}
+              testId="campaigns-total"
+              pagination={pagination}
+              defaultPageSize={DEFAULT_PAGE_SIZE}
+            />
           ) : null}
         </Flex>
       </Layouts.Content>

@@ -1,9 +1,9 @@
 import { Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
 import { MinusCircle, Plus } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
-import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import type { SendingDomain } from '../../../shared/contracts/deliverability';
 import { AddDomainModal } from '../components/AddDomainModal';
 import { ChangeSelectorModal } from '../components/ChangeSelectorModal';
@@ -11,6 +11,8 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DnsRecordModal, type RecordReason } from '../components/DnsRecordModal';
 import { DomainsTable } from '../components/DomainsTable';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
+import { PageHeader } from '../components/PageHeader';
+import { PageLinkButton } from '../components/PageLinkButton';
 import { useDomainPermissions } from '../hooks/useDomainPermissions';
 import { useSendingDomains } from '../hooks/useSendingDomains';
 import { useSuppressionPermissions } from '../hooks/useSuppressionPermissions';
@@ -20,7 +22,6 @@ import { panelPaths } from '../utils/panelPaths';
 /** Deliverability: the sending domains and their DKIM keys (add, publish, rotate, switch off, delete). */
 const DeliverabilityPage = () => {
   const t = useTranslate();
-  const navigate = useNavigate();
   const permissions = useDomainPermissions();
   const suppressionPermissions = useSuppressionPermissions();
   const { domains, loadError, busyId, update, remove, added, replaced } = useSendingDomains(
@@ -77,9 +78,7 @@ const DeliverabilityPage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        navigationAction={<BackButton disabled={false} fallback={panelPaths.accounts} />}
+      <PageHeader
         title={title}
         subtitle={t(
           'domains.subtitle',
@@ -88,13 +87,9 @@ const DeliverabilityPage = () => {
         primaryAction={canManage ? addButton : undefined}
         secondaryAction={
           suppressionPermissions.canRead ? (
-            <Button
-              variant="tertiary"
-              startIcon={<MinusCircle />}
-              onClick={() => navigate(panelPaths.suppressions)}
-            >
+            <PageLinkButton to={panelPaths.suppressions} icon={<MinusCircle />}>
               {t('accounts.suppressions', 'Suppressions')}
-            </Button>
+            </PageLinkButton>
           ) : undefined
         }
       />

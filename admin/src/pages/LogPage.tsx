@@ -1,18 +1,19 @@
-import { Alert, Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
-import { ArrowClockwise } from '@strapi/icons';
-import { BackButton, Layouts, Page, Pagination } from '@strapi/strapi/admin';
+import { Alert, EmptyStateLayout, Flex } from '@strapi/design-system';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { SmtpAccount } from '../../../shared/contracts/accounts';
-import type { ListSendLog, SendLogEntry } from '../../../shared/contracts/send-log';
+import type { SendLogEntry } from '../../../shared/contracts/send-log';
+import { ListFooter } from '../components/ListFooter';
 import { LogEntryModal } from '../components/LogEntryModal';
 import { LogFilterBar } from '../components/LogFilterBar';
 import { LogTable } from '../components/LogTable';
+import { PageHeader } from '../components/PageHeader';
+import { RefreshButton } from '../components/RefreshButton';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { useAdminApi } from '../hooks/useAdminApi';
+import { useListLoader } from '../hooks/useListLoader';
 import { useLogPermissions } from '../hooks/useLogPermissions';
-import type { ApiErrorInfo } from '../utils/apiError';
-import { useApiError } from '../hooks/useApiError';
 import {
   DEFAULT_PAGE_SIZE,
   FILTER_KEYS,
@@ -26,13 +27,11 @@ import {
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
 import { useRefresh } from '../hooks/useRefresh';
 import { useTranslate } from '../hooks/useTranslate';
-import { panelPaths } from '../utils/panelPaths';
 
 const REFRESH_MS = 5000;
 
 /** The send log: every mail the module handled, filterable, with each attempt and a resend for failed mail. */
 const LogPage = () => {
-  const readApiError = useApiError();
   const t = useTranslate();
   const api = useAdminApi();
   const permissions = useLogPermissions();
@@ -42,36 +41,25 @@ const LogPage = () => {
   /** `?entry=<id>`: open this entry's details once the list shows it (the way to a resend's new entry). */
   const focusId = readEntryParam(searchParams);
 
-  /** The list, and the query it answers (a new query keeps the old list on screen until it loads). */
-  const [loaded, setLoaded] = useState<{
-    query: ListSendLog.Query;
-    response: ListSendLog.Response;
-  } | null>(null);
-  const [isLoading, setIsLoading] = useState(false);
-  const [error, setError] = useState<ApiErrorInfo | null>(null);
   const [accounts, setAccounts] = useState<SmtpAccount[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
 
-  const load = useCallback(
-    async (silent = false) => {
-      if (!silent) setIsLoading(true);
-      try {
-        setLoaded({ query: logQuery, response: await api.listSendLog(logQuery) });
-        setError(null);
-      } catch (caught) {
-        setError(readApiError(caught, t('log.loadFailed', 'The send log could not be loaded')));
-      } finally {
-        setIsLoading(false);
-      }
-    },
-    // t only translates the error: the query string decides a reload
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  /** The list, and the query it answers (a new query keeps the old list on screen until it loads). */
+  const fetchLog = useCallback(
+    async () => ({ query: logQuery, response: await api.listSendLog(logQuery) }),
     [api, logQuery]
   );
-
-  useEffect(() => {
-    if (permissions.canRead) void load();
-  }, [load, permissions.canRead]);
+  const {
+    data: loaded,
+    isLoading,
+    error,
+    clearError,
+    load,
+  } = useListLoader(
+    fetchLog,
+    t('log.loadFailed', 'The send log could not be loaded'),
+    permissions.canRead
+  );
 
   // refresh while open; paused while a mail's details are shown (the entry would change under the reader)
   useRefresh(() => void load(true), permissions.canRead && openId === null, REFRESH_MS);
@@ -129,21 +117,13 @@ const LogPage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        navigationAction={<BackButton disabled={false} fallback={panelPaths.accounts} />}
+      <PageHeader
         title={title}
         subtitle={t('log.subtitle', 'Every mail the module handled, newest first')}
         primaryAction={
-          <Button
-            variant="secondary"
-            startIcon={<ArrowClockwise />}
-            onClick={() => void load()}
-            loading={isLoading}
-            disabled={isLoading}
-          >
+          <RefreshButton onClick={() => void load()} isLoading={isLoading}>
             {t('log.refresh', 'Refresh')}
-          </Button>
+          </RefreshButton>
         }
       />
       <Layouts.Content>
@@ -159,7 +139,7 @@ const LogPage = () => {
             <SmtpErrorAlert
               error={error}
               title={t('log.loadFailed', 'The send log could not be loaded')}
-              onClose={() => setError(null)}
+              onClose={clearError}
             />
           ) : null}
           {focusId !== null && isCurrent && !focusListed ? (
@@ -184,21 +164,14 @@ const LogPage = () => {
             <LogTable entries={entries} onOpen={(entry) => setOpenId(entry.id)} />
           ) : null}
           {pagination ? (
-            <Flex direction="column" alignItems="stretch">
-              <Typography textColor="neutral600" data-testid="log-total">
-                {t('log.total', '{total, plural, one {# mail} other {# mails}}', {
-                  total: pagination.total,
-                })}
-              </Typography>
-              <Pagination.Root
-                pageCount={pagination.pageCount}
-                total={pagination.total}
-                defaultPageSize={DEFAULT_PAGE_SIZE}
-              >
-                <Pagination.PageSize options={['10', '25', '50', '100']} />
-                <Pagination.Links />
-              </Pagination.Root>
-            </Flex>
+            <ListFooter
+              summary={t('log.total', '{total, plural, one {# mail} other {# mails}}', {
+                total: pagination.total,
+              })}
+              testId="log-total"
+              pagination={pagination}
+              defaultPageSize={DEFAULT_PAGE_SIZE}
+            />
           ) : null}
         </Flex>
       </Layouts.Content>

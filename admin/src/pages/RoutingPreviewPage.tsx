@@ -1,48 +1,40 @@
-import { Box, Button, Checkbox, Field, Flex, TextInput } from '@strapi/design-system';
-import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { Box, Button, Checkbox, Flex, TextInput } from '@strapi/design-system';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { useState, type ChangeEvent } from 'react';
 import type { ResolveFrom } from '../../../shared/contracts/resolve';
+import { LabelledField } from '../components/LabelledField';
+import { PageHeader } from '../components/PageHeader';
 import { ResolveResult } from '../components/ResolveResult';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
-import type { ApiErrorInfo } from '../utils/apiError';
 import { useAdminApi } from '../hooks/useAdminApi';
-import { useApiError } from '../hooks/useApiError';
+import { useFormSubmit } from '../hooks/useFormSubmit';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
 import { useTranslate } from '../hooks/useTranslate';
-import { panelPaths } from '../utils/panelPaths';
 
 /** Asks the server which account a From line would go through, with the same rule the mailer uses. */
 const RoutingPreviewPage = () => {
-  const readApiError = useApiError();
   const t = useTranslate();
   const api = useAdminApi();
   const [from, setFrom] = useState('');
   const [newsletter, setNewsletter] = useState(false);
-  const [isResolving, setIsResolving] = useState(false);
   const [result, setResult] = useState<ResolveFrom.Response['data'] | null>(null);
-  const [error, setError] = useState<ApiErrorInfo | null>(null);
+  const {
+    isSaving: isResolving,
+    error,
+    setError,
+    submit,
+  } = useFormSubmit(t('routing.failed', 'Could not resolve this From'));
 
-  const resolve = async (event: FormEvent) => {
-    event.preventDefault();
-    setIsResolving(true);
-    setError(null);
+  const resolve = submit(async () => {
     setResult(null);
-    try {
-      const { data } = await api.resolveFrom({ from, newsletter });
-      setResult(data);
-    } catch (caught) {
-      setError(readApiError(caught, t('routing.failed', 'Could not resolve this From')));
-    } finally {
-      setIsResolving(false);
-    }
-  };
+    const { data } = await api.resolveFrom({ from, newsletter });
+    setResult(data);
+  });
 
   const title = t('routing.title', 'Routing preview');
   return (
     <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        navigationAction={<BackButton disabled={false} fallback={panelPaths.accounts} />}
+      <PageHeader
         title={title}
         subtitle={t('routing.subtitle', 'Which account would send a mail with this From?')}
       />
@@ -52,21 +44,19 @@ const RoutingPreviewPage = () => {
           <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
             <form onSubmit={resolve}>
               <Flex direction="column" alignItems="stretch" gap={4}>
-                <Field.Root
+                <LabelledField
                   name="from"
                   required
                   error={error?.fieldErrors.from}
+                  label={t('routing.from', 'From')}
                   hint={t('routing.fromHint', 'An address, or "Name <address>"')}
                 >
-                  <Field.Label>{t('routing.from', 'From')}</Field.Label>
                   <TextInput
                     value={from}
                     placeholder="Shop <shop@example.com>"
                     onChange={(e: ChangeEvent<HTMLInputElement>) => setFrom(e.target.value)}
                   />
-                  <Field.Hint />
-                  <Field.Error />
-                </Field.Root>
+                </LabelledField>
                 <Checkbox
                   checked={newsletter}
                   onCheckedChange={(checked: boolean | 'indeterminate') =>

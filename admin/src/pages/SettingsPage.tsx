@@ -1,7 +1,7 @@
 import { Box, Button, Flex, Grid } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { PERMISSIONS } from '../../../shared/constants';
 import type { ModuleSettings } from '../../../shared/contracts/settings';
 import { useAdminApi } from '../hooks/useAdminApi';
@@ -10,8 +10,8 @@ import { SettingsCheckFields } from '../components/SettingsCheckFields';
 import { SettingsSendingFields } from '../components/SettingsSendingFields';
 import { SettingsDeliverabilityFields } from '../components/SettingsDeliverabilityFields';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
-import type { ApiErrorInfo } from '../utils/apiError';
-import { useApiError } from '../hooks/useApiError';
+import type { SettingsForm } from '../utils/settingsForm';
+import { useFormSubmit } from '../hooks/useFormSubmit';
 import { useTranslate } from '../hooks/useTranslate';
 
 const SETTINGS_PERMISSIONS = {
@@ -21,7 +21,6 @@ const SETTINGS_PERMISSIONS = {
 
 /** Settings → SMTP accounts: the module switch, test mail on save, the verification timeout, the fallback and the send log. */
 const SettingsPage = () => {
-  const readApiError = useApiError();
   const t = useTranslate();
   const api = useAdminApi();
   const { toggleNotification } = useNotification();
@@ -33,8 +32,9 @@ const SettingsPage = () => {
   /** The settings as stored (loaded, or answered by the last save): Save waits for a change to them. */
   const [stored, setStored] = useState<ModuleSettings | null>(null);
   const [loadError, setLoadError] = useState(false);
-  const [isSaving, setIsSaving] = useState(false);
-  const [error, setError] = useState<ApiErrorInfo | null>(null);
+  const { isSaving, error, setError, submit } = useFormSubmit(
+    t('settings.saveFailed', 'The settings could not be saved')
+  );
 
   useEffect(() => {
     api
@@ -46,22 +46,13 @@ const SettingsPage = () => {
       .catch(() => setLoadError(true));
   }, [api]);
 
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!values || isSaving) return;
-    setIsSaving(true);
-    setError(null);
-    try {
-      const { data } = await api.updateSettings({ data: values });
-      setStored(data);
-      setValues(data);
-      toggleNotification({ type: 'success', message: t('settings.saved', 'Settings saved') });
-    } catch (caught) {
-      setError(readApiError(caught, t('settings.saveFailed', 'The settings could not be saved')));
-    } finally {
-      setIsSaving(false);
-    }
-  };
+  const save = submit(async () => {
+    if (!values) return;
+    const { data } = await api.updateSettings({ data: values });
+    setStored(data);
+    setValues(data);
+    toggleNotification({ type: 'success', message: t('settings.saved', 'Settings saved') });
+  });
 
   if (isLoadingPermissions) return <Page.Loading />;
   if (!allowedActions.canRead) return <Page.NoPermissions />;
@@ -70,7 +61,7 @@ const SettingsPage = () => {
 
   const set = <K extends keyof ModuleSettings>(key: K, value: ModuleSettings[K]) =>
     setValues({ ...values, [key]: value });
-  const fieldProps = {
+  const form: SettingsForm = {
     values,
     set,
     fieldErrors: error?.fieldErrors ?? {},
@@ -111,9 +102,9 @@ const SettingsPage = () => {
             ) : null}
             <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
               <Grid.Root gap={5}>
-                <SettingsSendingFields {...fieldProps} />
-                <SettingsCheckFields {...fieldProps} />
-                <SettingsDeliverabilityFields {...fieldProps} />
+                <SettingsSendingFields {...form} />
+                <SettingsCheckFields {...form} />
+                <SettingsDeliverabilityFields {...form} />
               </Grid.Root>
             </Box>
           </Flex>

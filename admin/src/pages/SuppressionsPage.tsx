@@ -1,13 +1,15 @@
-import { Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
+import { Button, EmptyStateLayout, Flex } from '@strapi/design-system';
 import { Download, Plus, SealCheck, Upload } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
-import { BackButton, Layouts, Page, Pagination, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
 import type { Suppression } from '../../../shared/contracts/deliverability';
 import { AddSuppressionModal } from '../components/AddSuppressionModal';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ImportSuppressionsModal } from '../components/ImportSuppressionsModal';
+import { ListFooter } from '../components/ListFooter';
+import { PageHeader } from '../components/PageHeader';
+import { PageLinkButton } from '../components/PageLinkButton';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { SuppressionFilters } from '../components/SuppressionFilters';
 import { SuppressionsTable } from '../components/SuppressionsTable';
@@ -25,7 +27,6 @@ const SuppressionsPage = () => {
   const t = useTranslate();
   const api = useAdminApi();
   const readApiError = useApiError();
-  const navigate = useNavigate();
   const { toggleNotification } = useNotification();
   const permissions = useSuppressionPermissions();
   const domainPermissions = useDomainPermissions();
@@ -84,9 +85,7 @@ const SuppressionsPage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header
-        navigationAction={<BackButton disabled={false} fallback={panelPaths.accounts} />}
+      <PageHeader
         title={title}
         subtitle={t(
           'suppressions.subtitle',
@@ -120,13 +119,9 @@ const SuppressionsPage = () => {
               </Button>
             ) : null}
             {domainPermissions.canRead ? (
-              <Button
-                variant="tertiary"
-                startIcon={<SealCheck />}
-                onClick={() => navigate(panelPaths.deliverability())}
-              >
+              <PageLinkButton to={panelPaths.deliverability()} icon={<SealCheck />}>
                 {t('accounts.deliverability', 'Deliverability')}
-              </Button>
+              </PageLinkButton>
             ) : null}
           </Flex>
         }
@@ -166,21 +161,16 @@ const SuppressionsPage = () => {
             />
           ) : null}
           {pagination && pagination.total > 0 ? (
-            <Flex direction="column" alignItems="stretch">
-              <Typography textColor="neutral600" data-testid="suppressions-total">
-                {t('suppressions.total', '{total, plural, one {# address} other {# addresses}}', {
-                  total: pagination.total,
-                })}
-              </Typography>
-              <Pagination.Root
-                pageCount={pagination.pageCount}
-                total={pagination.total}
-                defaultPageSize={DEFAULT_PAGE_SIZE}
-              >
-                <Pagination.PageSize options={['10', '25', '50', '100']} />
-                <Pagination.Links />
-              </Pagination.Root>
-            </Flex>
+            <ListFooter
+              summary={t(
+                'suppressions.total',
+                '{total, plural, one {# address} other {# addresses}}',
+                { total: pagination.total }
+              )}
+              testId="suppressions-total"
+              pagination={pagination}
+              defaultPageSize={DEFAULT_PAGE_SIZE}
+            />
           ) : null}
         </Flex>
       </Layouts.Content>
