@@ -33,6 +33,9 @@ export const LIMIT_WINDOWS = {
   limitPerDay: 86400,
 } as const;
 export type LimitField = keyof typeof LIMIT_WINDOWS;
+/** What an account's limits count: mails, or their recipients (as Exchange Online and Gmail do). */
+export const LIMIT_COUNTS = ['messages', 'recipients'] as const;
+export type LimitCounts = (typeof LIMIT_COUNTS)[number];
 
 /** `suppressed`: a newsletter mail not sent, every recipient being on the suppression list. */
 export const SEND_STATUSES = ['sent', 'failed', 'fallback', 'suppressed'] as const;

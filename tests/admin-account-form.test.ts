@@ -19,6 +19,7 @@ const stored: SmtpAccount = {
   limitPerMinute: null,
   limitPerHour: null,
   limitPerDay: null,
+  limitCounts: 'messages',
   oauthProvider: 'generic',
   oauthTenant: '',
   oauthClientId: 'client',

@@ -4,6 +4,14 @@
  * required). Its own Redis database (TEST_REDIS_DB, default 5) is emptied before and after.
  */
 import { AdminClient, registerSuperAdmin } from './helpers/admin-client';
+import {
+  allWindows,
+  concurrentTakes,
+  recipients,
+  settledAtTheEnd,
+  slidingMinute,
+  type LimitsUnderTest,
+} from './helpers/limit-scenarios';
 import { startStrapiChild, type StrapiChild } from './helpers/strapi-child-process';
 import { startSmtpServer, type TestSmtpServer } from './helpers/smtp-server';
 import { startStrapi, type TestApp } from './helpers/strapi';
@@ -133,6 +141,15 @@ it('holds one limit across both processes (kept in Redis)', async () => {
   expect(a.counts.queued + a.counts.sending + b.counts.queued + b.counts.sending).toBe(20);
   await queue().cancel(mine);
   await queue().cancel(theirs);
+}, 30000);
+
+it('the limits kept in Redis hold every sliding window, and can count recipients (issue 20)', async () => {
+  const limits = app.strapi.plugin('smtp-accounts').service('limits') as LimitsUnderTest;
+  await slidingMinute(limits, 9101);
+  await allWindows(limits, 9102);
+  await recipients(limits, 9103);
+  await settledAtTheEnd(limits, 9105);
+  expect(await concurrentTakes([limits], 9104, 30)).toBe(7);
 }, 30000);
 
 it('when Redis loses its jobs (flushed, restarted without persistence), the queued messages are scheduled again', async () => {

@@ -80,9 +80,9 @@ const delivery = (records, rows, logUncertain = []) => {
 };
 
 /**
- * How one account's limit was held, from the sink's receipt times (sorted ms): fixed windows rebuilt as
- * rate-limiter-flexible counts them (a window opens with the first mail after the previous one closed and
- * lasts `windowMs`), and the most mails in any sliding `windowMs`.
+ * How one account's limit was held, from the sink's receipt times (sorted ms): the most mails in any sliding
+ * `windowMs` (what the limiter holds), and fixed windows rebuilt from the receipts (a window opens with the
+ * first mail after the previous one closed and lasts `windowMs`) to see that full windows use the whole limit.
  */
 const windows = (times, limit, windowMs = 60000) => {
   const sorted = [...times].sort((a, b) => a - b);

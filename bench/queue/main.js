@@ -554,10 +554,9 @@ const main = async () => {
           slidingMax = Math.max(slidingMax, w.sliding);
           sliding59Max = Math.max(sliding59Max, w.sliding59);
           perWindowMax.push(w.maxFixed);
-          // the limiter's windows are fixed (rate-limiter-flexible): a fixed window may take its limit right
-          // after the previous one took its own, so any sliding 60 s can hold up to twice the limit by design;
-          // the sliding counts are shown, the target is the fixed windows
-          if (w.over) allHeld = false;
+          // the limiter holds every sliding 60 s (issue 20); the sink sees a mail a little after the limiter
+          // counted it, so the target is the sliding 59 s (a second absorbs that lag), the 60 s is shown too
+          if (w.sliding59 > LIMIT) allHeld = false;
           if (w.worstDeviation === null || w.worstDeviation > 0.05) allClose = false;
           worst = Math.max(worst, w.worstDeviation || 0);
           log(
@@ -574,8 +573,8 @@ const main = async () => {
         row(
           'limits',
           `${LIMITED_ACCOUNTS} accounts × ${LIMIT}/min, ${n} mails`,
-          `most in a fixed window: ${Math.max(...perWindowMax)}; in any sliding 60 s: ${slidingMax} (59 s: ${sliding59Max})`,
-          `≤ ${LIMIT} per fixed window`,
+          `most in any sliding 59 s: ${sliding59Max} (60 s: ${slidingMax}); in a fixed window: ${Math.max(...perWindowMax)}`,
+          `≤ ${LIMIT} in every sliding window`,
           done && allHeld
         );
         row(

@@ -8,7 +8,7 @@ import { createStockProvider } from './sending/stock-provider';
 import { createAccountHealth } from './services/account-health';
 import { createAccountIndex } from './services/account-index';
 import { createAccountWatch } from './services/account-watch';
-import { createLimitsService } from './services/limits';
+import { createLimitsService } from './limits';
 import { createMailer } from './services/mailer';
 import { createQueueService } from './services/queue';
 import { createRetention } from './services/retention';
@@ -84,6 +84,7 @@ const createRuntime = (strapi: Core.Strapi) => {
     pruneLog: (days) => sendLog.prune(days),
     pruneBatches: (days) => queue.prune(days),
     pruneSignIns: () => accounts.oauth.pruneStates(),
+    pruneLimits: () => limits.prune(),
     warn,
   });
   /** The domain check of an account, run now and kept on the account (at save, in the background, and on demand). */

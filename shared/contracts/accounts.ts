@@ -1,4 +1,4 @@
-import type { AuthType, OAuthProvider, OAuthStatus, SecurityMode } from '../constants';
+import type { AuthType, LimitCounts, OAuthProvider, OAuthStatus, SecurityMode } from '../constants';
 import type { DomainCheck } from './deliverability';
 
 /**
@@ -36,6 +36,8 @@ export interface SmtpAccount {
   limitPerMinute: number | null;
   limitPerHour: number | null;
   limitPerDay: number | null;
+  /** What the limits count: `messages` (each mail 1) or `recipients` (each mail its number of recipients). */
+  limitCounts: LimitCounts;
   /** `connected` sends; `pending` waits for Connect; `reauth-required` lost its grant. null for password accounts. */
   oauthStatus: OAuthStatus | null;
   /** The last check of the From domain for this account (SPF for its server, DKIM, DMARC, alignment), or null. */
@@ -68,6 +70,8 @@ export interface SmtpAccountInput {
   limitPerMinute?: number | null;
   limitPerHour?: number | null;
   limitPerDay?: number | null;
+  /** `messages` (the default) or `recipients`; null is `messages`. */
+  limitCounts?: LimitCounts | null;
 }
 
 /**

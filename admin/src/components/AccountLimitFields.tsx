@@ -1,5 +1,5 @@
-import { NumberInput } from '@strapi/design-system';
-import { LIMIT_WINDOWS } from '../../../shared/constants';
+import { NumberInput, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import { LIMIT_COUNTS, LIMIT_WINDOWS, type LimitCounts } from '../../../shared/constants';
 import type { AccountFormValues } from '../utils/accountForm';
 import { useTranslate } from '../hooks/useTranslate';
 import { GridField } from './GridField';
@@ -9,17 +9,25 @@ const LIMIT_LABELS = {
   limitPerHour: 'Mails per hour',
   limitPerDay: 'Mails per day',
 } as const;
+const COUNTS_LABELS: Record<LimitCounts, string> = {
+  messages: 'Messages (each mail counts 1)',
+  recipients: 'Recipients (each mail counts its To, Cc and Bcc)',
+};
 type LimitField = keyof typeof LIMIT_WINDOWS;
 const LIMIT_FIELDS = Object.keys(LIMIT_WINDOWS) as LimitField[];
+type Field = LimitField | 'limitCounts';
 
 interface AccountLimitFieldsProps {
-  values: Pick<AccountFormValues, LimitField>;
-  onChange: (field: LimitField, value: number | undefined) => void;
+  values: Pick<AccountFormValues, Field>;
+  onChange: <K extends Field>(field: K, value: AccountFormValues[K]) => void;
   fieldErrors: Record<string, string>;
   disabled: boolean;
 }
 
-/** An account's sending limits per minute, hour and day; an empty field is no limit. */
+/**
+ * An account's sending limits per minute, hour and day (an empty field is no limit), held in every sliding
+ * window, and what they count: messages or recipients.
+ */
 const AccountLimitFields = ({
   values,
   onChange,
@@ -38,7 +46,7 @@ const AccountLimitFields = ({
           label={t(`form.${field}`, LIMIT_LABELS[field])}
           hint={t(
             'form.limitHint',
-            'Empty: no limit. Queued campaign mail waits for room; other mail is counted, never held back'
+            'Empty: no limit. Held in any 60 s, 1 h and 24 h, counted back from now. Queued campaign mail waits for room; other mail is counted, never held back'
           )}
         >
           <NumberInput
@@ -49,6 +57,28 @@ const AccountLimitFields = ({
           />
         </GridField>
       ))}
+      <GridField
+        col={6}
+        name="limitCounts"
+        error={fieldErrors.limitCounts}
+        label={t('form.limitCounts', 'The limits count')}
+        hint={t(
+          'form.limitCountsHint',
+          'Exchange Online and Gmail count recipients: a mail to 3 people uses 3 of the limit'
+        )}
+      >
+        <SingleSelect
+          value={values.limitCounts}
+          onChange={(v: string | number) => onChange('limitCounts', v as LimitCounts)}
+          disabled={disabled}
+        >
+          {LIMIT_COUNTS.map((counts) => (
+            <SingleSelectOption key={counts} value={counts}>
+              {t(`form.limitCounts.${counts}`, COUNTS_LABELS[counts])}
+            </SingleSelectOption>
+          ))}
+        </SingleSelect>
+      </GridField>
     </>
   );
 };

@@ -1,4 +1,4 @@
-import type { AuthType, OAuthProvider, SecurityMode } from '../../../shared/constants';
+import type { AuthType, LimitCounts, OAuthProvider, SecurityMode } from '../../../shared/constants';
 import type { SmtpAccount, SmtpAccountBody } from '../../../shared/contracts/accounts';
 
 /** What the form edits; the port is undefined while its field is empty (emptied, or being typed into). */
@@ -17,6 +17,8 @@ export interface AccountFormValues {
   limitPerMinute: number | undefined;
   limitPerHour: number | undefined;
   limitPerDay: number | undefined;
+  /** What the limits count. */
+  limitCounts: LimitCounts;
   /** OAuth2 only; the client secret is write-only like the password (empty keeps the stored one). */
   oauthProvider: OAuthProvider;
   oauthTenant: string;
@@ -41,6 +43,7 @@ export const EMPTY_ACCOUNT: AccountFormValues = {
   limitPerMinute: undefined,
   limitPerHour: undefined,
   limitPerDay: undefined,
+  limitCounts: 'messages',
   oauthProvider: 'microsoft',
   oauthTenant: '',
   oauthClientId: '',
@@ -72,6 +75,7 @@ export const toFormValues = (account: SmtpAccount): AccountFormValues => ({
   limitPerMinute: account.limitPerMinute ?? undefined,
   limitPerHour: account.limitPerHour ?? undefined,
   limitPerDay: account.limitPerDay ?? undefined,
+  limitCounts: account.limitCounts ?? 'messages',
   oauthProvider: account.oauthProvider ?? 'microsoft',
   oauthTenant: account.oauthTenant,
   oauthClientId: account.oauthClientId,
@@ -122,6 +126,7 @@ export const toInput = (
     limitPerMinute: rest.limitPerMinute ?? null,
     limitPerHour: rest.limitPerHour ?? null,
     limitPerDay: rest.limitPerDay ?? null,
+    limitCounts: rest.limitCounts,
     ...(password && rest.authType !== 'oauth2' ? { password } : {}),
   };
   if (rest.authType !== 'oauth2') return input;

@@ -16,6 +16,7 @@ export const FIELD_LABELS: Record<string, { id: string; defaultMessage: string }
   limitPerMinute: { id: 'form.limitPerMinute', defaultMessage: 'Mails per minute' },
   limitPerHour: { id: 'form.limitPerHour', defaultMessage: 'Mails per hour' },
   limitPerDay: { id: 'form.limitPerDay', defaultMessage: 'Mails per day' },
+  limitCounts: { id: 'form.limitCounts', defaultMessage: 'The limits count' },
   oauthProvider: { id: 'form.oauth.provider', defaultMessage: 'Provider' },
   oauthTenant: { id: 'form.oauth.tenant', defaultMessage: 'Tenant id' },
   oauthClientId: { id: 'form.oauth.clientId', defaultMessage: 'Client id' },

@@ -1,6 +1,7 @@
 import type {
   AuthType,
   HealthState,
+  LimitCounts,
   OAuthProvider,
   OAuthStatus,
   SecurityMode,
@@ -28,6 +29,7 @@ export interface AccountRow {
   limitPerMinute: number | null;
   limitPerHour: number | null;
   limitPerDay: number | null;
+  limitCounts: LimitCounts | null;
   oauthProvider: OAuthProvider | null;
   oauthTenant: string | null;
   oauthClientId: string | null;
@@ -74,6 +76,7 @@ export const toPublicAccount = (row: AccountRow, passwordState: PasswordState): 
   limitPerMinute: row.limitPerMinute ?? null,
   limitPerHour: row.limitPerHour ?? null,
   limitPerDay: row.limitPerDay ?? null,
+  limitCounts: row.limitCounts ?? 'messages',
   oauthProvider: row.oauthProvider ?? null,
   oauthTenant: row.oauthTenant ?? '',
   oauthClientId: row.oauthClientId ?? '',

@@ -23,7 +23,7 @@ import {
 } from '../transport/smtp-failure';
 import type { AccountIndexService } from './account-index';
 import type { AccountWatch } from './account-watch';
-import { limitsOf, type LimitsService, type NoRoom } from './limits';
+import { limitsOf, type LimitsService, type NoRoom } from '../limits';
 import type { SendLogService } from './send-log';
 import type { SettingsService } from './settings';
 
@@ -195,9 +195,9 @@ export const createMailer = (deps: {
    * The account's limits, asked for room. When the store cannot answer (database or Redis down) the mail
    * waits as if the account were full: sending blind could break the mailbox's limit.
    */
-  const askForRoom = async (account: StoredAccount) => {
+  const askForRoom = async (account: StoredAccount, recipients: number) => {
     try {
-      return await limits().take(account);
+      return await limits().take(account, recipients);
     } catch (error) {
       strapi.log.warn(
         `[${PLUGIN_ID}] the sending limits of account #${account.id} could not be read (${(error as Error).message}): its queued mail waits ${LIMIT_STORE_RETRY_MS / 1000} s`
@@ -211,6 +211,16 @@ export const createMailer = (deps: {
       };
     }
   };
+
+  /** The admitted mail's send has ended: the limits count it from now (see limits.settle). */
+  const settleRoom = (account: StoredAccount, ticket: string) =>
+    limits()
+      .settle(account, ticket)
+      .catch((error: Error) =>
+        strapi.log.warn(
+          `[${PLUGIN_ID}] could not move a mail's count to the end of its send (account #${account.id}): ${error.message}`
+        )
+      );
 
   /**
    * Step 3: the candidates in rule order; the next one only when the failed one cannot have taken the mail.
@@ -227,20 +237,25 @@ export const createMailer = (deps: {
     let full: Deferral | null = null;
     for (const candidate of candidates) {
       const limited = limitsOf(candidate.account).length > 0;
+      let ticket: string | null = null;
       if (overflow && limited) {
-        const room = await askForRoom(candidate.account);
+        const room = await askForRoom(candidate.account, mail.recipients.length);
+        // more recipients than the account's limit allows: it can never take this mail (the next candidate may)
+        if ('never' in room && room.never) continue;
         if ('retryAt' in room) {
           if (!full || room.retryAt < full.room.retryAt)
             full = { deferred: true, accountId: candidate.account.id, room };
           if (overflow === 'wait') return full;
           continue;
         }
+        ticket = room.ticket;
       }
       const outcome = await tryAccount(mail, candidate, journal);
+      if (ticket) await settleRoom(candidate.account, ticket);
       if (outcome.info) {
         if (!overflow && limited) {
           limits()
-            .count(candidate.account)
+            .count(candidate.account, mail.recipients.length)
             .catch((error: Error) =>
               strapi.log.warn(
                 `[${PLUGIN_ID}] could not count a mail against account #${candidate.account.id}'s limits: ${error.message}`

@@ -1,6 +1,12 @@
 import { yup } from '@strapi/utils';
 import { createValidator } from './validate';
-import { AUTH_TYPES, LIMITS, OAUTH_PROVIDERS, SECURITY_MODES } from '../../../shared/constants';
+import {
+  AUTH_TYPES,
+  LIMIT_COUNTS,
+  LIMITS,
+  OAUTH_PROVIDERS,
+  SECURITY_MODES,
+} from '../../../shared/constants';
 import type { SmtpAccountInput } from '../../../shared/contracts/accounts';
 import { CONTROL_CHARS } from './control-chars';
 
@@ -51,6 +57,9 @@ const fields = {
   limitPerMinute: limit('limitPerMinute'),
   limitPerHour: limit('limitPerHour'),
   limitPerDay: limit('limitPerDay'),
+  limitCounts: yup
+    .mixed()
+    .oneOf([...LIMIT_COUNTS, null], `limitCounts must be one of: ${LIMIT_COUNTS.join(', ')}`),
   oauthProvider: yup
     .mixed()
     .oneOf(

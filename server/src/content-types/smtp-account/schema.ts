@@ -1,6 +1,7 @@
 import {
   AUTH_TYPES,
   HEALTH_STATES,
+  LIMIT_COUNTS,
   LIMITS,
   OAUTH_PROVIDERS,
   OAUTH_STATUSES,
@@ -48,10 +49,12 @@ export default {
     password: { type: 'text', private: true, searchable: false, configurable: false },
     active: { type: 'boolean', default: true, required: true, configurable: false },
     preferForNewsletters: { type: 'boolean', default: false, required: true, configurable: false },
-    // sending limits (null: none), kept across every process by services/limits
+    // sending limits (null: none), kept across every process by limits/
     limitPerMinute: { type: 'integer', min: 1, configurable: false },
     limitPerHour: { type: 'integer', min: 1, configurable: false },
     limitPerDay: { type: 'integer', min: 1, configurable: false },
+    // what the limits count (null: messages)
+    limitCounts: { type: 'enumeration', enum: [...LIMIT_COUNTS], configurable: false },
     // OAuth2 (authType "oauth2"): the app registration and the tokens. Secrets sealed like the password.
     oauthProvider: { type: 'enumeration', enum: [...OAUTH_PROVIDERS], configurable: false },
     oauthTenant: { type: 'string', maxLength: LIMITS.oauthTenant, configurable: false },
