@@ -86,6 +86,25 @@ const campaignSteps = async (ctx) => {
   );
 
   await step(
+    'account form: the limits can count recipients (issue 20), saved without a password',
+    async () => {
+      await page.goto(`${url}/admin/plugins/smtp-accounts/${accountId}`);
+      await heading(`Edit ${email}`);
+      await page.getByText('Exchange Online and Gmail count recipients').first().waitFor();
+      await chooseOption('The limits count', 'Recipients (each mail counts its To, Cc and Bcc)');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByText(`SMTP account ${email} saved`).first().waitFor();
+      const stored = (await api('GET', `/accounts/${accountId}`)).body.data;
+      assert(stored.limitCounts === 'recipients', `limitCounts stored: ${stored.limitCounts}`);
+      // back to messages through the API: the campaign below counts mails
+      const back = await api('PUT', `/accounts/${accountId}`, {
+        data: { limitCounts: 'messages' },
+      });
+      assert(back.status === 200, `limitCounts back to messages: ${JSON.stringify(back.body)}`);
+    }
+  );
+
+  await step(
     'the Campaigns page: empty, then a queued batch with its progress (held by the limit)',
     async () => {
       await openAccounts();
