@@ -68,13 +68,21 @@ export const createConnections = (deps: {
   };
 
   /** The forms of every secret this connection may have sent, read when a text is about to leave. */
-  const formsOf = (target: Target, credential: Credential, password: string) => () => [
-    ...secretForms({ user: target.username, pass: password }),
-    ...(target.authType === 'oauth2' && target.id ? tokens.formsOf(target as AccountRow) : []),
-    ...(credential.kind === 'access-token'
-      ? tokenForms(target.username ?? '', credential.token)
-      : []),
-  ];
+  /**
+   * The forms of the secrets a connection uses, for redaction. The password's and a given token's are fixed, so
+   * worked out once (every send of a pool asks); an OAuth2 account's own tokens rotate, so they are asked each time.
+   */
+  const formsOf = (target: Target, credential: Credential, password: string) => {
+    const fixed = [
+      ...secretForms({ user: target.username, pass: password }),
+      ...(credential.kind === 'access-token'
+        ? tokenForms(target.username ?? '', credential.token)
+        : []),
+    ];
+    return target.authType === 'oauth2' && target.id
+      ? () => [...fixed, ...tokens.formsOf(target as AccountRow)]
+      : () => fixed;
+  };
 
   /** Options for one connection, every timeout within `deadlineMs`. */
   const oneOff = async (target: Target, credential: Credential, deadlineMs: number) => {
@@ -119,7 +127,17 @@ export const createConnections = (deps: {
   };
 
   /** A pool is rebuilt only when where or how it signs in changes: not on a rename or a toggle. */
-  const poolVersion = (row: AccountRow) =>
+  /** Worked out once per row object (the account index hands out the same rows until its next sync). */
+  const versions = new WeakMap<AccountRow, string>();
+  const poolVersion = (row: AccountRow) => {
+    let version = versions.get(row);
+    if (version === undefined) {
+      version = versionOf(row);
+      versions.set(row, version);
+    }
+    return version;
+  };
+  const versionOf = (row: AccountRow) =>
     JSON.stringify([
       bindingOf('password', row),
       row.password ?? '',
@@ -184,12 +202,17 @@ export const createConnections = (deps: {
     ): Promise<{ response?: string; messageId?: string }> {
       const address = await admit(row.host, { cached: true });
       const { sendMs } = config().timeouts;
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(), sendMs);
       try {
         return await cache()
           .get(row, address)
-          .sendMail({ ...message, signal: AbortSignal.timeout(sendMs) } as Mail.Options);
+          .sendMail({ ...message, signal: deadline.signal } as Mail.Options);
       } catch (error) {
         throw (error as { code?: string }).code === 'EABORT' ? deadlinePassed(sendMs) : error;
+      } finally {
+        // not AbortSignal.timeout: its timer would stay armed for sendMs after every send
+        clearTimeout(timer);
       }
     },
 
