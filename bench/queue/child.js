@@ -144,6 +144,7 @@ const main = async () => {
         pid: process.pid,
         cpu: process.cpuUsage(),
         rss: process.memoryUsage().rss,
+        heapUsed: process.memoryUsage().heapUsed,
         maxRss: process.resourceUsage().maxRSS * 1024,
         queue: queue().stats(),
         queries: { total: queries.total, byKind: top },
@@ -154,6 +155,15 @@ const main = async () => {
       queries.byKind.clear();
       return null;
     },
+    cancel: ({ batchId }) => queue().cancel(batchId),
+    /** The retention job's clean-up of finished batches (older than `days`), timed. */
+    async prune({ days }) {
+      const started = Date.now();
+      const batches = await queue().prune(days);
+      return { batches, ms: Date.now() - started };
+    },
+    /** How many message rows the batch has now (the million bench's intake progress). */
+    countRows: ({ batchId }) => strapi.db.query(QUEUED_MAIL_UID).count({ where: { batchId } }),
     /** The batch's message rows: [messageId, uncertain, state]. */
     async rows({ batchId }) {
       const rows = await strapi.db
