@@ -279,6 +279,38 @@ describe('enqueue', () => {
   });
 });
 
+describe('a big intake', () => {
+  it('leaves the process answering while it reads: other queries are served between pages (SQLite too)', async () => {
+    const N = 40000;
+    async function* many() {
+      for (let i = 0; i < N; i += 1)
+        yield {
+          from: 'Nobody <nobody@queue.test>',
+          to: `big${i}@example.test`,
+          subject: `big ${i}`,
+          text: 'x',
+        };
+    }
+    const batchId = await queue().enqueue(many(), { campaign: 'big intake' });
+    await queue().pause(batchId);
+    let read = false;
+    const done = queue()
+      .whenEnqueued(batchId)
+      .then(() => (read = true));
+    const seen: number[] = [];
+    while (!read) {
+      const rows = await app.strapi.db.query(QUEUED_MAIL_UID).count({ where: { batchId } });
+      seen.push(rows);
+      await sleep(20);
+    }
+    await done;
+    // before: SQLite's synchronous driver let the intake hold the connection until all 40,000 were stored
+    expect(seen.filter((n) => n > 0 && n < N).length).toBeGreaterThan(2);
+    expect((await queue().status(batchId)).counts.total).toBe(N);
+    await queue().cancel(batchId);
+  }, 60000);
+});
+
 describe('per-account limits', () => {
   it('a full account makes its mail wait (default), and only its limit is sent in the window', async () => {
     await createAccount('limited', 'Limited', 'limited@queue.test', { limitPerMinute: 5 });

@@ -129,6 +129,9 @@ export const takeIn = async (
       if (page.length >= INTAKE_PAGE) {
         await store(page);
         page = [];
+        // SQLite's driver answers synchronously: without a turn of the event loop between pages, a long intake
+        // would hold every HTTP request (and the queue's own sends) until the whole batch is read
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       if (!(error instanceof errors.ValidationError)) throw error;
