@@ -3,11 +3,12 @@ import { ArrowClockwise, Clock, Cross, Play } from '@strapi/icons';
 import { isFetchError, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { NavLink, useParams } from 'react-router-dom';
-import type { BatchDetail, ChangeBatch } from '../../../shared/contracts/campaigns';
+import type { BatchDetail, BatchTimeline, ChangeBatch } from '../../../shared/contracts/campaigns';
 import { CampaignAccountsTable } from '../components/CampaignAccountsTable';
 import { CampaignCounts } from '../components/CampaignCounts';
 import { CampaignProgress } from '../components/CampaignProgress';
 import { CampaignRejectionsTable } from '../components/CampaignRejectionsTable';
+import { CampaignSendChart } from '../components/CampaignSendChart';
 import { CampaignStateBadge } from '../components/CampaignStateBadge';
 import { CancelCampaignDialog } from '../components/CancelCampaignDialog';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
@@ -28,7 +29,10 @@ import { useFormatDateTime } from '../hooks/useFormatDateTime';
 
 const REFRESH_MS = 5000;
 
-/** One campaign batch: counts, progress, rate and ETA, who sent it, what was refused, and Pause / Resume / Cancel. */
+/**
+ * One campaign batch: counts, progress, rate and ETA, the send rate per account over time, who sent it, what was
+ * refused, and Pause / Resume / Cancel.
+ */
 const CampaignPage = () => {
   const { batchId } = useParams<{ batchId: string }>();
   const isKnownId = /^\d{1,9}$/.test(batchId ?? '');
@@ -49,15 +53,29 @@ const CampaignPage = () => {
   const [error, setError] = useState<ApiErrorInfo | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [hideEnqueueError, setHideEnqueueError] = useState(false);
+  const [timeline, setTimeline] = useState<BatchTimeline | null>(null);
+  const [timelineFailed, setTimelineFailed] = useState(false);
+
+  // the chart's failure is its own: the rest of the page stays usable without it
+  const loadTimeline = useCallback(async () => {
+    try {
+      const { data } = await api.getBatchTimeline({ id: batchId ?? '' });
+      setTimeline(data);
+      setTimelineFailed(false);
+    } catch {
+      setTimelineFailed(true);
+    }
+  }, [api, batchId]);
 
   const load = useCallback(async () => {
+    void loadTimeline();
     try {
       const { data } = await api.getBatch({ id: batchId ?? '' });
       setBatch(data);
     } catch (caught) {
       setLoadError(isFetchError(caught) && caught.status === 404 ? 'missing' : 'failed');
     }
-  }, [api, batchId]);
+  }, [api, batchId, loadTimeline]);
 
   useEffect(() => {
     if (isKnownId && permissions.canRead) void load();
@@ -239,6 +257,7 @@ const CampaignPage = () => {
               ) : null}
             </Flex>
           </Box>
+          <CampaignSendChart timeline={timeline} loadFailed={timelineFailed} />
           <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
             <Flex direction="column" alignItems="stretch" gap={3}>
               <Typography variant="delta" tag="h2">
