@@ -3,7 +3,7 @@ import { ArrowClockwise, Clock, Cross, Play } from '@strapi/icons';
 import { isFetchError, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { NavLink, useParams } from 'react-router-dom';
-import type { BatchDetail, BatchTimeline, ChangeBatch } from '../../../shared/contracts/campaigns';
+import type { BatchDetail, ChangeBatch } from '../../../shared/contracts/campaigns';
 import { CampaignAccountsTable } from '../components/CampaignAccountsTable';
 import { CampaignCounts } from '../components/CampaignCounts';
 import { CampaignProgress } from '../components/CampaignProgress';
@@ -16,6 +16,7 @@ import { PageHeader } from '../components/PageHeader';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { useAdminApi } from '../hooks/useAdminApi';
 import { useApiError } from '../hooks/useApiError';
+import { useBatchTimeline } from '../hooks/useBatchTimeline';
 import { useCampaignFormat } from '../hooks/useCampaignFormat';
 import { useCampaignPermissions } from '../hooks/useCampaignPermissions';
 import { useLogPermissions } from '../hooks/useLogPermissions';
@@ -53,29 +54,21 @@ const CampaignPage = () => {
   const [error, setError] = useState<ApiErrorInfo | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [hideEnqueueError, setHideEnqueueError] = useState(false);
-  const [timeline, setTimeline] = useState<BatchTimeline | null>(null);
-  const [timelineFailed, setTimelineFailed] = useState(false);
-
-  // the chart's failure is its own: the rest of the page stays usable without it
-  const loadTimeline = useCallback(async () => {
-    try {
-      const { data } = await api.getBatchTimeline({ id: batchId ?? '' });
-      setTimeline(data);
-      setTimelineFailed(false);
-    } catch {
-      setTimelineFailed(true);
-    }
-  }, [api, batchId]);
+  const {
+    timeline,
+    failed: timelineFailed,
+    reload: reloadTimeline,
+  } = useBatchTimeline(batchId ?? '');
 
   const load = useCallback(async () => {
-    void loadTimeline();
+    void reloadTimeline();
     try {
       const { data } = await api.getBatch({ id: batchId ?? '' });
       setBatch(data);
     } catch (caught) {
       setLoadError(isFetchError(caught) && caught.status === 404 ? 'missing' : 'failed');
     }
-  }, [api, batchId, loadTimeline]);
+  }, [api, batchId, reloadTimeline]);
 
   useEffect(() => {
     if (isKnownId && permissions.canRead) void load();
