@@ -31,6 +31,7 @@ const {
   redisCpuMs,
 } = require('./procs');
 const { readRecords, delivery, windows } = require('./analyze');
+const { writeReport } = require('./report');
 
 const envNum = (name, fallback, { integer = true } = {}) => {
   const raw = process.env[name];
@@ -750,7 +751,14 @@ const main = async () => {
           .map(([k, v]) => `${k} ${v}`)
           .join('; ')}`
       );
-      results.sqlite = { d, rateBefore, rateAfter };
+      results.sqlite = {
+        d,
+        rateBefore,
+        rateAfter,
+        inFlight: au.queue.inFlight,
+        maxRss: [au.maxRss, bu.maxRss],
+        statements: stmts,
+      };
       row(
         'sqlite',
         `${SQLITE_N} mails, SIGKILL + restart at ${atKill}`,
@@ -786,6 +794,26 @@ const main = async () => {
     log(
       `\n[bench:queue] ${judged.filter((r) => r[4] === 'PASS').length}/${judged.length} targets met`
     );
+    const settings = {
+      phases: PHASES,
+      n: N,
+      rawN: RAW_N,
+      killN: KILL_N,
+      sqliteN: SQLITE_N,
+      warmup: WARMUP,
+      processes: PROCESSES,
+      concurrency: CONCURRENCY,
+      accounts: ACCOUNTS,
+      limitedAccounts: LIMITED_ACCOUNTS,
+      limitPerMinute: LIMIT,
+      limitWindows: LIMIT_WINDOWS,
+      leaseMs: LEASE_MS,
+      stallSeconds: STALL_S,
+      pool: POOL,
+      profile: PROFILE,
+    };
+    const reportFile = writeReport({ startedAt: t0, settings, rows, results });
+    log(`[bench:queue] JSON result: ${reportFile}`);
   } catch (error) {
     broke = true;
     console.error('[bench:queue] CRASHED:', error && error.stack ? error.stack : error);

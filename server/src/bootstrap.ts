@@ -62,6 +62,11 @@ const prepareSuppressions = async ({ strapi }: Context) => {
   await runtimeOf(strapi).deliverability.suppressions.ensureIndexes();
 };
 
+/** The send log's index on batches (the campaign pages' filter and send-rate chart). */
+const prepareSendLog = async ({ strapi }: Context) => {
+  await runtimeOf(strapi).sendLog.ensureIndexes();
+};
+
 /** The campaign queue: indexes, then (unless `queue.worker: false`) this process starts sending queued mail. */
 const startQueue = async ({ strapi }: Context) => {
   await runtimeOf(strapi).queue.start();
@@ -77,6 +82,7 @@ const bootstrap = async (context: Context) => {
   scheduleRetention(context);
   startAccountWatch(context);
   await prepareSuppressions(context);
+  await prepareSendLog(context);
   await startQueue(context);
 };
 

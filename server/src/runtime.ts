@@ -73,7 +73,11 @@ const createRuntime = (strapi: Core.Strapi) => {
       recordHardBounces: deliverability.recordHardBounces,
     },
   });
-  const queue = createQueueService({ strapi, sendQueued: mailer.sendQueued });
+  const queue = createQueueService({
+    strapi,
+    sendQueued: mailer.sendQueued,
+    readTimeline: (batchId) => sendLog.timeline(batchId),
+  });
   const health = createAccountHealth({
     strapi,
     store: accounts.store,

@@ -74,6 +74,36 @@ export declare namespace GetBatch {
   }
 }
 
+/** One time slice of a batch's sends: what each account sent and failed in it (accounts with nothing left out). */
+export interface BatchTimelineBucket {
+  /** Start of the slice (ISO 8601); it lasts `bucketSeconds`. */
+  start: string;
+  accounts: BatchAccountShare[];
+}
+
+/**
+ * A batch's sends over time, from its send-log entries: every try counts once (a mail tried again later counts
+ * a failure and then its outcome), `sent` includes the stock provider's fallback sends (`accountId` null).
+ */
+export interface BatchTimeline {
+  /** Length of one slice: 1, 5, 10, 30 s, 1, 5, 10, 30 min, 1, 6 h, 1 day — the smallest giving at most 120 slices. */
+  bucketSeconds: number;
+  /** Every slice from the first try to the last, in time order (empty ones too); none before the first try. */
+  buckets: BatchTimelineBucket[];
+  /** Totals per account over the whole timeline, most mails first (the legend's order). */
+  accounts: BatchAccountShare[];
+}
+
+/** GET /campaigns/:id/timeline */
+export declare namespace GetBatchTimeline {
+  interface Params {
+    id: string;
+  }
+  interface Response {
+    data: BatchTimeline;
+  }
+}
+
 /** POST /campaigns/:id/pause | resume | cancel: the batch after the change. */
 export declare namespace ChangeBatch {
   type Action = 'pause' | 'resume' | 'cancel';

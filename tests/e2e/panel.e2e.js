@@ -25,6 +25,7 @@ const { logSteps } = require('./log.e2e');
 const { oauthSteps } = require('./oauth.e2e');
 const { CONTEXT_OPTIONS, logIn } = require('./role-user');
 const { readOnlyRoleSteps } = require('./roles.e2e');
+const { sendRateSteps } = require('./send-rate.e2e');
 const { startSmtpServer } = require('./smtp-server');
 const { ensureAdminBuild, startStrapi, ROOT } = require('./strapi-process');
 
@@ -154,6 +155,8 @@ const main = async () => {
     await issue10Steps(ctx);
 
     await campaignSteps(ctx);
+
+    await sendRateSteps(ctx);
 
     await oauthSteps(ctx);
 

@@ -28,29 +28,31 @@ const main = async () => {
         .create({ data: message.data })
         .then((doc) => ({ id: doc.id })),
     list: () => strapi.plugin('smtp-accounts').service('accounts').list(),
-    // the campaign queue: a batch of `count` mails from `from`, subjects `${tag} <n>`; its status; what this process sent
+    // the campaign queue: a batch of `count` mails from `from` (a list: taken in turn), subjects `${tag} <n>`; its status; what this process sent
     // (`invalid`: that many more messages without a recipient, refused at enqueue; `newsletter`: a newsletter batch,
     // `recipient`: the addresses' local part, `r` by default)
-    enqueue: (message) =>
-      strapi
+    enqueue: (message) => {
+      const froms = [message.from].flat();
+      return strapi
         .plugin('smtp-accounts')
         .service('queue')
         .enqueue(
           [
             ...Array.from({ length: message.count }, (_, i) => ({
-              from: message.from,
+              from: froms[i % froms.length],
               to: `${message.recipient ?? 'r'}${i}@example.test`,
               subject: `${message.tag} ${i}`,
               text: 'x',
             })),
             ...Array.from({ length: message.invalid ?? 0 }, (_, i) => ({
-              from: message.from,
+              from: froms[0],
               subject: `${message.tag} invalid ${i}`,
               text: 'x',
             })),
           ],
           { campaign: message.tag, newsletter: message.newsletter === true }
-        ),
+        );
+    },
     status: (message) => strapi.plugin('smtp-accounts').service('queue').status(message.batchId),
     // the suppression list: an address unsubscribed through this process (issue 19)
     suppress: (message) =>

@@ -8,6 +8,7 @@ import { CampaignAccountsTable } from '../components/CampaignAccountsTable';
 import { CampaignCounts } from '../components/CampaignCounts';
 import { CampaignProgress } from '../components/CampaignProgress';
 import { CampaignRejectionsTable } from '../components/CampaignRejectionsTable';
+import { CampaignSendChart } from '../components/CampaignSendChart';
 import { CampaignStateBadge } from '../components/CampaignStateBadge';
 import { CancelCampaignDialog } from '../components/CancelCampaignDialog';
 import { ModuleOffBanner } from '../components/ModuleOffBanner';
@@ -15,6 +16,7 @@ import { PageHeader } from '../components/PageHeader';
 import { SmtpErrorAlert } from '../components/SmtpErrorAlert';
 import { useAdminApi } from '../hooks/useAdminApi';
 import { useApiError } from '../hooks/useApiError';
+import { useBatchTimeline } from '../hooks/useBatchTimeline';
 import { useCampaignFormat } from '../hooks/useCampaignFormat';
 import { useCampaignPermissions } from '../hooks/useCampaignPermissions';
 import { useLogPermissions } from '../hooks/useLogPermissions';
@@ -28,7 +30,10 @@ import { useFormatDateTime } from '../hooks/useFormatDateTime';
 
 const REFRESH_MS = 5000;
 
-/** One campaign batch: counts, progress, rate and ETA, who sent it, what was refused, and Pause / Resume / Cancel. */
+/**
+ * One campaign batch: counts, progress, rate and ETA, the send rate per account over time, who sent it, what was
+ * refused, and Pause / Resume / Cancel.
+ */
 const CampaignPage = () => {
   const { batchId } = useParams<{ batchId: string }>();
   const isKnownId = /^\d{1,9}$/.test(batchId ?? '');
@@ -49,15 +54,21 @@ const CampaignPage = () => {
   const [error, setError] = useState<ApiErrorInfo | null>(null);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [hideEnqueueError, setHideEnqueueError] = useState(false);
+  const {
+    timeline,
+    failed: timelineFailed,
+    reload: reloadTimeline,
+  } = useBatchTimeline(batchId ?? '');
 
   const load = useCallback(async () => {
+    void reloadTimeline();
     try {
       const { data } = await api.getBatch({ id: batchId ?? '' });
       setBatch(data);
     } catch (caught) {
       setLoadError(isFetchError(caught) && caught.status === 404 ? 'missing' : 'failed');
     }
-  }, [api, batchId]);
+  }, [api, batchId, reloadTimeline]);
 
   useEffect(() => {
     if (isKnownId && permissions.canRead) void load();
@@ -239,6 +250,7 @@ const CampaignPage = () => {
               ) : null}
             </Flex>
           </Box>
+          <CampaignSendChart timeline={timeline} loadFailed={timelineFailed} />
           <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
             <Flex direction="column" alignItems="stretch" gap={3}>
               <Typography variant="delta" tag="h2">

@@ -10,7 +10,12 @@ import type {
   StartOAuth,
   UpdateAccount,
 } from '../../../shared/contracts/accounts';
-import type { ChangeBatch, GetBatch, ListBatches } from '../../../shared/contracts/campaigns';
+import type {
+  ChangeBatch,
+  GetBatch,
+  GetBatchTimeline,
+  ListBatches,
+} from '../../../shared/contracts/campaigns';
 import type {
   CheckAccountDomain,
   CreateDomain,
@@ -121,6 +126,10 @@ export const endpoints = {
   getBatch: endpoint<GetBatch.Response, RouteParams<GetBatch.Params>>(
     'GET',
     ({ id }) => `/campaigns/${segment(id)}`
+  ),
+  getBatchTimeline: endpoint<GetBatchTimeline.Response, RouteParams<GetBatchTimeline.Params>>(
+    'GET',
+    ({ id }) => `/campaigns/${segment(id)}/timeline`
   ),
   pauseBatch: endpoint<ChangeBatch.Response, RouteParams<ChangeBatch.Params>>(
     'POST',

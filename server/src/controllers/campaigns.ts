@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { ChangeBatch, GetBatch, ListBatches } from '../../../shared/contracts/campaigns';
+import type {
+  ChangeBatch,
+  GetBatch,
+  GetBatchTimeline,
+  ListBatches,
+} from '../../../shared/contracts/campaigns';
 import { runtimeOf } from '../runtime';
 import { parseBatchId, validateCampaignQuery } from '../validation/campaign-query';
 
@@ -31,6 +36,11 @@ export default {
     ctx.body = {
       data: await runtimeOf(strapi).queue.status(batchId(ctx)),
     } satisfies GetBatch.Response;
+  },
+  async timeline(ctx: Ctx) {
+    ctx.body = {
+      data: await runtimeOf(strapi).queue.timeline(batchId(ctx)),
+    } satisfies GetBatchTimeline.Response;
   },
   pause: change('pause'),
   resume: change('resume'),

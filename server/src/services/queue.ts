@@ -4,7 +4,12 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ALL_NEWSLETTERS } from '../../../shared/contracts/deliverability';
 import { LIMITS, PLUGIN_ID, WEBHOOK_EVENTS, type BatchState } from '../../../shared/constants';
-import type { BatchDetail, BatchRejection, ListBatches } from '../../../shared/contracts/campaigns';
+import type {
+  BatchDetail,
+  BatchRejection,
+  BatchTimeline,
+  ListBatches,
+} from '../../../shared/contracts/campaigns';
 import { DEFAULT_RETRY_DELAYS_MS, type PluginConfig } from '../config';
 import { createDatabaseEngine } from '../queue/database-engine';
 import type { QueueEngine } from '../queue/engine';
@@ -35,6 +40,8 @@ class IntakeCancelled extends Error {}
 const HOUSEKEEPING_MS = 2000;
 /** How long a moving batch's counts are reused (see `progressOf`). */
 const PROGRESS_TTL_MS = 1000;
+/** How long a moving batch's timeline is reused (its slices are a second long at least). */
+const TIMELINE_TTL_MS = 2000;
 
 const iso = (value: string | Date | null) =>
   value == null
@@ -84,9 +91,12 @@ const checkOptions = (options: unknown): Required<EnqueueOptions> => {
 export const createQueueService = ({
   strapi,
   sendQueued,
+  readTimeline,
 }: {
   strapi: Core.Strapi;
   sendQueued: MailerService['sendQueued'];
+  /** A batch's sends over time, from the send log (which owns that table). */
+  readTimeline: (batchId: number) => Promise<BatchTimeline>;
 }) => {
   const config = () => strapi.config.get<PluginConfig>(`plugin::${PLUGIN_ID}`).queue;
   const store = createQueueStore(strapi);
@@ -176,6 +186,20 @@ export const createQueueService = ({
     value.catch(() => progressRead.get(batchId)?.value === value && progressRead.delete(batchId));
     if (progressRead.size > 1000) progressRead.clear();
     progressRead.set(batchId, { at: now, value });
+    return value;
+  };
+
+  /** The same reuse for the timeline: every open campaign page polls it, and it groups all the batch's log rows. */
+  const timelineRead = new Map<number, { at: number; value: Promise<BatchTimeline> }>();
+  const timelineOf = (batchId: number, moving: boolean) => {
+    if (!moving) return readTimeline(batchId);
+    const now = Date.now();
+    const cached = timelineRead.get(batchId);
+    if (cached && now - cached.at < TIMELINE_TTL_MS) return cached.value;
+    const value = readTimeline(batchId);
+    value.catch(() => timelineRead.get(batchId)?.value === value && timelineRead.delete(batchId));
+    if (timelineRead.size > 1000) timelineRead.clear();
+    timelineRead.set(batchId, { at: now, value });
     return value;
   };
 
@@ -293,6 +317,12 @@ export const createQueueService = ({
 
     async status(batchId: number): Promise<BatchDetail> {
       return detail(await findBatch(batchId));
+    },
+
+    /** A batch's sends over time, per account (`GET /campaigns/:id/timeline`); 404 for an unknown batch. */
+    async timeline(batchId: number): Promise<BatchTimeline> {
+      const batch = await findBatch(batchId);
+      return timelineOf(batch.id, batch.state === 'active' || batch.state === 'enqueuing');
     },
 
     async list(query: ListBatches.Query): Promise<ListBatches.Response> {

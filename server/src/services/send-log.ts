@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID, SEND_LOG_UID, SEND_STATUSES } from '../../../shared/constants';
 import type { ListSendLog, SendAttempt, SendLogEntry } from '../../../shared/contracts/send-log';
+import { readBatchTimeline } from './send-log-timeline';
 
 export type NewLogEntry = Omit<SendLogEntry, 'id' | 'createdAt' | 'canResend'> & {
   body?: Record<string, unknown> | null;
@@ -319,6 +320,24 @@ export const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
         string,
         unknown
       >;
+    },
+
+    /** A campaign batch's tries over time, per account (see send-log-timeline.ts). */
+    async timeline(batchId: number) {
+      await flush();
+      return readBatchTimeline(strapi, target(), batchId);
+    },
+
+    /** The (batch, time) index of the batch filter and the timeline (made again at every start, as the queue's). */
+    async ensureIndexes() {
+      const { name, column } = target();
+      try {
+        await strapi.db.connection.schema.alterTable(name, (table) =>
+          table.index([column('batchId'), column('createdAt')], `${name}_batch_idx`)
+        );
+      } catch {
+        // already there
+      }
     },
 
     async prune(retentionDays: number) {

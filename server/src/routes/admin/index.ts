@@ -95,6 +95,12 @@ export default {
       config: can(PERMISSIONS.campaignsRead),
     },
     {
+      method: 'GET',
+      path: '/campaigns/:id/timeline',
+      handler: 'campaigns.timeline',
+      config: can(PERMISSIONS.campaignsRead),
+    },
+    {
       method: 'POST',
       path: '/campaigns/:id/pause',
       handler: 'campaigns.pause',
