@@ -156,6 +156,7 @@ const main = async () => {
       return null;
     },
     cancel: ({ batchId }) => queue().cancel(batchId),
+    pause: ({ batchId }) => queue().pause(batchId),
     /** The retention job's clean-up of finished batches (older than `days`), timed. */
     async prune({ days }) {
       const started = Date.now();

@@ -45,6 +45,7 @@ const envNum = (name, fallback, { integer = true } = {}) => {
 const N = envNum('BENCH_QUEUE_N', 100000);
 const RAW_N = envNum('BENCH_QUEUE_RAW_N', N);
 const KILL_N = envNum('BENCH_QUEUE_KILL_N', 30000);
+const PAUSE_N = envNum('BENCH_QUEUE_PAUSE_N', 20000);
 const SQLITE_N = envNum('BENCH_QUEUE_SQLITE_N', 10000);
 const WARMUP = envNum('BENCH_QUEUE_WARMUP', 1000);
 const LIMIT = envNum('BENCH_QUEUE_LIMIT', 40);
@@ -57,7 +58,7 @@ const LEASE_MS = envNum('BENCH_QUEUE_LEASE_MS', 20000);
 const REDIS_DB = Number(process.env.BENCH_QUEUE_REDIS_DB || 9);
 const PG_DB = process.env.BENCH_QUEUE_PG_DB || 'bench_queue';
 const STALL_S = envNum('BENCH_QUEUE_STALL_S', 180);
-const PHASES = (process.env.BENCH_QUEUE_PHASES || 'raw,bullmq,limits,kill,sqlite')
+const PHASES = (process.env.BENCH_QUEUE_PHASES || 'raw,bullmq,limits,pause,kill,sqlite')
   .split(',')
   .map((s) => s.trim());
 const KEEP = process.env.BENCH_QUEUE_KEEP === '1';
@@ -67,7 +68,7 @@ const REPLY_TO = 'support@playground.test'; // the playground's defaultReplyTo: 
 if (!/^[a-z_][a-z0-9_]*$/.test(PG_DB))
   throw new Error('BENCH_QUEUE_PG_DB must be a plain identifier');
 for (const p of PHASES)
-  if (!['raw', 'bullmq', 'limits', 'kill', 'sqlite'].includes(p))
+  if (!['raw', 'bullmq', 'limits', 'pause', 'kill', 'sqlite'].includes(p))
     throw new Error(`unknown phase ${p} in BENCH_QUEUE_PHASES`);
 
 const REDIS_URL = `redis://127.0.0.1:6379/${REDIS_DB}`;
@@ -297,7 +298,7 @@ const main = async () => {
     }
 
     // ================================================================== BullMQ cluster
-    const clusterPhases = PHASES.filter((p) => ['bullmq', 'limits', 'kill'].includes(p));
+    const clusterPhases = PHASES.filter((p) => ['bullmq', 'limits', 'pause', 'kill'].includes(p));
     if (clusterPhases.length) {
       log(
         `\n=== BullMQ cluster: ${PROCESSES} Strapi processes, PostgreSQL database ${PG_DB}, Redis ${REDIS_URL} ===`
@@ -591,6 +592,40 @@ const main = async () => {
           `${d.lost} / ${d.duplicates}`,
           '0 / 0',
           done && d.lost === 0 && d.duplicates === 0
+        );
+      }
+
+      if (clusterPhases.includes('pause')) {
+        // issue 20: after pause answers, at most the mails already handed to SMTP connections may arrive
+        log(
+          `\n=== pause: ${PAUSE_N} mails, ${PROCESSES} processes, paused once a quarter has arrived ===`
+        );
+        const c0 = await sinkCount();
+        const batchId = await first.call('enqueue', {
+          n: PAUSE_N,
+          froms: plainFroms,
+          tag: 'pause',
+        });
+        while ((await sinkCount()) - c0 < PAUSE_N / 4) await sleep(5);
+        const inFlight = (await usageAll()).reduce((sum, u) => sum + u.queue.inFlight, 0);
+        const asked = Date.now();
+        await first.call('pause', { batchId });
+        const answerMs = Date.now() - asked;
+        const atAnswer = (await sinkCount()) - c0;
+        await sleep(3000);
+        const after = (await sinkCount()) - c0 - atAnswer;
+        const bound = PROCESSES * CONCURRENCY;
+        log(
+          `  paused after ${atAnswer} receipts (answer in ${answerMs} ms); ${inFlight} in flight just before; ${after} arrived after the answer`
+        );
+        await first.call('cancel', { batchId });
+        results.pause = { atAnswer, answerMs, inFlight, after, bound };
+        row(
+          'pause',
+          `${PAUSE_N} mails, paused at ${atAnswer} (answer in ${answerMs} ms)`,
+          `${after} arrived after the answer (in flight just before: ${inFlight})`,
+          `≤ in flight (at most ${bound}: ${PROCESSES} × concurrency ${CONCURRENCY})`,
+          after <= bound
         );
       }
 
