@@ -112,6 +112,9 @@ const main = async () => {
       const { profile } = await post('Profiler.stop');
       session.disconnect();
       session = null;
+      // BENCH_QUEUE_PROFILE_FILE: the whole profile too (open it in Chrome DevTools → Performance)
+      if (process.env.BENCH_QUEUE_PROFILE_FILE)
+        require('fs').writeFileSync(process.env.BENCH_QUEUE_PROFILE_FILE, JSON.stringify(profile));
       return summarize(profile);
     },
     /** Module on, and the accounts created through the accounts service (each verified against the sink). */

@@ -2,9 +2,10 @@ import type { Core } from '@strapi/strapi';
 import type { Job } from 'bullmq';
 import { PLUGIN_ID } from '../../../shared/constants';
 import type { QueueEngine } from './engine';
+import { createGroupCall } from './group-commit';
 import { loadBullmq, redisClient, type RedisConfig } from './redis-connection';
 import type { SendOne } from './send-one';
-import type { QueueStore } from './store';
+import type { ClaimedMail, QueueStore } from './store';
 
 export interface BullmqEngineOptions {
   owner: string;
@@ -20,6 +21,11 @@ export interface BullmqEngineOptions {
 export const BULLMQ_QUEUE_NAME = 'smtp-accounts-mail';
 /** Row ids read per page when jobs are added. */
 const SCHEDULE_PAGE = 1000;
+/**
+ * Jobs that start within this long claim their rows together (one `UPDATE … RETURNING` on PostgreSQL instead
+ * of one per mail: the worker starts up to `concurrency` jobs at a time).
+ */
+const CLAIM_WINDOW_MS = 2;
 /** How often (in `pollMs`) an instance checks that Redis still holds jobs for the queued messages. */
 const RECONCILE_EVERY_POLLS = 30;
 
@@ -98,12 +104,26 @@ export const createBullmqEngine = (
       }
     }
   };
+  const claims = createGroupCall<{ id: number; takeOver: boolean }, ClaimedMail | null>(
+    async (asked) => {
+      const taken = new Map<number, ClaimedMail>();
+      for (const takeOver of [false, true]) {
+        const ids = asked.filter((job) => job.takeOver === takeOver).map((job) => job.id);
+        if (ids.length > 0)
+          for (const mail of await store.claimMany(ids, owner, leaseMs, takeOver))
+            taken.set(mail.id, mail);
+      }
+      return asked.map((job) => taken.get(job.id) ?? null);
+    },
+    CLAIM_WINDOW_MS
+  );
+
   let reconciler: NodeJS.Timeout | null = null;
 
   const handle = async (job: Job<MailJob>, token?: string) => {
     // a job started before (its worker stopped answering, or it was delayed) may find its row mid-send
     const takeOver = (job.attemptsStarted ?? 0) > 1 || (job.stalledCounter ?? 0) > 0;
-    const mail = await store.claimOne(job.data.id, owner, leaseMs, takeOver);
+    const mail = await claims.call({ id: job.data.id, takeOver });
     if (!mail) return; // finished, cancelled, or sending elsewhere
     inFlight += 1;
     try {

@@ -18,3 +18,29 @@ export const createGroupCommit = <T>(write: (items: T[]) => Promise<void>, delay
     },
   };
 };
+
+/**
+ * Like `createGroupCommit`, for a question with an answer per item: the calls made within `delayMs` are asked
+ * together (one statement), and each caller gets its own answer (`run` answers in the items' order).
+ */
+export const createGroupCall = <T, R>(run: (items: T[]) => Promise<R[]>, delayMs: number) => {
+  let pending: { item: T; resolve: (answer: R) => void; reject: (error: unknown) => void }[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    const asked = pending;
+    pending = [];
+    timer = null;
+    run(asked.map((call) => call.item)).then(
+      (answers) => asked.forEach((call, i) => call.resolve(answers[i])),
+      (error) => asked.forEach((call) => call.reject(error))
+    );
+  };
+  return {
+    call(item: T): Promise<R> {
+      return new Promise<R>((resolve, reject) => {
+        pending.push({ item, resolve, reject });
+        timer ??= setTimeout(flush, delayMs);
+      });
+    },
+  };
+};

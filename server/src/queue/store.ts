@@ -99,6 +99,20 @@ export const createQueueStore = (strapi: Core.Strapi) => {
     );
   };
 
+  /** What a claim reads of a message row. */
+  const claimColumns = () => {
+    const { col } = mailTable();
+    return [
+      'id',
+      col('batchId'),
+      col('seq'),
+      col('message'),
+      col('messageId'),
+      col('uncertain'),
+      col('retries'),
+    ];
+  };
+
   const toClaimed = (row: Record<string, unknown>): ClaimedMail => {
     const { col } = mailTable();
     return {
@@ -325,6 +339,45 @@ export const createQueueStore = (strapi: Core.Strapi) => {
      * Takes one message by id (the BullMQ engine: the job names the row). A row already `sending` is taken
      * over only when `takeOver` (BullMQ found its worker dead): then it is `uncertain`.
      */
+    /**
+     * `claimOne` for several messages in one statement on PostgreSQL (`UPDATE … RETURNING`); elsewhere one
+     * by one. Answers the messages taken (a row that is finished, cancelled or sending elsewhere is left out).
+     */
+    async claimMany(
+      ids: number[],
+      owner: string,
+      leaseMs: number,
+      takeOver: boolean
+    ): Promise<ClaimedMail[]> {
+      if (strapi.db.dialect.client !== 'postgres' || ids.length === 1) {
+        const taken: ClaimedMail[] = [];
+        for (const id of ids) {
+          const mail = await this.claimOne(id, owner, leaseMs, takeOver);
+          if (mail) taken.push(mail);
+        }
+        return taken;
+      }
+      const { name, col } = mailTable();
+      const now = Date.now();
+      const states = takeOver ? ['queued', 'sending'] : ['queued'];
+      const rows = (await ofSendingBatch(
+        knex()(name).whereIn('id', ids).whereIn(col('state'), states)
+      )
+        .update({
+          [col('uncertain')]: knex().raw(`CASE WHEN ?? = 'sending' THEN ? ELSE ?? END`, [
+            col('state'),
+            true,
+            col('uncertain'),
+          ]),
+          [col('state')]: 'sending',
+          [col('lockedBy')]: owner,
+          [col('lockedUntil')]: now + leaseMs,
+          [col('attempts')]: knex().raw('?? + 1', [col('attempts')]),
+        })
+        .returning(claimColumns())) as unknown as Record<string, unknown>[];
+      return rows.map(toClaimed);
+    },
+
     async claimOne(
       id: number,
       owner: string,
@@ -334,15 +387,7 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       const { name, col } = mailTable();
       const now = Date.now();
       const states = takeOver ? ['queued', 'sending'] : ['queued'];
-      const columns = [
-        'id',
-        col('batchId'),
-        col('seq'),
-        col('message'),
-        col('messageId'),
-        col('uncertain'),
-        col('retries'),
-      ];
+      const columns = claimColumns();
       const update = ofSendingBatch(
         knex()(name).where('id', id).whereIn(col('state'), states)
       ).update({
