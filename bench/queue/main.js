@@ -46,6 +46,7 @@ const N = envNum('BENCH_QUEUE_N', 100000);
 const RAW_N = envNum('BENCH_QUEUE_RAW_N', N);
 const KILL_N = envNum('BENCH_QUEUE_KILL_N', 30000);
 const PAUSE_N = envNum('BENCH_QUEUE_PAUSE_N', 20000);
+const EMBEDDED_N = envNum('BENCH_QUEUE_EMBEDDED_N', 20000);
 const SQLITE_N = envNum('BENCH_QUEUE_SQLITE_N', 10000);
 const WARMUP = envNum('BENCH_QUEUE_WARMUP', 1000);
 const LIMIT = envNum('BENCH_QUEUE_LIMIT', 40);
@@ -58,7 +59,7 @@ const LEASE_MS = envNum('BENCH_QUEUE_LEASE_MS', 20000);
 const REDIS_DB = Number(process.env.BENCH_QUEUE_REDIS_DB || 9);
 const PG_DB = process.env.BENCH_QUEUE_PG_DB || 'bench_queue';
 const STALL_S = envNum('BENCH_QUEUE_STALL_S', 180);
-const PHASES = (process.env.BENCH_QUEUE_PHASES || 'raw,bullmq,limits,pause,kill,sqlite')
+const PHASES = (process.env.BENCH_QUEUE_PHASES || 'raw,bullmq,limits,pause,kill,embedded,sqlite')
   .split(',')
   .map((s) => s.trim());
 const KEEP = process.env.BENCH_QUEUE_KEEP === '1';
@@ -68,7 +69,7 @@ const REPLY_TO = 'support@playground.test'; // the playground's defaultReplyTo: 
 if (!/^[a-z_][a-z0-9_]*$/.test(PG_DB))
   throw new Error('BENCH_QUEUE_PG_DB must be a plain identifier');
 for (const p of PHASES)
-  if (!['raw', 'bullmq', 'limits', 'pause', 'kill', 'sqlite'].includes(p))
+  if (!['raw', 'bullmq', 'limits', 'pause', 'kill', 'embedded', 'sqlite'].includes(p))
     throw new Error(`unknown phase ${p} in BENCH_QUEUE_PHASES`);
 
 const REDIS_URL = `redis://127.0.0.1:6379/${REDIS_DB}`;
@@ -695,6 +696,97 @@ const main = async () => {
     }
 
     // ================================================================== SQLite, embedded
+    if (PHASES.includes('embedded')) {
+      // issue 20: the embedded engine on one process (no Redis), on PostgreSQL, side by side with raw
+      const db = `${PG_DB}_embedded`;
+      log(
+        `\n=== embedded: the database engine, one process, PostgreSQL ${db}, ${EMBEDDED_N} mails ===`
+      );
+      const pgAdmin = await pgClient();
+      await pgAdmin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+      await pgAdmin.query(`CREATE DATABASE ${db}`);
+      await pgAdmin.end();
+      if (!KEEP)
+        cleanups.push(async () => {
+          const c = await pgClient();
+          await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+          await c.end();
+        });
+      const one = await startChild(
+        childEnv({
+          ...freshStrapiSecrets(),
+          DATABASE_CLIENT: 'postgres',
+          DATABASE_HOST: '127.0.0.1',
+          DATABASE_PORT: '5432',
+          DATABASE_NAME: db,
+          DATABASE_USERNAME: 'postgres',
+          STOCK_SMTP_HOST: '127.0.0.1',
+          STOCK_SMTP_PORT: String(sink.port),
+          SMTP_ACCOUNTS_ENABLED: 'true',
+          SMTP_ACCOUNTS_QUEUE_CONCURRENCY: String(CONCURRENCY),
+          SMTP_ACCOUNTS_QUEUE_LEASE_MS: String(LEASE_MS),
+        }),
+        { name: 'embedded', logFile: path.join(work, 'embedded.log') }
+      );
+      cleanups.push(() => one.stop());
+      await one.call('setup', { accounts: plain });
+      if (WARMUP) {
+        const from = await sinkCount();
+        const w = await one.call('enqueue', { n: WARMUP, froms: plainFroms, tag: 'ewarm' });
+        await waitDone((id) => one.call('status', { batchId: id }), w, 'warm-up', {
+          sinkCount,
+          sinkFrom: from,
+          expected: WARMUP,
+        });
+      }
+      await one.call('resetQueries');
+      const u0 = await one.call('usage');
+      const file = record();
+      const c0 = await sinkCount();
+      const batchId = await one.call('enqueue', { n: EMBEDDED_N, froms: plainFroms, tag: 'emb' });
+      const { done } = await waitDone(
+        (id) => one.call('status', { batchId: id }),
+        batchId,
+        'embedded',
+        {
+          sinkCount,
+          sinkFrom: c0,
+          expected: EMBEDDED_N,
+        }
+      );
+      const u1 = await one.call('usage');
+      await sink.flush();
+      const recs = readRecords(file);
+      const d = delivery(recs, await one.call('rows', { batchId }), []);
+      const rate = d.received / d.seconds;
+      const cpu = (u1.cpu.user + u1.cpu.system - u0.cpu.user - u0.cpu.system) / 1000 / EMBEDDED_N;
+      results.embedded = { d, rate, cpuPerMail: cpu, statements: u1.queries.total };
+      log(
+        `  ${done ? 'done' : 'NOT done'}: ${d.received} received, lost ${d.lost}, duplicates ${d.duplicates}; ${fmt(rate, 0)} msgs/s; ${fmt(cpu, 3)} ms Strapi CPU per mail`
+      );
+      row(
+        'embedded',
+        `${EMBEDDED_N} mails, 1 process, PostgreSQL (no Redis)`,
+        `${fmt(rate, 0)} msgs/s; Strapi ${fmt(cpu, 3)} ms CPU/mail; ${fmt(u1.queries.total / EMBEDDED_N, 2)} SQL statements/mail`,
+        ''
+      );
+      row(
+        'embedded',
+        'throughput vs raw nodemailer',
+        results.raw ? `${fmt(rate / results.raw.rate, 3)}×` : 'raw phase not run',
+        '≥ 0.8×',
+        results.raw ? rate / results.raw.rate >= 0.8 : null
+      );
+      row(
+        'embedded',
+        'lost / duplicates',
+        `${d.lost} / ${d.duplicates}`,
+        '0 / 0',
+        done && d.lost === 0 && d.duplicates === 0
+      );
+      await one.stop();
+    }
+
     if (PHASES.includes('sqlite')) {
       log(
         `\n=== sqlite: embedded engine, ${SQLITE_N} mails, one process SIGKILLed mid-way and started again on the same file ===`

@@ -48,7 +48,7 @@ const deliveryOf = (d) =>
 /** The numbers of each phase that ran, under stable names (units in the names). */
 const figuresOf = (results) => {
   const figures = {};
-  const { raw, bullmq, limits, pause, kill, sqlite } = results;
+  const { raw, bullmq, limits, pause, kill, embedded, sqlite } = results;
   if (raw)
     figures.raw = {
       mails: raw.n,
@@ -111,6 +111,14 @@ const figuresOf = (results) => {
     figures.kill = {
       ...deliveryOf(kill.d),
       inFlightAtKill: kill.inFlight,
+    };
+  if (embedded)
+    figures.embedded = {
+      ...deliveryOf(embedded.d),
+      msgsPerSecond: num(embedded.rate),
+      ratioToRaw: raw ? num(embedded.rate / raw.rate) : null,
+      cpuMsPerMail: num(embedded.cpuPerMail),
+      sqlStatementsPerMail: perMail(embedded.statements, embedded.d.expected),
     };
   if (sqlite)
     figures.sqlite = {
