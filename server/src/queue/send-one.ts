@@ -7,7 +7,7 @@ import type { ClaimedMail, FinishedMail, QueueStore } from './store';
 /** Batch states are read at most this often by a sending process (pause and cancel take effect within it). */
 const BATCH_STATES_TTL_MS = 1000;
 /** Outcomes of the sends in flight are written together after this long. */
-const FINISH_DELAY_MS = 10;
+const FINISH_DELAY_MS = 2;
 /** A message whose send could not even be attempted (database down…) is tried again after this long. */
 const RETRY_AFTER_ERROR_MS = 30_000;
 

@@ -10,7 +10,7 @@ export type NewLogEntry = Omit<SendLogEntry, 'id' | 'createdAt' | 'canResend'> &
 
 const FLUSH_DELAY_MS = 200;
 /** A durable record (queued mail) waits at most this long for company in its batch insert. */
-const DURABLE_FLUSH_DELAY_MS = 15;
+const DURABLE_FLUSH_DELAY_MS = 2;
 const FLUSH_BATCH = 200;
 /** Rows waiting for the database at most; past it, `record` waits for a flush (back-pressure on a slow database). */
 export const MAX_QUEUED_ROWS = 5000;
