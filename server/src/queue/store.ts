@@ -99,6 +99,25 @@ export const createQueueStore = (strapi: Core.Strapi) => {
     );
   };
 
+  /**
+   * What a claim sets on the rows it takes. `uncertain` first: MySQL evaluates SET from left to right, so it must
+   * read the old state (a row taken over from `sending` may have been sent already).
+   */
+  const takenBy = (owner: string, lockedUntil: number) => {
+    const { col } = mailTable();
+    return {
+      [col('uncertain')]: knex().raw(`CASE WHEN ?? = 'sending' THEN ? ELSE ?? END`, [
+        col('state'),
+        true,
+        col('uncertain'),
+      ]),
+      [col('state')]: 'sending',
+      [col('lockedBy')]: owner,
+      [col('lockedUntil')]: lockedUntil,
+      [col('attempts')]: knex().raw('?? + 1', [col('attempts')]),
+    };
+  };
+
   /** What a claim reads of a message row. */
   const claimColumns = () => {
     const { col } = mailTable();
@@ -305,33 +324,16 @@ export const createQueueStore = (strapi: Core.Strapi) => {
           : [];
       if (expired.length + queued.length === 0) return [];
       const ids = [...expired, ...queued].map((row) => Number(row.id));
-      // `uncertain` first: MySQL evaluates SET from left to right, so it must read the old state
-      await ofSendingBatch(due(knex()(name).whereIn('id', ids))).update({
-        [col('uncertain')]: knex().raw(`CASE WHEN ?? = 'sending' THEN ? ELSE ?? END`, [
-          col('state'),
-          true,
-          col('uncertain'),
-        ]),
-        [col('state')]: 'sending',
-        [col('lockedBy')]: owner,
-        [col('lockedUntil')]: now + leaseMs,
-        [col('attempts')]: knex().raw('?? + 1', [col('attempts')]),
-      });
+      await ofSendingBatch(due(knex()(name).whereIn('id', ids))).update(
+        takenBy(owner, now + leaseMs)
+      );
       const taken = (await knex()(name)
         .whereIn('id', ids)
         .where(col('state'), 'sending')
         .where(col('lockedBy'), owner)
         .where(col('lockedUntil'), now + leaseMs)
         .orderBy('id')
-        .select(
-          'id',
-          col('batchId'),
-          col('seq'),
-          col('message'),
-          col('messageId'),
-          col('uncertain'),
-          col('retries')
-        )) as Record<string, unknown>[];
+        .select(claimColumns())) as Record<string, unknown>[];
       return taken.map(toClaimed);
     },
 
@@ -363,17 +365,7 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       const rows = (await ofSendingBatch(
         knex()(name).whereIn('id', ids).whereIn(col('state'), states)
       )
-        .update({
-          [col('uncertain')]: knex().raw(`CASE WHEN ?? = 'sending' THEN ? ELSE ?? END`, [
-            col('state'),
-            true,
-            col('uncertain'),
-          ]),
-          [col('state')]: 'sending',
-          [col('lockedBy')]: owner,
-          [col('lockedUntil')]: now + leaseMs,
-          [col('attempts')]: knex().raw('?? + 1', [col('attempts')]),
-        })
+        .update(takenBy(owner, now + leaseMs))
         .returning(claimColumns())) as unknown as Record<string, unknown>[];
       return rows.map(toClaimed);
     },
@@ -390,17 +382,7 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       const columns = claimColumns();
       const update = ofSendingBatch(
         knex()(name).where('id', id).whereIn(col('state'), states)
-      ).update({
-        [col('uncertain')]: knex().raw(`CASE WHEN ?? = 'sending' THEN ? ELSE ?? END`, [
-          col('state'),
-          true,
-          col('uncertain'),
-        ]),
-        [col('state')]: 'sending',
-        [col('lockedBy')]: owner,
-        [col('lockedUntil')]: now + leaseMs,
-        [col('attempts')]: knex().raw('?? + 1', [col('attempts')]),
-      });
+      ).update(takenBy(owner, now + leaseMs));
       // PostgreSQL answers the row with the UPDATE (one statement per message instead of two)
       if (strapi.db.dialect.client === 'postgres') {
         const [row] = (await update.returning(columns)) as unknown as Record<string, unknown>[];
