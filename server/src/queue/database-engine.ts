@@ -4,6 +4,9 @@ import type { QueueEngine } from './engine';
 import type { SendOne } from './send-one';
 import type { QueueStore } from './store';
 
+/** Mails a process may have taken per sending slot: the slot's own send, and the others' log writes. */
+const TAKEN_PER_SLOT = 3;
+
 export interface DatabaseEngineOptions {
   owner: string;
   concurrency: number;
@@ -26,13 +29,22 @@ export const createDatabaseEngine = (
 ): QueueEngine => {
   const { owner, concurrency, pollMs, leaseMs } = options;
   let running = false;
+  /** Mails in their SMTP exchange: at most `concurrency`. */
+  let onWire = 0;
+  /** Mails taken and not finished: on the wire, or sent and having their log entry and outcome written. */
   let inFlight = 0;
+  /**
+   * A sent mail gives its slot back when its SMTP exchange ends; writing its log entry and outcome (group
+   * commits of a few ms) goes on beside the next sends, up to this many mails taken in all.
+   */
+  const maxTaken = concurrency * TAKEN_PER_SLOT;
   let wake: (() => void) | null = null;
   let loop: Promise<void> | null = null;
   let heartbeat: NodeJS.Timeout | null = null;
   let drained: (() => void) | null = null;
   /** Claim only when this many slots are free (or none is busy): one statement for several mails. */
   const claimAtLeast = Math.max(1, Math.floor(concurrency / 4));
+  const room = () => Math.min(concurrency - onWire, maxTaken - inFlight);
 
   const nap = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -61,7 +73,7 @@ export const createDatabaseEngine = (
 
   const run = async () => {
     while (running) {
-      const free = concurrency - inFlight;
+      const free = room();
       if (free < claimAtLeast && inFlight > 0) {
         await nap(pollMs);
         continue;
@@ -78,14 +90,23 @@ export const createDatabaseEngine = (
       }
       for (const mail of claimed) {
         inFlight += 1;
-        void sendOne(mail)
+        onWire += 1;
+        let wired = true;
+        const offWire = () => {
+          if (!wired) return;
+          wired = false;
+          onWire -= 1;
+          if (room() >= claimAtLeast) poke();
+        };
+        void sendOne(mail, offWire)
           .catch((error: Error) =>
             strapi.log.warn(`[${PLUGIN_ID}] queue: mail #${mail.id}: ${error.message}`)
           )
           .finally(() => {
             inFlight -= 1;
+            offWire();
             if (inFlight === 0) drained?.();
-            if (concurrency - inFlight >= claimAtLeast) poke();
+            if (room() >= claimAtLeast) poke();
           });
       }
     }

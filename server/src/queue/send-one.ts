@@ -86,7 +86,8 @@ export const createSendOne = (
     return { kind: 'released', until, why };
   };
 
-  return async (mail: ClaimedMail): Promise<SendOneResult> => {
+  /** `onWireEnd`: called when the SMTP exchange of a sent mail is over (its log entry and outcome are still to be written). */
+  return async (mail: ClaimedMail, onWireEnd?: () => void): Promise<SendOneResult> => {
     const batch = await batchOf(mail.batchId);
     if (batch.state === 'paused') return release(mail, Date.now(), 'paused');
     if (batch.state === 'cancelled' || batch.state === 'done') {
@@ -106,6 +107,7 @@ export const createSendOne = (
         batchId: mail.batchId,
         messageId: mail.messageId,
         uncertain: mail.uncertain,
+        onWireEnd,
       });
       if (result.outcome === 'deferred') return release(mail, spread(result.deferral), 'limit');
       if (result.outcome === 'failed' && result.transient && mail.retries < retryDelaysMs.length) {

@@ -55,6 +55,13 @@ export interface StoredBatch {
 
 /** Rows of one insert: a row has ~15 columns, and databases cap the parameters of one statement. */
 const INSERT_CHUNK = 200;
+/**
+ * PostgreSQL plans the claims from the table's statistics, and autovacuum's analyze comes late for a table that
+ * grew by a campaign a minute ago: with statistics that say "few queued rows", a claim reads every queued row of
+ * the batch (measured: 9,342 rows filtered to take 6, 3–6 ms a claim). The intake analyzes the table itself once a
+ * batch has this many new rows, and again each time the batch has grown by half.
+ */
+const ANALYZE_AFTER_ROWS = 2000;
 /** Ids of one `WHERE id IN (…)`. */
 const ID_CHUNK = 500;
 
@@ -84,6 +91,22 @@ export const createQueueStore = (strapi: Core.Strapi) => {
     };
   };
   let mails: ReturnType<typeof tableOf> | undefined;
+  /** Per batch being read in: rows inserted, and the count at which the table is analyzed next (PostgreSQL). */
+  const growth = new Map<number, { inserted: number; analyzeAt: number }>();
+  const analyzeIfGrown = (batchId: number, added: number) => {
+    if (strapi.db.dialect.client !== 'postgres') return;
+    const seen = growth.get(batchId) ?? { inserted: 0, analyzeAt: ANALYZE_AFTER_ROWS };
+    seen.inserted += added;
+    growth.set(batchId, seen);
+    if (growth.size > 100) growth.delete(growth.keys().next().value as number);
+    if (seen.inserted < seen.analyzeAt) return;
+    seen.analyzeAt = Math.ceil(seen.inserted * 1.5);
+    knex()
+      .raw('ANALYZE ??', [mailTable().name])
+      .catch((error: Error) =>
+        strapi.log.debug(`queue: could not analyze the queue table: ${error.message}`)
+      );
+  };
   const mailTable = () => (mails ??= tableOf(QUEUED_MAIL_UID));
   const batches = () => strapi.db.query(BATCH_UID);
   /**
@@ -212,6 +235,7 @@ export const createQueueStore = (strapi: Core.Strapi) => {
             [batchTable.col('updatedAt')]: new Date(),
           });
       });
+      analyzeIfGrown(batchId, items.length);
     },
 
     async updateBatch(id: number, data: Partial<Omit<StoredBatch, 'id' | 'createdAt'>>) {

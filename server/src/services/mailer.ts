@@ -75,6 +75,8 @@ interface DeliverOptions {
     messageId: string;
     uncertain: boolean;
     overflow: LimitOverflowMode;
+    /** Called once the SMTP exchange that took the mail is over (before its log entry is written). */
+    onWireEnd?: () => void;
   } | null;
 }
 
@@ -369,6 +371,7 @@ export const createMailer = (deps: {
     );
     if (!delivered) return fallBack(mail, journal, settings.fallback);
     if ('deferred' in delivered) return delivered;
+    queued?.onWireEnd?.();
     const { id, email } = delivered.account;
     return {
       info: delivered.info,
@@ -464,6 +467,8 @@ export const createMailer = (deps: {
         batchId: number;
         messageId: string;
         uncertain: boolean;
+        /** The SMTP exchange that took the mail is over: the rest is writing its log entry (see DeliverOptions). */
+        onWireEnd?: () => void;
       }
     ): Promise<QueuedOutcome> {
       const { newsletter, list, ...rest } = queued;
