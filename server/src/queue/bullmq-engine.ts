@@ -17,8 +17,16 @@ export interface BullmqEngineOptions {
   worker: boolean;
 }
 
-/** One BullMQ queue for every batch; a job names one message row. */
+/** One BullMQ queue for every batch; a job names a group of message rows. */
 export const BULLMQ_QUEUE_NAME = 'smtp-accounts-mail';
+/**
+ * Rows per job: BullMQ's work (a job taken, locked, completed: Redis round trips and Lua scripts) is paid once per
+ * group instead of once per mail. Groups are aligned on id ranges, so a batch scheduled again (a start, a resume)
+ * names the same jobs as long as its rows did not move.
+ */
+const GROUP_SIZE = 16;
+/** Rows of one job sent at a time; the worker runs `concurrency / SENDS_PER_JOB` jobs at once. */
+const SENDS_PER_JOB = 4;
 /** Row ids read per page when jobs are added. */
 const SCHEDULE_PAGE = 1000;
 /**
@@ -30,14 +38,19 @@ const CLAIM_WINDOW_MS = 2;
 const RECONCILE_EVERY_POLLS = 30;
 
 interface MailJob {
-  id: number;
+  /** The rows of this job (`id`: a job added by an earlier version names one row). */
+  ids?: number[];
+  id?: number;
+  /** The process that last started this job: when BullMQ finds the job stalled, only its rows are taken over. */
+  owner?: string;
 }
 
 /**
  * The Redis engine: BullMQ distributes the messages over every Strapi instance (each runs a Worker),
  * and takes back the jobs of an instance that died (its stalled-job check): those messages are sent
  * again marked `uncertain`. The message rows stay in the database (states, counts, the panel); a job
- * only names its row, and its id (`m<row id>`) makes scheduling the same row twice harmless.
+ * only names a group of rows (one id range of a batch), and each row is taken by a conditional claim
+ * just before its send, so a row named by two jobs is still sent once.
  * A message at its account's limit is put back as a delayed job; a paused batch's jobs complete
  * without sending, and resume schedules its queued rows again.
  */
@@ -51,7 +64,8 @@ export const createBullmqEngine = (
   const { owner, concurrency, leaseMs, redis } = options;
   const queue = new Queue<MailJob>(BULLMQ_QUEUE_NAME, {
     connection: redisClient(redis, 'bullmq-queue'),
-    defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 1 },
+    // a failed job is logged and removed: kept, its id would stop the same rows from being scheduled again
+    defaultJobOptions: { removeOnComplete: true, removeOnFail: true, attempts: 1 },
   });
   let worker: InstanceType<typeof Worker<MailJob>> | null = null;
   let inFlight = 0;
@@ -59,20 +73,43 @@ export const createBullmqEngine = (
   const scheduledUpTo = new Map<number, number>();
   let scheduling = Promise.resolve();
 
+  /** Jobs for rows of one batch: due rows in groups of one id range, rows waiting (limit, retry) alone with their delay. */
+  const jobsFor = (batchId: number, rows: { id: number; availableAt: number }[]) => {
+    const now = Date.now();
+    const jobs: { name: string; data: MailJob; opts: { jobId: string; delay?: number } }[] = [];
+    let group: number[] = [];
+    const close = () => {
+      if (group.length)
+        jobs.push({
+          name: 'mail',
+          data: { ids: group },
+          opts: { jobId: `g${batchId}-${group[0]}-${group[group.length - 1]}` },
+        });
+      group = [];
+    };
+    for (const { id, availableAt } of rows) {
+      if (availableAt > now) {
+        jobs.push({
+          name: 'mail',
+          data: { ids: [id] },
+          opts: { jobId: `d${id}-${availableAt}`, delay: availableAt - now },
+        });
+        continue;
+      }
+      if (group.length && Math.floor(group[0] / GROUP_SIZE) !== Math.floor(id / GROUP_SIZE))
+        close();
+      group.push(id);
+    }
+    close();
+    return jobs;
+  };
+
   const scheduleNow = async (batchId: number, from: number) => {
     let last = from;
     for (;;) {
       const rows = await store.queuedAfter(batchId, last, SCHEDULE_PAGE);
       if (rows.length === 0) break;
-      const now = Date.now();
-      // a message waiting for a limit or a retry keeps its wait as the job's delay
-      await queue.addBulk(
-        rows.map(({ id, availableAt }) => ({
-          name: 'mail',
-          data: { id },
-          opts: { jobId: `m${id}`, delay: Math.max(0, availableAt - now) },
-        }))
-      );
+      await queue.addBulk(jobsFor(batchId, rows));
       last = rows[rows.length - 1].id;
       scheduledUpTo.set(batchId, last);
     }
@@ -104,15 +141,16 @@ export const createBullmqEngine = (
       }
     }
   };
-  const claims = createGroupCall<{ id: number; takeOver: boolean }, ClaimedMail | null>(
+  /** `takeOverFrom`: a row already `sending` is taken (as uncertain) only from that process ('*': any). */
+  const claims = createGroupCall<{ id: number; takeOverFrom: string | null }, ClaimedMail | null>(
     async (asked) => {
       const taken = new Map<number, ClaimedMail>();
-      for (const takeOver of [false, true]) {
-        const ids = asked.filter((job) => job.takeOver === takeOver).map((job) => job.id);
-        if (ids.length > 0)
-          for (const mail of await store.claimMany(ids, owner, leaseMs, takeOver))
-            taken.set(mail.id, mail);
-      }
+      const kinds = new Map<string | null, number[]>();
+      for (const { id, takeOverFrom } of asked)
+        kinds.set(takeOverFrom, [...(kinds.get(takeOverFrom) ?? []), id]);
+      for (const [takeOverFrom, ids] of kinds)
+        for (const mail of await store.claimMany(ids, owner, leaseMs, takeOverFrom))
+          taken.set(mail.id, mail);
       return asked.map((job) => taken.get(job.id) ?? null);
     },
     CLAIM_WINDOW_MS
@@ -120,21 +158,50 @@ export const createBullmqEngine = (
 
   let reconciler: NodeJS.Timeout | null = null;
 
-  const handle = async (job: Job<MailJob>, token?: string) => {
-    // a job started before (its worker stopped answering, or it was delayed) may find its row mid-send
-    const takeOver = (job.attemptsStarted ?? 0) > 1 || (job.stalledCounter ?? 0) > 0;
-    const mail = await claims.call({ id: job.data.id, takeOver });
-    if (!mail) return; // finished, cancelled, or sending elsewhere
+  /** One row of a job: taken, sent, and its outcome; answers when it is due again if the send was put off. */
+  const sendRow = async (id: number, takeOverFrom: string | null): Promise<number | null> => {
+    const mail = await claims.call({ id, takeOverFrom });
+    if (!mail) return null; // finished, cancelled, paused, or sending elsewhere
     inFlight += 1;
     try {
       const result = await sendOne(mail);
-      if (result.kind === 'released' && result.why !== 'paused') {
-        await job.moveToDelayed(result.until, token);
-        throw new DelayedError();
-      }
+      return result.kind === 'released' && result.why !== 'paused' ? result.until : null;
     } finally {
       inFlight -= 1;
     }
+  };
+
+  const handle = async (job: Job<MailJob>, token?: string) => {
+    const ids = job.data.ids ?? (job.data.id === undefined ? [] : [job.data.id]);
+    // started before (its worker stopped answering, or it was put off): its rows may be mid-send — but only the
+    // process that held this job can have them, so only that one's rows are taken over
+    const retried = (job.attemptsStarted ?? 0) > 1 || (job.stalledCounter ?? 0) > 0;
+    const takeOverFrom = retried ? (job.data.owner ?? '*') : null;
+    if (job.data.owner !== owner) await job.updateData({ ...job.data, owner });
+    const later: { id: number; until: number }[] = [];
+    let next = 0;
+    const lane = async () => {
+      while (next < ids.length) {
+        const id = ids[next++];
+        const until = await sendRow(id, takeOverFrom);
+        if (until !== null) later.push({ id, until });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SENDS_PER_JOB, ids.length) }, lane));
+    if (later.length === 0) return;
+    // put off (a limit, a retry): a job of one row waits as itself; the rows of a group get a delayed job each
+    if (ids.length === 1) {
+      await job.moveToDelayed(later[0].until, token);
+      throw new DelayedError();
+    }
+    const now = Date.now();
+    await queue.addBulk(
+      later.map(({ id, until }) => ({
+        name: 'mail',
+        data: { ids: [id] },
+        opts: { jobId: `d${id}-${until}`, delay: Math.max(0, until - now) },
+      }))
+    );
   };
 
   const engine: QueueEngine = {
@@ -142,13 +209,18 @@ export const createBullmqEngine = (
     async start() {
       worker = new Worker<MailJob>(BULLMQ_QUEUE_NAME, handle, {
         connection: redisClient(redis, 'bullmq-worker'),
-        concurrency,
+        concurrency: Math.max(1, Math.ceil(concurrency / SENDS_PER_JOB)),
         lockDuration: Math.min(leaseMs, 30_000),
         stalledInterval: Math.min(leaseMs, 30_000),
         maxStalledCount: 5,
       });
       worker.on('error', (error) =>
         strapi.log.warn(`[${PLUGIN_ID}] queue (BullMQ): ${error.message}`)
+      );
+      worker.on('failed', (job, error) =>
+        strapi.log.warn(
+          `[${PLUGIN_ID}] queue (BullMQ): job ${job?.id ?? '?'} failed (its rows are scheduled again by the reconcile check): ${error.message}`
+        )
       );
       reconciler = setInterval(() => {
         reconcile().catch((error: Error) =>

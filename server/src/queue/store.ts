@@ -122,6 +122,18 @@ export const createQueueStore = (strapi: Core.Strapi) => {
     );
   };
 
+  /** Rows a claim by id may take: queued ones, and those `sending` for `takeOverFrom` ('*': anyone). */
+  const claimable = (query: ReturnType<ReturnType<typeof knex>>, takeOverFrom: string | null) => {
+    const { col } = mailTable();
+    if (takeOverFrom === null) return query.where(col('state'), 'queued');
+    return query.where((where) =>
+      where.where(col('state'), 'queued').orWhere((sending) => {
+        sending.where(col('state'), 'sending');
+        if (takeOverFrom !== '*') sending.where(col('lockedBy'), takeOverFrom);
+      })
+    );
+  };
+
   /**
    * What a claim sets on the rows it takes. `uncertain` first: MySQL evaluates SET from left to right, so it must
    * read the old state (a row taken over from `sending` may have been sent already).
@@ -362,33 +374,28 @@ export const createQueueStore = (strapi: Core.Strapi) => {
     },
 
     /**
-     * Takes one message by id (the BullMQ engine: the job names the row). A row already `sending` is taken
-     * over only when `takeOver` (BullMQ found its worker dead): then it is `uncertain`.
-     */
-    /**
-     * `claimOne` for several messages in one statement on PostgreSQL (`UPDATE … RETURNING`); elsewhere one
-     * by one. Answers the messages taken (a row that is finished, cancelled or sending elsewhere is left out).
+     * Takes messages by id (the BullMQ engine: a job names its rows), in one `UPDATE … RETURNING` on PostgreSQL,
+     * elsewhere one by one. Answers the messages taken (a row that is finished, cancelled or sending elsewhere is
+     * left out). A row already `sending` is taken over, as `uncertain`, only from `takeOverFrom` (the process
+     * BullMQ found dead; '*': whichever).
      */
     async claimMany(
       ids: number[],
       owner: string,
       leaseMs: number,
-      takeOver: boolean
+      takeOverFrom: string | null
     ): Promise<ClaimedMail[]> {
       if (strapi.db.dialect.client !== 'postgres' || ids.length === 1) {
         const taken: ClaimedMail[] = [];
         for (const id of ids) {
-          const mail = await this.claimOne(id, owner, leaseMs, takeOver);
+          const mail = await this.claimOne(id, owner, leaseMs, takeOverFrom);
           if (mail) taken.push(mail);
         }
         return taken;
       }
-      const { name, col } = mailTable();
+      const { name } = mailTable();
       const now = Date.now();
-      const states = takeOver ? ['queued', 'sending'] : ['queued'];
-      const rows = (await ofSendingBatch(
-        knex()(name).whereIn('id', ids).whereIn(col('state'), states)
-      )
+      const rows = (await ofSendingBatch(claimable(knex()(name).whereIn('id', ids), takeOverFrom))
         .update(takenBy(owner, now + leaseMs))
         .returning(claimColumns())) as unknown as Record<string, unknown>[];
       return rows.map(toClaimed);
@@ -398,15 +405,14 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       id: number,
       owner: string,
       leaseMs: number,
-      takeOver: boolean
+      takeOverFrom: string | null
     ): Promise<ClaimedMail | null> {
-      const { name, col } = mailTable();
+      const { name } = mailTable();
       const now = Date.now();
-      const states = takeOver ? ['queued', 'sending'] : ['queued'];
       const columns = claimColumns();
-      const update = ofSendingBatch(
-        knex()(name).where('id', id).whereIn(col('state'), states)
-      ).update(takenBy(owner, now + leaseMs));
+      const update = ofSendingBatch(claimable(knex()(name).where('id', id), takeOverFrom)).update(
+        takenBy(owner, now + leaseMs)
+      );
       // PostgreSQL answers the row with the UPDATE (one statement per message instead of two)
       if (strapi.db.dialect.client === 'postgres') {
         const [row] = (await update.returning(columns)) as unknown as Record<string, unknown>[];
