@@ -76,6 +76,8 @@ beforeAll(async () => {
     SMTP_ACCOUNTS_QUEUE_REDIS: REDIS_URL,
     SMTP_ACCOUNTS_SYNC_INTERVAL_MS: '500',
     SMTP_ACCOUNTS_QUEUE_POLL_MS: '100',
+    // BullMQ's lock and stalled-job check follow it: a killed process's jobs come back within seconds
+    SMTP_ACCOUNTS_QUEUE_LEASE_MS: '5000',
   });
   admin = await registerSuperAdmin(app.url);
   await createAccount('shared');
@@ -246,3 +248,49 @@ it('whenEnqueued answers a batch read by the other process (issue 20)', async ()
   });
   expect(await queue().whenEnqueued(batchId)).toMatchObject({ accepted: 30, rejected: 2 });
 }, 30000);
+
+// last: it kills the second process
+it('a process SIGKILLed mid-batch: the other sends the rest of its jobs, none lost, only mails in flight sent twice and those marked uncertain (issue 20)', async () => {
+  const N = 300;
+  const batchId = await queue().enqueue(
+    Array.from({ length: N }, (_, i) => ({
+      from: 'slowpoke <slowpoke@redis.test>',
+      to: `k${i}@example.test`,
+      subject: `killed ${i}`,
+      text: 'x',
+    })),
+    { campaign: 'killed' }
+  );
+  const arrived = () => slow.received.filter((m) => m.subject.startsWith('killed '));
+  const started = Date.now();
+  while (arrived().length < 60) {
+    if (Date.now() - started > 30000) throw new Error('60 mails not delivered in 30 s');
+    await sleep(20);
+  }
+  const before = await ask<{ inFlight: number }>('queueStats');
+  await child.kill();
+  // it had mails on the wire: BullMQ's stalled-job check gives its jobs to this process
+  expect(before.inFlight).toBeGreaterThan(0);
+  while ((await queue().status(batchId)).state !== 'done') {
+    if (Date.now() - started > 90000) throw new Error('batch not done in 90 s');
+    await sleep(200);
+  }
+  const status = await queue().status(batchId);
+  expect(status.counts).toMatchObject({ total: N, sent: N, failed: 0, queued: 0, sending: 0 });
+  const times = new Map<string, number>();
+  for (const mail of arrived()) times.set(mail.subject, (times.get(mail.subject) ?? 0) + 1);
+  expect(times.size).toBe(N);
+  const twice = [...times].filter(([, n]) => n > 1).map(([subject]) => subject);
+  // at most what the killed process had on the wire (its concurrency), and each one marked
+  expect(twice.length).toBeLessThanOrEqual(16);
+  const logged = (await app.strapi.db
+    .query('plugin::smtp-accounts.send-log')
+    .findMany({ where: { batchId, uncertain: true }, select: ['subject'] })) as {
+    subject: string;
+  }[];
+  const marked = new Set(logged.map((row) => row.subject));
+  for (const subject of twice) expect(marked.has(subject)).toBe(true);
+  // the rows it held were taken over (as uncertain), and only those
+  expect(status.counts.uncertain).toBeGreaterThan(0);
+  expect(status.counts.uncertain).toBeLessThanOrEqual(16);
+}, 120000);

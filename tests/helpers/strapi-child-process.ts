@@ -58,9 +58,16 @@ export const startStrapiChild = async (
       if (!reply.ok) throw new Error(reply.error);
       return reply.result as T;
     },
+    /** SIGKILL: the process dies mid-work, as a crashed machine does (nothing is flushed or released). */
+    async kill() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
     /** A graceful stop (strapi.destroy), as a deploy does. */
     async stop() {
-      if (!child.connected) return;
+      if (!child.connected || child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.send({ cmd: 'stop' });
       await exited;
