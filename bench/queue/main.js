@@ -55,6 +55,8 @@ const LIMITED_ACCOUNTS = 4;
 const ACCOUNTS = 20;
 const PROCESSES = 3;
 const CONCURRENCY = envNum('BENCH_QUEUE_CONCURRENCY', 16);
+// the embedded phase's one process gets as many mails in flight as raw and the cluster (3 × 16 = 48)
+const EMBEDDED_CONCURRENCY = envNum('BENCH_QUEUE_EMBEDDED_CONCURRENCY', PROCESSES * CONCURRENCY);
 const LEASE_MS = envNum('BENCH_QUEUE_LEASE_MS', 20000);
 const REDIS_DB = Number(process.env.BENCH_QUEUE_REDIS_DB || 9);
 const PG_DB = process.env.BENCH_QUEUE_PG_DB || 'bench_queue';
@@ -63,7 +65,9 @@ const PHASES = (process.env.BENCH_QUEUE_PHASES || 'raw,bullmq,limits,pause,kill,
   .split(',')
   .map((s) => s.trim());
 const KEEP = process.env.BENCH_QUEUE_KEEP === '1';
-const PROFILE = process.env.BENCH_QUEUE_PROFILE === '1'; // a CPU profile of strapi-1 during the bullmq phase
+// a CPU profile of strapi-1 during the bullmq phase ('1' or 'bullmq'), or of the embedded phase's process ('embedded')
+const PROFILE_OF = process.env.BENCH_QUEUE_PROFILE === '1' ? 'bullmq' : process.env.BENCH_QUEUE_PROFILE;
+const PROFILE = PROFILE_OF === 'bullmq';
 const POOL = { maxConnections: 5, maxMessages: 1000 }; // the plugin's defaults (server/src/config)
 const REPLY_TO = 'support@playground.test'; // the playground's defaultReplyTo: the plugin adds it to every mail
 if (!/^[a-z_][a-z0-9_]*$/.test(PG_DB))
@@ -700,7 +704,7 @@ const main = async () => {
       // issue 20: the embedded engine on one process (no Redis), on PostgreSQL, side by side with raw
       const db = `${PG_DB}_embedded`;
       log(
-        `\n=== embedded: the database engine, one process, PostgreSQL ${db}, ${EMBEDDED_N} mails ===`
+        `\n=== embedded: the database engine, one process, PostgreSQL ${db}, ${EMBEDDED_N} mails, concurrency ${EMBEDDED_CONCURRENCY} ===`
       );
       const pgAdmin = await pgClient();
       await pgAdmin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
@@ -723,7 +727,7 @@ const main = async () => {
           STOCK_SMTP_HOST: '127.0.0.1',
           STOCK_SMTP_PORT: String(sink.port),
           SMTP_ACCOUNTS_ENABLED: 'true',
-          SMTP_ACCOUNTS_QUEUE_CONCURRENCY: String(CONCURRENCY),
+          SMTP_ACCOUNTS_QUEUE_CONCURRENCY: String(EMBEDDED_CONCURRENCY),
           SMTP_ACCOUNTS_QUEUE_LEASE_MS: String(LEASE_MS),
         }),
         { name: 'embedded', logFile: path.join(work, 'embedded.log') }
@@ -741,8 +745,10 @@ const main = async () => {
       }
       await one.call('resetQueries');
       const u0 = await one.call('usage');
+      const embeddedPg0 = procCpu(pgBackends(db));
       const file = record();
       const c0 = await sinkCount();
+      if (PROFILE_OF === 'embedded') await one.call('profileStart');
       const batchId = await one.call('enqueue', { n: EMBEDDED_N, froms: plainFroms, tag: 'emb' });
       const { done } = await waitDone(
         (id) => one.call('status', { batchId: id }),
@@ -755,19 +761,32 @@ const main = async () => {
         }
       );
       const u1 = await one.call('usage');
+      const embeddedPg = cpuDelta(embeddedPg0, procCpu(pgBackends(db)));
+      if (PROFILE_OF === 'embedded') {
+        const profile = await one.call('profileStop');
+        log(`  CPU profile of the process (self time, ${fmt(profile.totalMs / 1000, 1)} s sampled):`);
+        for (const [k, ms, share] of profile.byBucket)
+          log(`    ${fmt(share, 1).padStart(5)} %  ${String(Math.round(ms)).padStart(6)} ms  ${k}`);
+      }
       await sink.flush();
       const recs = readRecords(file);
       const d = delivery(recs, await one.call('rows', { batchId }), []);
       const rate = d.received / d.seconds;
       const cpu = (u1.cpu.user + u1.cpu.system - u0.cpu.user - u0.cpu.system) / 1000 / EMBEDDED_N;
-      results.embedded = { d, rate, cpuPerMail: cpu, statements: u1.queries.total };
+      results.embedded = {
+        d,
+        rate,
+        cpuPerMail: cpu,
+        pgCpuPerMail: embeddedPg / EMBEDDED_N,
+        statements: u1.queries.total,
+      };
       log(
-        `  ${done ? 'done' : 'NOT done'}: ${d.received} received, lost ${d.lost}, duplicates ${d.duplicates}; ${fmt(rate, 0)} msgs/s; ${fmt(cpu, 3)} ms Strapi CPU per mail`
+        `  ${done ? 'done' : 'NOT done'}: ${d.received} received, lost ${d.lost}, duplicates ${d.duplicates}; ${fmt(rate, 0)} msgs/s; ${fmt(cpu, 3)} ms Strapi CPU per mail, PostgreSQL backends ${fmt(embeddedPg / EMBEDDED_N, 3)} ms`
       );
       row(
         'embedded',
-        `${EMBEDDED_N} mails, 1 process, PostgreSQL (no Redis)`,
-        `${fmt(rate, 0)} msgs/s; Strapi ${fmt(cpu, 3)} ms CPU/mail; ${fmt(u1.queries.total / EMBEDDED_N, 2)} SQL statements/mail`,
+        `${EMBEDDED_N} mails, 1 process, PostgreSQL (no Redis), concurrency ${EMBEDDED_CONCURRENCY}`,
+        `${fmt(rate, 0)} msgs/s; CPU per mail: Strapi ${fmt(cpu, 3)} ms, PG ${fmt(embeddedPg / EMBEDDED_N, 3)} ms; ${fmt(u1.queries.total / EMBEDDED_N, 2)} SQL statements/mail`,
         ''
       );
       row(

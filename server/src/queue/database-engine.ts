@@ -71,6 +71,7 @@ export const createDatabaseEngine = (
     return paused.ids;
   };
 
+  let expiredRead = 0;
   const run = async () => {
     while (running) {
       const free = room();
@@ -80,7 +81,10 @@ export const createDatabaseEngine = (
       }
       let claimed: Awaited<ReturnType<QueueStore['claim']>> = [];
       try {
-        claimed = await store.claim(owner, free, leaseMs, await pausedBatches());
+        // rows of a process that died come back after a lease of seconds: looking for them once a second is enough
+        const withExpired = Date.now() - expiredRead >= 1000;
+        if (withExpired) expiredRead = Date.now();
+        claimed = await store.claim(owner, free, leaseMs, await pausedBatches(), withExpired);
       } catch (error) {
         strapi.log.warn(`[${PLUGIN_ID}] queue: could not claim mail: ${(error as Error).message}`);
       }

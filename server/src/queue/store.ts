@@ -323,8 +323,20 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       owner: string,
       limit: number,
       leaseMs: number,
-      skipBatches: number[]
+      skipBatches: number[],
+      /** Also look for rows whose sender's lease ran out (a process that died); the engine asks about once a second. */
+      withExpired = true
     ): Promise<ClaimedMail[]> {
+      if (strapi.db.dialect.client === 'postgres') {
+        const expired = withExpired
+          ? await this.claimExpired(owner, limit, leaseMs, skipBatches)
+          : [];
+        if (expired.length >= limit) return expired;
+        return [
+          ...expired,
+          ...(await this.claimQueuedPg(owner, limit - expired.length, leaseMs, skipBatches)),
+        ];
+      }
       const { name, col } = mailTable();
       const now = Date.now();
       const due = (query: ReturnType<ReturnType<typeof knex>>) =>
@@ -342,12 +354,14 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       // two index range reads (state, available_at) rather than one OR the planner may scan the table for
       const skipping = (query: ReturnType<ReturnType<typeof knex>>) =>
         skipBatches.length ? query.whereNotIn(col('batchId'), skipBatches) : query;
-      const expired = (await skipping(
-        knex()(name).where(col('state'), 'sending').andWhere(col('lockedUntil'), '<', now)
-      )
-        .orderBy('id')
-        .limit(limit)
-        .select('id')) as { id: number }[];
+      const expired = withExpired
+        ? ((await skipping(
+            knex()(name).where(col('state'), 'sending').andWhere(col('lockedUntil'), '<', now)
+          )
+            .orderBy('id')
+            .limit(limit)
+            .select('id')) as { id: number }[])
+        : [];
       const queued =
         expired.length < limit
           ? ((await skipping(
@@ -371,6 +385,71 @@ export const createQueueStore = (strapi: Core.Strapi) => {
         .orderBy('id')
         .select(claimColumns())) as Record<string, unknown>[];
       return taken.map(toClaimed);
+    },
+
+    /**
+     * PostgreSQL: the due queued rows, taken in one statement — the subquery picks and locks them (`FOR UPDATE SKIP
+     * LOCKED`: two processes never wait for each other), the UPDATE takes them and answers them.
+     */
+    async claimQueuedPg(
+      owner: string,
+      limit: number,
+      leaseMs: number,
+      skipBatches: number[]
+    ): Promise<ClaimedMail[]> {
+      const { name, col } = mailTable();
+      const now = Date.now();
+      const picked = ofSendingBatch(
+        knex()(name)
+          .select('id')
+          .where(col('state'), 'queued')
+          .andWhere(col('availableAt'), '<=', now)
+          .modify((q) => {
+            if (skipBatches.length) q.whereNotIn(col('batchId'), skipBatches);
+          })
+      )
+        .orderBy(col('availableAt'))
+        .orderBy('id')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked();
+      const rows = (await knex()(name)
+        .whereIn('id', picked)
+        .where(col('state'), 'queued')
+        .update(takenBy(owner, now + leaseMs))
+        .returning(claimColumns())) as unknown as Record<string, unknown>[];
+      return rows.map(toClaimed).sort((a, b) => a.id - b.id);
+    },
+
+    /** PostgreSQL: rows whose sender's lease ran out, taken back in one statement (they come back `uncertain`). */
+    async claimExpired(
+      owner: string,
+      limit: number,
+      leaseMs: number,
+      skipBatches: number[]
+    ): Promise<ClaimedMail[]> {
+      const { name, col } = mailTable();
+      const now = Date.now();
+      const picked = ofSendingBatch(
+        knex()(name)
+          .select('id')
+          .where(col('state'), 'sending')
+          .andWhere(col('lockedUntil'), '<', now)
+          .modify((q) => {
+            if (skipBatches.length) q.whereNotIn(col('batchId'), skipBatches);
+          })
+      )
+        .orderBy('id')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked();
+      const rows = (await knex()(name)
+        .whereIn('id', picked)
+        .where(col('state'), 'sending')
+        .andWhere(col('lockedUntil'), '<', now)
+        .update(takenBy(owner, now + leaseMs))
+        .returning(claimColumns())) as unknown as Record<string, unknown>[];
+      return rows.map(toClaimed).sort((a, b) => a.id - b.id);
     },
 
     /**
