@@ -290,6 +290,25 @@ const main = async () => {
         `${WARMUP_C} through c, at concurrency 1 then 10; not measured)`
     );
 
+    // BENCH_PROFILE_FILE: a CPU profile of one unmeasured pass of (a) at concurrency 10, written for DevTools
+    if (process.env.BENCH_PROFILE_FILE) {
+      const session = new (require('inspector').Session)();
+      session.connect();
+      const post = (method, params = {}) =>
+        new Promise((res, rej) => session.post(method, params, (e, out) => (e ? rej(e) : res(out))));
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 200 });
+      const ctx = await variants.a.setup();
+      await post('Profiler.start');
+      await runLoad('profile a', MESSAGES, 10, ctx.send);
+      const { profile } = await post('Profiler.stop');
+      await variants.a.teardown(ctx);
+      session.disconnect();
+      require('fs').writeFileSync(process.env.BENCH_PROFILE_FILE, JSON.stringify(profile));
+      log(`[bench] profile of (a) at concurrency 10 written to ${process.env.BENCH_PROFILE_FILE}`);
+      await drain(sink);
+    }
+
     const runs = [];
     const totalRuns = REPS * CONCURRENCIES.length * ORDER.length;
     log(

@@ -77,6 +77,7 @@ const createRuntime = (strapi: Core.Strapi) => {
     strapi,
     sendQueued: mailer.sendQueued,
     readTimeline: (batchId) => sendLog.timeline(batchId),
+    logRows: (entries) => sendLog.rowsFor(entries),
   });
   const health = createAccountHealth({
     strapi,

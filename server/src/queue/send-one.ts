@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID, type BatchState } from '../../../shared/constants';
 import type { Deferral, MailerService } from '../services/mailer';
+import type { LogRows, NewLogEntry } from '../services/send-log';
 import { createGroupCommit } from './group-commit';
 import type { ClaimedMail, FinishedMail, QueueStore } from './store';
 
@@ -19,8 +20,9 @@ export type SendOneResult =
 /**
  * The work on one queued message, the same for both engines: look at its batch (paused → give it back,
  * cancelled → cancelled), send it through the mailer (the rule, the limits, the log), then record the
- * outcome. A message is marked finished only after its send-log entry is written: a process that dies
- * can only lose track of the sends it had in flight, and those come back `uncertain`.
+ * outcome. A delivered message's send-log entry is written with its outcome, in one statement (PostgreSQL) or
+ * one transaction: a process that dies can only lose track of the sends it had in flight, and those come back
+ * `uncertain`.
  */
 /**
  * `retryDelaysMs`: a message nobody could take for a reason that may pass (see journal.transient) is tried
@@ -32,12 +34,15 @@ export const createSendOne = (
   owner: string,
   retryDelaysMs: readonly number[],
   /** The mailer's entry for queued mail (passed in: the queue needs nothing else of it). */
-  sendQueued: MailerService['sendQueued']
+  sendQueued: MailerService['sendQueued'],
+  /** The send log's rows for entries (its table's shape stays the send log's). */
+  logRows: (entries: NewLogEntry[]) => LogRows
 ) => {
-  const finishing = createGroupCommit<FinishedMail>(
-    (items) => store.finish(owner, items),
-    FINISH_DELAY_MS
-  );
+  /** Outcomes, with the send-log entries of the delivered mails, written together (see store.finish). */
+  const finishing = createGroupCommit<FinishedMail & { log: NewLogEntry | null }>((items) => {
+    const entries = items.flatMap((item) => (item.log ? [item.log] : []));
+    return store.finish(owner, items, entries.length ? logRows(entries) : null);
+  }, FINISH_DELAY_MS);
   let states: {
     read: number;
     map: Promise<Map<number, { state: BatchState; newsletter: boolean; list: string }>>;
@@ -97,9 +102,11 @@ export const createSendOne = (
         accountId: null,
         accountEmail: null,
         errorCode: null,
+        log: null,
       });
       return { kind: 'finished' };
     }
+    let log: NewLogEntry | null = null;
     try {
       const result = await sendQueued(mail.message, {
         newsletter: batch.newsletter,
@@ -108,6 +115,7 @@ export const createSendOne = (
         messageId: mail.messageId,
         uncertain: mail.uncertain,
         onWireEnd,
+        keepLog: (entry) => (log = entry),
       });
       if (result.outcome === 'deferred') return release(mail, spread(result.deferral), 'limit');
       if (result.outcome === 'failed' && result.transient && mail.retries < retryDelaysMs.length) {
@@ -121,6 +129,7 @@ export const createSendOne = (
         accountId: result.outcome === 'suppressed' ? null : (result.account?.id ?? null),
         accountEmail: result.outcome === 'suppressed' ? null : (result.account?.email ?? null),
         errorCode: result.outcome === 'failed' ? result.code : null,
+        log,
       });
       return { kind: 'finished' };
     } catch (error) {

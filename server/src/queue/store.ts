@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import {
   BATCH_UID,
   QUEUED_MAIL_UID,
@@ -10,6 +11,7 @@ import type {
   BatchCounts,
   BatchRejection,
 } from '../../../shared/contracts/campaigns';
+import type { LogRows } from '../services/send-log';
 import type { EmailOptions } from '../transport/message';
 
 /** A message as a process takes it to send. */
@@ -62,6 +64,8 @@ const INSERT_CHUNK = 200;
  * batch has this many new rows, and again each time the batch has grown by half.
  */
 const ANALYZE_AFTER_ROWS = 2000;
+/** Send-log rows of one insert (~20 columns each: databases cap the parameters of one statement). */
+const LOG_ROWS_PER_STATEMENT = 200;
 /** Ids of one `WHERE id IN (…)`. */
 const ID_CHUNK = 500;
 
@@ -562,9 +566,10 @@ export const createQueueStore = (strapi: Core.Strapi) => {
      * Records outcomes: one UPDATE per state and failure code (nearly always one: `sent`) and page of ids;
      * each row's account is set by a CASE over the accounts of that page, so a flush over 20 accounts is still
      * one statement. Ids and account ids are integers of our own and written as literals (no parameter
-     * limits, and PostgreSQL types `THEN 5` as an integer); e-mails are parameters.
+     * limits, and PostgreSQL types `THEN 5` as an integer); e-mails are parameters. `log`: the send-log entries
+     * of the delivered mails, written with the outcomes — one statement on PostgreSQL, one transaction elsewhere.
      */
-    async finish(owner: string, finished: FinishedMail[]) {
+    async finish(owner: string, finished: FinishedMail[], log: LogRows | null = null) {
       const { name, col } = mailTable();
       const db = knex();
       const groups = new Map<string, FinishedMail[]>();
@@ -581,6 +586,8 @@ export const createQueueStore = (strapi: Core.Strapi) => {
         else groups.set(key, [item]);
       }
       const now = Date.now();
+      /** The UPDATEs, each on the query root it is given (the connection, or a transaction). */
+      const updates: ((root: Knex | Knex.Transaction) => Knex.QueryBuilder)[] = [];
       for (const items of groups.values()) {
         const { state, errorCode } = items[0];
         for (const chunk of chunks(items, ID_CHUNK)) {
@@ -614,23 +621,54 @@ export const createQueueStore = (strapi: Core.Strapi) => {
               )
             );
           }
-          await db(name)
-            .whereIn(
-              'id',
-              chunk.map((item) => item.id)
-            )
-            .where(col('lockedBy'), owner)
-            .update({
-              [col('state')]: state,
-              [col('accountId')]: accountId,
-              [col('accountEmail')]: accountEmail,
-              [col('errorCode')]: errorCode,
-              [col('finishedAt')]: now,
-              [col('lockedBy')]: null,
-              [col('lockedUntil')]: null,
-            });
+          updates.push((root) =>
+            root(name)
+              .whereIn(
+                'id',
+                chunk.map((item) => item.id)
+              )
+              .where(col('lockedBy'), owner)
+              .update({
+                [col('state')]: state,
+                [col('accountId')]: accountId,
+                [col('accountEmail')]: accountEmail,
+                [col('errorCode')]: errorCode,
+                [col('finishedAt')]: now,
+                [col('lockedBy')]: null,
+                [col('lockedUntil')]: null,
+              })
+          );
         }
       }
+      if (!log || log.rows.length === 0) {
+        for (const update of updates) await update(db);
+        return;
+      }
+      // PostgreSQL: the log rows and the first outcomes in one statement (a data-modifying WITH runs whatever the
+      // UPDATE matches); the entries and the outcomes are written together or not at all
+      if (strapi.db.dialect.client === 'postgres' && log.rows.length <= LOG_ROWS_PER_STATEMENT) {
+        const insert = db(log.table).insert(log.rows).toSQL();
+        const [first, ...rest] = updates;
+        const update = first(db).toSQL();
+        const both = (root: Knex | Knex.Transaction) =>
+          root.raw(`WITH logged AS (${insert.sql}) ${update.sql}`, [
+            ...insert.bindings,
+            ...update.bindings,
+          ]);
+        // nearly always one UPDATE (every mail `sent`): one statement, no transaction around it
+        if (rest.length === 0) await both(db);
+        else
+          await db.transaction(async (trx) => {
+            await both(trx);
+            for (const next of rest) await next(trx);
+          });
+        return;
+      }
+      await db.transaction(async (trx) => {
+        for (const rows of chunks(log.rows, LOG_ROWS_PER_STATEMENT))
+          await trx(log.table).insert(rows);
+        for (const update of updates) await update(trx);
+      });
     },
 
     /** Keeps this process's leases alive while its sends run (one UPDATE for all of them). */

@@ -7,7 +7,6 @@ import type { CheckedMail } from './check-mail';
 export interface JournalSink {
   record(entry: NewLogEntry): Promise<void>;
   recordNow(entry: NewLogEntry): Promise<number>;
-  recordDurably(entry: NewLogEntry): Promise<void>;
 }
 
 export interface JournalOptions {
@@ -18,8 +17,16 @@ export interface JournalOptions {
   resendOf: number | null;
   /** Write every outcome at once and answer its id (resends: the admin gets the new entry's id). */
   immediate: boolean;
-  /** A queued mail: its batch, its Message-ID, whether it may have gone out before. Its delivery is logged durably. */
-  queued?: { batchId: number; messageId: string; uncertain: boolean } | null;
+  /**
+   * A queued mail: its batch, its Message-ID, whether it may have gone out before. Its delivery's entry is handed
+   * to `keep`: the queue writes it together with the mail's outcome.
+   */
+  queued?: {
+    batchId: number;
+    messageId: string;
+    uncertain: boolean;
+    keep: (entry: NewLogEntry) => void;
+  } | null;
 }
 
 /** What the log keeps for a resend: the message's JSON-safe fields (attachments are not kept). */
@@ -77,7 +84,7 @@ export const createJournal = (mail: CheckedMail, sink: JournalSink, options: Jou
     ): Promise<number | null> {
       const row = entry(status, rule, attempts[attempts.length - 1] ?? {});
       if (options.immediate) return sink.recordNow(row);
-      if (options.queued) await sink.recordDurably(row);
+      if (options.queued) options.queued.keep(row);
       else await sink.record(row);
       return null;
     },

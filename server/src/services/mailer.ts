@@ -24,7 +24,7 @@ import {
 import type { AccountIndexService } from './account-index';
 import type { AccountWatch } from './account-watch';
 import { limitsOf, type LimitsService, type NoRoom } from '../limits';
-import type { SendLogService } from './send-log';
+import type { NewLogEntry, SendLogService } from './send-log';
 import type { SettingsService } from './settings';
 
 export type { EmailProvider };
@@ -77,6 +77,8 @@ interface DeliverOptions {
     overflow: LimitOverflowMode;
     /** Called once the SMTP exchange that took the mail is over (before its log entry is written). */
     onWireEnd?: () => void;
+    /** Takes the delivery's send-log entry: the queue writes it with the mail's outcome. */
+    keep: (entry: NewLogEntry) => void;
   } | null;
 }
 
@@ -469,9 +471,11 @@ export const createMailer = (deps: {
         uncertain: boolean;
         /** The SMTP exchange that took the mail is over: the rest is writing its log entry (see DeliverOptions). */
         onWireEnd?: () => void;
+        /** Takes the delivery's send-log entry (sent or fallback): the queue writes it with the outcome. */
+        keepLog: (entry: NewLogEntry) => void;
       }
     ): Promise<QueuedOutcome> {
-      const { newsletter, list, ...rest } = queued;
+      const { newsletter, list, keepLog, ...rest } = queued;
       const message = { ...options, messageId: options.messageId ?? queued.messageId };
       if (!(await moduleEnabled())) {
         try {
@@ -491,7 +495,7 @@ export const createMailer = (deps: {
         const result = await deliver(message, {
           newsletter,
           list,
-          queued: { ...rest, overflow: limitOverflow },
+          queued: { ...rest, keep: keepLog, overflow: limitOverflow },
         });
         if ('deferred' in result) return { outcome: 'deferred', deferral: result };
         if (result.status === 'suppressed') return { outcome: 'suppressed' };

@@ -15,6 +15,7 @@ import { createDatabaseEngine } from '../queue/database-engine';
 import type { QueueEngine } from '../queue/engine';
 import { isMessageSource, takeIn, type IntakeResult, type MessageSource } from '../queue/intake';
 import { createSendOne } from '../queue/send-one';
+import type { LogRows, NewLogEntry } from './send-log';
 import { CONTROL_CHARS } from '../validation/control-chars';
 import { createQueueStore, type QueueStore, type StoredBatch } from '../queue/store';
 import type { MailerService } from './mailer';
@@ -92,11 +93,14 @@ export const createQueueService = ({
   strapi,
   sendQueued,
   readTimeline,
+  logRows,
 }: {
   strapi: Core.Strapi;
   sendQueued: MailerService['sendQueued'];
   /** A batch's sends over time, from the send log (which owns that table). */
   readTimeline: (batchId: number) => Promise<BatchTimeline>;
+  /** Send-log rows for entries: a queued mail's entry is written with its outcome (the send log owns that table). */
+  logRows: (entries: NewLogEntry[]) => LogRows;
 }) => {
   const config = () => strapi.config.get<PluginConfig>(`plugin::${PLUGIN_ID}`).queue;
   const store = createQueueStore(strapi);
@@ -116,10 +120,11 @@ export const createQueueService = ({
       store,
       owner,
       config().retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
-      sendQueued
+      sendQueued,
+      logRows
     );
-    const sendOne: typeof sendOneHere = async (mail) => {
-      const result = await sendOneHere(mail);
+    const sendOne: typeof sendOneHere = async (mail, onWireEnd) => {
+      const result = await sendOneHere(mail, onWireEnd);
       handled[result.kind] += 1;
       return result;
     };

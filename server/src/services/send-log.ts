@@ -8,10 +8,15 @@ export type NewLogEntry = Omit<SendLogEntry, 'id' | 'createdAt' | 'canResend'> &
   body?: Record<string, unknown> | null;
 };
 
+/** Send-log rows ready to insert, and the table they go to (see `rowsFor`). */
+export interface LogRows {
+  table: string;
+  rows: Record<string, unknown>[];
+}
+
 const FLUSH_DELAY_MS = 200;
-/** A durable record (queued mail) waits at most this long for company in its batch insert. */
-const DURABLE_FLUSH_DELAY_MS = 2;
-const FLUSH_BATCH = 200;
+/** Rows of one insert at most: a row has ~20 columns, and databases cap the parameters of one statement. */
+export const FLUSH_BATCH = 200;
 /** Rows waiting for the database at most; past it, `record` waits for a flush (back-pressure on a slow database). */
 export const MAX_QUEUED_ROWS = 5000;
 const clip = (text: string | null | undefined, max = 255) =>
@@ -143,8 +148,6 @@ export const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const wake of woken) wake();
   };
 
-  let durableFlush: Promise<void> | null = null;
-
   const writeBatch = async (batch: Record<string, unknown>[], strict: boolean) => {
     try {
       await strapi.db.connection(target().name).insert(batch);
@@ -202,19 +205,12 @@ export const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * Queues an entry and resolves once it is written (or the write failed: rejects). The queue's outcome:
-     * a queued mail is marked done only after its log entry is in the database. Entries of all the
-     * sends in flight share one insert (a group commit), a few milliseconds later.
+     * The rows of these entries and their table, for a writer that inserts them in its own statement: the queue
+     * writes a queued mail's entry together with its outcome (one statement on PostgreSQL, one transaction
+     * elsewhere), so a mail is marked finished only with its log entry.
      */
-    async recordDurably(entry: NewLogEntry): Promise<void> {
-      queue.push(toRow(clipped(entry)));
-      durableFlush ??= new Promise<void>((resolve) =>
-        setTimeout(resolve, DURABLE_FLUSH_DELAY_MS)
-      ).then(() => {
-        durableFlush = null;
-        return flush({ strict: true });
-      });
-      await durableFlush;
+    rowsFor(entries: NewLogEntry[]): LogRows {
+      return { table: target().name, rows: entries.map((entry) => toRow(clipped(entry))) };
     },
 
     /** Writes one entry now and answers its id (failures and resends: the caller needs the id). */
