@@ -295,7 +295,9 @@ const main = async () => {
       const session = new (require('inspector').Session)();
       session.connect();
       const post = (method, params = {}) =>
-        new Promise((res, rej) => session.post(method, params, (e, out) => (e ? rej(e) : res(out))));
+        new Promise((res, rej) =>
+          session.post(method, params, (e, out) => (e ? rej(e) : res(out)))
+        );
       await post('Profiler.enable');
       await post('Profiler.setSamplingInterval', { interval: 200 });
       const ctx = await variants.a.setup();
