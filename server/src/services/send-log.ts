@@ -16,7 +16,7 @@ export interface LogRows {
 
 const FLUSH_DELAY_MS = 200;
 /** Rows of one insert at most: a row has ~20 columns, and databases cap the parameters of one statement. */
-export const FLUSH_BATCH = 200;
+const FLUSH_BATCH = 200;
 /** Rows waiting for the database at most; past it, `record` waits for a flush (back-pressure on a slow database). */
 export const MAX_QUEUED_ROWS = 5000;
 const clip = (text: string | null | undefined, max = 255) =>
@@ -118,20 +118,27 @@ export const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     return table;
   };
+  /** Attribute → column, worked out once per attribute (a row per mail: no look-up through the metadata each time). */
+  const columns = new Map<string, string>();
+  const columnOf = (key: string) => {
+    let name = columns.get(key);
+    if (name === undefined) columns.set(key, (name = target().column(key)));
+    return name;
+  };
   const toRow = (entry: NewLogEntry) => {
-    const { column } = target();
     const now = new Date();
     const row: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(entry)) {
-      row[column(key)] =
+    for (const key in entry) {
+      const value = entry[key as keyof NewLogEntry];
+      row[columnOf(key)] =
         key === 'attemptLog' || key === 'body'
           ? value == null
             ? null
             : JSON.stringify(value)
           : value;
     }
-    row[column('createdAt')] = now;
-    row[column('updatedAt')] = now;
+    row[columnOf('createdAt')] = now;
+    row[columnOf('updatedAt')] = now;
     return row;
   };
   let timer: NodeJS.Timeout | null = null;
@@ -148,22 +155,21 @@ export const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const wake of woken) wake();
   };
 
-  const writeBatch = async (batch: Record<string, unknown>[], strict: boolean) => {
+  const writeBatch = async (batch: Record<string, unknown>[]) => {
     try {
       await strapi.db.connection(target().name).insert(batch);
     } catch (error) {
       strapi.log.warn(
         `[${PLUGIN_ID}] could not write ${batch.length} send-log entries: ${(error as Error).message}`
       );
-      if (strict) throw error;
     } finally {
       writing -= batch.length;
       wakeWaiting();
     }
   };
 
-  /** `strict`: the returned promise rejects when a write fails (durable records); else failures are only logged. */
-  const flush = ({ strict = false }: { strict?: boolean } = {}): Promise<void> => {
+  /** Writes what is waiting; a failed write is logged (a queued mail's entry is written by the queue, with its outcome). */
+  const flush = (): Promise<void> => {
     if (timer) clearTimeout(timer);
     timer = null;
     const taken = queue;
@@ -171,14 +177,12 @@ export const createSendLogService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (taken.length === 0) return flushing;
     writing += taken.length;
     // FLUSH_BATCH rows an insert at most: a row has ~20 columns, and databases cap the parameters of one statement
-    const writes: Promise<void>[] = [];
     for (let start = 0; start < taken.length; start += FLUSH_BATCH) {
       const batch = taken.slice(start, start + FLUSH_BATCH);
-      const write = flushing.then(() => writeBatch(batch, strict));
-      writes.push(write);
+      const write = flushing.then(() => writeBatch(batch));
       flushing = write.catch(() => undefined);
     }
-    return strict ? Promise.all(writes).then(() => undefined) : flushing;
+    return flushing;
   };
 
   const clipped = (entry: NewLogEntry): NewLogEntry => ({
