@@ -12,7 +12,7 @@ const path = require('path');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** The format of this file; raised when a field changes meaning. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 const git = (...args) => {
   try {
@@ -65,7 +65,9 @@ const figuresOf = (results) => {
     figures.bullmq = {
       ...deliveryOf(bullmq.d),
       msgsPerSecond: num(bullmq.rate),
-      ratioToRaw: raw ? num(bullmq.rate / raw.rate) : null,
+      // against the mean of the first raw pass and the one right after the phase (`rawBeside`)
+      ratioToRaw: bullmq.rawBeside ? num(bullmq.rate / bullmq.rawBeside.rate) : null,
+      rawMsgsPerSecondRightAfter: bullmq.rawBeside ? num(bullmq.rawBeside.again.rate) : null,
       enqueueToDoneSeconds: num(bullmq.wall),
       cpuMsPerMail: {
         strapiAllProcesses: perMail(bullmq.strapiCpu, mails),
@@ -116,8 +118,10 @@ const figuresOf = (results) => {
     figures.embedded = {
       ...deliveryOf(embedded.d),
       msgsPerSecond: num(embedded.rate),
-      ratioToRaw: raw ? num(embedded.rate / raw.rate) : null,
+      ratioToRaw: embedded.rawBeside ? num(embedded.rate / embedded.rawBeside.rate) : null,
+      rawMsgsPerSecondRightAfter: embedded.rawBeside ? num(embedded.rawBeside.again.rate) : null,
       cpuMsPerMail: num(embedded.cpuPerMail),
+      postgresCpuMsPerMail: num(embedded.pgCpuPerMail),
       sqlStatementsPerMail: perMail(embedded.statements, embedded.d.expected),
     };
   if (sqlite)
