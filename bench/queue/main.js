@@ -834,7 +834,7 @@ const main = async () => {
 
     if (PHASES.includes('sqlite')) {
       log(
-        `\n=== sqlite: embedded engine, ${SQLITE_N} mails, one process SIGKILLed mid-way and started again on the same file ===`
+        `\n=== sqlite: embedded engine, ${SQLITE_N} mails, concurrency ${EMBEDDED_CONCURRENCY}, one process SIGKILLed mid-way and started again on the same file ===`
       );
       const env = childEnv({
         ...freshStrapiSecrets(),
@@ -843,7 +843,7 @@ const main = async () => {
         STOCK_SMTP_HOST: '127.0.0.1',
         STOCK_SMTP_PORT: String(sink.port),
         SMTP_ACCOUNTS_ENABLED: 'true',
-        SMTP_ACCOUNTS_QUEUE_CONCURRENCY: String(CONCURRENCY),
+        SMTP_ACCOUNTS_QUEUE_CONCURRENCY: String(EMBEDDED_CONCURRENCY),
         SMTP_ACCOUNTS_QUEUE_LEASE_MS: String(LEASE_MS),
       });
       const a = await startChild(env, {
@@ -923,7 +923,10 @@ const main = async () => {
           .map(([k, v]) => `${k} ${v}`)
           .join('; ')}`
       );
+      await b.stop();
+      const beside = await rawBeside('sqlite');
       results.sqlite = {
+        rawBeside: beside,
         d,
         rateBefore,
         rateAfter,
@@ -950,9 +953,17 @@ const main = async () => {
         'msgs/s before / after the restart',
         `${fmt(rateBefore, 0)} / ${fmt(rateAfter, 0)} (first receipt after the kill: +${fmt((after[0] - killedAt) / 1000, 1)} s${leaseNote})`
       );
+      row(
+        'sqlite',
+        'throughput before the kill vs raw nodemailer (one process, SQLite)',
+        beside
+          ? `${fmt(rateBefore / beside.rate, 3)}× (raw ${fmt(results.raw.rate, 0)} first, ${fmt(beside.again.rate, 0)} right after: mean ${fmt(beside.rate, 0)})`
+          : 'raw phase not run',
+        '≥ 0.8×',
+        beside ? rateBefore / beside.rate >= 0.8 : null
+      );
       row('sqlite', 'peak RSS (before / after)', `${mb(au.maxRss)} / ${mb(bu.maxRss)}`);
       row('sqlite', 'SQL statements per mail', fmt(stmts / SQLITE_N, 2));
-      await b.stop();
     }
 
     // ================================================================== table

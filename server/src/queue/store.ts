@@ -126,6 +126,13 @@ export const createQueueStore = (strapi: Core.Strapi) => {
     );
   };
 
+  /** Whether the database answers an UPDATE's rows (`RETURNING`) with a LIMITed subquery in it: PostgreSQL, SQLite ≥ 3.35. */
+  const canReturn = () => ['postgres', 'sqlite'].includes(strapi.db.dialect.client);
+  /** On PostgreSQL a claim's pick locks its rows and skips those another claim holds. */
+  const lockedSkipping = (query: Knex.QueryBuilder) => {
+    if (strapi.db.dialect.client === 'postgres') query.forUpdate().skipLocked();
+  };
+
   /** Rows a claim by id may take: queued ones, and those `sending` for `takeOverFrom` ('*': anyone). */
   const claimable = (query: ReturnType<ReturnType<typeof knex>>, takeOverFrom: string | null) => {
     const { col } = mailTable();
@@ -331,14 +338,14 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       /** Also look for rows whose sender's lease ran out (a process that died); the engine asks about once a second. */
       withExpired = true
     ): Promise<ClaimedMail[]> {
-      if (strapi.db.dialect.client === 'postgres') {
+      if (canReturn()) {
         const expired = withExpired
           ? await this.claimExpired(owner, limit, leaseMs, skipBatches)
           : [];
         if (expired.length >= limit) return expired;
         return [
           ...expired,
-          ...(await this.claimQueuedPg(owner, limit - expired.length, leaseMs, skipBatches)),
+          ...(await this.claimQueued(owner, limit - expired.length, leaseMs, skipBatches)),
         ];
       }
       const { name, col } = mailTable();
@@ -392,10 +399,11 @@ export const createQueueStore = (strapi: Core.Strapi) => {
     },
 
     /**
-     * PostgreSQL: the due queued rows, taken in one statement — the subquery picks and locks them (`FOR UPDATE SKIP
-     * LOCKED`: two processes never wait for each other), the UPDATE takes them and answers them.
+     * PostgreSQL and SQLite: the due queued rows, taken in one statement — the subquery picks them (on PostgreSQL
+     * `FOR UPDATE SKIP LOCKED`: two processes never wait for each other; SQLite has one writer at a time), the
+     * UPDATE takes them and answers them.
      */
-    async claimQueuedPg(
+    async claimQueued(
       owner: string,
       limit: number,
       leaseMs: number,
@@ -415,8 +423,7 @@ export const createQueueStore = (strapi: Core.Strapi) => {
         .orderBy(col('availableAt'))
         .orderBy('id')
         .limit(limit)
-        .forUpdate()
-        .skipLocked();
+        .modify(lockedSkipping);
       const rows = (await knex()(name)
         .whereIn('id', picked)
         .where(col('state'), 'queued')
@@ -425,7 +432,7 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       return rows.map(toClaimed).sort((a, b) => a.id - b.id);
     },
 
-    /** PostgreSQL: rows whose sender's lease ran out, taken back in one statement (they come back `uncertain`). */
+    /** PostgreSQL and SQLite: rows whose sender's lease ran out, taken back in one statement (they come back `uncertain`). */
     async claimExpired(
       owner: string,
       limit: number,
@@ -445,8 +452,7 @@ export const createQueueStore = (strapi: Core.Strapi) => {
       )
         .orderBy('id')
         .limit(limit)
-        .forUpdate()
-        .skipLocked();
+        .modify(lockedSkipping);
       const rows = (await knex()(name)
         .whereIn('id', picked)
         .where(col('state'), 'sending')
