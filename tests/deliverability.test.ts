@@ -525,7 +525,9 @@ describe('the campaign queue (embedded engine)', () => {
       });
       const queue = app.strapi.plugin('smtp-accounts').service('queue');
       const batchId = await queue.enqueue(
-        Array.from({ length: 20 }, (_, i) => ({
+        // 60 mails: the last is taken long after the first two arrive (16 in flight, 5 connections, 80 ms a mail), so
+        // the suppression is in before its send is checked
+        Array.from({ length: 60 }, (_, i) => ({
           from: `Slow <slow@${DOMAIN}>`,
           to: `member${i}@reader.test`,
           subject: `queued ${i}`,
@@ -541,17 +543,17 @@ describe('the campaign queue (embedded engine)', () => {
       await app.strapi
         .plugin('smtp-accounts')
         .service('suppressions')
-        .add({ address: 'member19@reader.test', reason: 'unsubscribe' });
+        .add({ address: 'member59@reader.test', reason: 'unsubscribe' });
       while ((await queue.status(batchId)).state !== 'done') {
         if (Date.now() - started > 60000) throw new Error('batch not done in 60 s');
         await new Promise((r) => setTimeout(r, 100));
       }
       expect((await queue.status(batchId)).counts).toMatchObject({
-        total: 20,
-        sent: 19,
+        total: 60,
+        sent: 59,
         suppressed: 1,
       });
-      expect(slow.received.map((m) => m.subject)).not.toContain('queued 19');
+      expect(slow.received.map((m) => m.subject)).not.toContain('queued 59');
       // each queued newsletter carries its own recipient's link, for the batch's list
       const link = unsubscribeUrl(slow.received[0].raw);
       const token = link.split('/').pop()!;
@@ -563,7 +565,7 @@ describe('the campaign queue (embedded engine)', () => {
       const entries = (await admin.get(`/smtp-accounts/log?batchId=${batchId}&status=suppressed`))
         .body.data;
       expect(entries).toMatchObject([
-        { firstRecipient: 'member19@reader.test', errorCode: 'SUPPRESSED' },
+        { firstRecipient: 'member59@reader.test', errorCode: 'SUPPRESSED' },
       ]);
     } finally {
       // the plugin's pooled connections first: smtp-server waits for open clients when it closes

@@ -133,6 +133,29 @@ export const createQueueStore = (strapi: Core.Strapi) => {
     if (strapi.db.dialect.client === 'postgres') query.forUpdate().skipLocked();
   };
 
+  /**
+   * Takes the rows a LIMITed pick chose, in one `UPDATE … RETURNING` (PostgreSQL, SQLite). On PostgreSQL the pick is a
+   * WITH query, computed once: as `id IN (subquery)` the planner may run the subquery again for each row it scans
+   * (a nested loop over a small table), and each run picks `limit` more rows — a claim for 16 took all 60 of a
+   * batch (found by tests/deliverability.test.ts). SQLite computes an IN subquery once.
+   */
+  const takePicked = async (
+    picked: Knex.QueryBuilder,
+    stillClaimable: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
+    owner: string,
+    lockedUntil: number
+  ): Promise<ClaimedMail[]> => {
+    const { name } = mailTable();
+    const query =
+      strapi.db.dialect.client === 'postgres'
+        ? knex()(name).with('picked', picked).whereIn('id', knex().select('id').from('picked'))
+        : knex()(name).whereIn('id', picked);
+    const rows = (await stillClaimable(query)
+      .update(takenBy(owner, lockedUntil))
+      .returning(claimColumns())) as unknown as Record<string, unknown>[];
+    return rows.map(toClaimed).sort((a, b) => a.id - b.id);
+  };
+
   /** Rows a claim by id may take: queued ones, and those `sending` for `takeOverFrom` ('*': anyone). */
   const claimable = (query: ReturnType<ReturnType<typeof knex>>, takeOverFrom: string | null) => {
     const { col } = mailTable();
@@ -424,12 +447,7 @@ export const createQueueStore = (strapi: Core.Strapi) => {
         .orderBy('id')
         .limit(limit)
         .modify(lockedSkipping);
-      const rows = (await knex()(name)
-        .whereIn('id', picked)
-        .where(col('state'), 'queued')
-        .update(takenBy(owner, now + leaseMs))
-        .returning(claimColumns())) as unknown as Record<string, unknown>[];
-      return rows.map(toClaimed).sort((a, b) => a.id - b.id);
+      return takePicked(picked, (q) => q.where(col('state'), 'queued'), owner, now + leaseMs);
     },
 
     /** PostgreSQL and SQLite: rows whose sender's lease ran out, taken back in one statement (they come back `uncertain`). */
@@ -453,13 +471,12 @@ export const createQueueStore = (strapi: Core.Strapi) => {
         .orderBy('id')
         .limit(limit)
         .modify(lockedSkipping);
-      const rows = (await knex()(name)
-        .whereIn('id', picked)
-        .where(col('state'), 'sending')
-        .andWhere(col('lockedUntil'), '<', now)
-        .update(takenBy(owner, now + leaseMs))
-        .returning(claimColumns())) as unknown as Record<string, unknown>[];
-      return rows.map(toClaimed).sort((a, b) => a.id - b.id);
+      return takePicked(
+        picked,
+        (q) => q.where(col('state'), 'sending').andWhere(col('lockedUntil'), '<', now),
+        owner,
+        now + leaseMs
+      );
     },
 
     /**
