@@ -49,6 +49,11 @@ const deliveryOf = (d) =>
 const figuresOf = (results) => {
   const figures = {};
   const { raw, bullmq, limits, pause, kill, embedded, sqlite } = results;
+  /** A phase's rate against raw: the mean of the first raw pass and the one right after the phase (`rawBeside`). */
+  const againstRaw = (rate, beside) => ({
+    ratioToRaw: beside ? num(rate / beside.rate) : null,
+    rawMsgsPerSecondRightAfter: beside ? num(beside.again.rate) : null,
+  });
   if (raw)
     figures.raw = {
       mails: raw.n,
@@ -65,9 +70,7 @@ const figuresOf = (results) => {
     figures.bullmq = {
       ...deliveryOf(bullmq.d),
       msgsPerSecond: num(bullmq.rate),
-      // against the mean of the first raw pass and the one right after the phase (`rawBeside`)
-      ratioToRaw: bullmq.rawBeside ? num(bullmq.rate / bullmq.rawBeside.rate) : null,
-      rawMsgsPerSecondRightAfter: bullmq.rawBeside ? num(bullmq.rawBeside.again.rate) : null,
+      ...againstRaw(bullmq.rate, bullmq.rawBeside),
       enqueueToDoneSeconds: num(bullmq.wall),
       cpuMsPerMail: {
         strapiAllProcesses: perMail(bullmq.strapiCpu, mails),
@@ -118,8 +121,7 @@ const figuresOf = (results) => {
     figures.embedded = {
       ...deliveryOf(embedded.d),
       msgsPerSecond: num(embedded.rate),
-      ratioToRaw: embedded.rawBeside ? num(embedded.rate / embedded.rawBeside.rate) : null,
-      rawMsgsPerSecondRightAfter: embedded.rawBeside ? num(embedded.rawBeside.again.rate) : null,
+      ...againstRaw(embedded.rate, embedded.rawBeside),
       cpuMsPerMail: num(embedded.cpuPerMail),
       postgresCpuMsPerMail: num(embedded.pgCpuPerMail),
       sqlStatementsPerMail: perMail(embedded.statements, embedded.d.expected),

@@ -146,8 +146,11 @@ export const createBullmqEngine = (
     async (asked) => {
       const taken = new Map<number, ClaimedMail>();
       const kinds = new Map<string | null, number[]>();
-      for (const { id, takeOverFrom } of asked)
-        kinds.set(takeOverFrom, [...(kinds.get(takeOverFrom) ?? []), id]);
+      for (const { id, takeOverFrom } of asked) {
+        const ids = kinds.get(takeOverFrom);
+        if (ids) ids.push(id);
+        else kinds.set(takeOverFrom, [id]);
+      }
       for (const [takeOverFrom, ids] of kinds)
         for (const mail of await store.claimMany(ids, owner, leaseMs, takeOverFrom))
           taken.set(mail.id, mail);

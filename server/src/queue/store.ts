@@ -128,34 +128,6 @@ export const createQueueStore = (strapi: Core.Strapi) => {
 
   /** Whether the database answers an UPDATE's rows (`RETURNING`) with a LIMITed subquery in it: PostgreSQL, SQLite ≥ 3.35. */
   const canReturn = () => ['postgres', 'sqlite'].includes(strapi.db.dialect.client);
-  /** On PostgreSQL a claim's pick locks its rows and skips those another claim holds. */
-  const lockedSkipping = (query: Knex.QueryBuilder) => {
-    if (strapi.db.dialect.client === 'postgres') query.forUpdate().skipLocked();
-  };
-
-  /**
-   * Takes the rows a LIMITed pick chose, in one `UPDATE … RETURNING` (PostgreSQL, SQLite). On PostgreSQL the pick is a
-   * WITH query, computed once: as `id IN (subquery)` the planner may run the subquery again for each row it scans
-   * (a nested loop over a small table), and each run picks `limit` more rows — a claim for 16 took all 60 of a
-   * batch (found by tests/deliverability.test.ts). SQLite computes an IN subquery once.
-   */
-  const takePicked = async (
-    picked: Knex.QueryBuilder,
-    stillClaimable: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
-    owner: string,
-    lockedUntil: number
-  ): Promise<ClaimedMail[]> => {
-    const { name } = mailTable();
-    const query =
-      strapi.db.dialect.client === 'postgres'
-        ? knex()(name).with('picked', picked).whereIn('id', knex().select('id').from('picked'))
-        : knex()(name).whereIn('id', picked);
-    const rows = (await stillClaimable(query)
-      .update(takenBy(owner, lockedUntil))
-      .returning(claimColumns())) as unknown as Record<string, unknown>[];
-    return rows.map(toClaimed).sort((a, b) => a.id - b.id);
-  };
-
   /** Rows a claim by id may take: queued ones, and those `sending` for `takeOverFrom` ('*': anyone). */
   const claimable = (query: ReturnType<ReturnType<typeof knex>>, takeOverFrom: string | null) => {
     const { col } = mailTable();
@@ -363,12 +335,12 @@ export const createQueueStore = (strapi: Core.Strapi) => {
     ): Promise<ClaimedMail[]> {
       if (canReturn()) {
         const expired = withExpired
-          ? await this.claimExpired(owner, limit, leaseMs, skipBatches)
+          ? await this.claimPicked(owner, limit, leaseMs, skipBatches, true)
           : [];
         if (expired.length >= limit) return expired;
         return [
           ...expired,
-          ...(await this.claimQueued(owner, limit - expired.length, leaseMs, skipBatches)),
+          ...(await this.claimPicked(owner, limit - expired.length, leaseMs, skipBatches, false)),
         ];
       }
       const { name, col } = mailTable();
@@ -422,61 +394,45 @@ export const createQueueStore = (strapi: Core.Strapi) => {
     },
 
     /**
-     * PostgreSQL and SQLite: the due queued rows, taken in one statement — the subquery picks them (on PostgreSQL
-     * `FOR UPDATE SKIP LOCKED`: two processes never wait for each other; SQLite has one writer at a time), the
-     * UPDATE takes them and answers them.
+     * PostgreSQL and SQLite: the due queued rows (`expired`: the rows whose sender's lease ran out, which come back
+     * `uncertain`), taken in one `UPDATE … RETURNING` over a LIMITed pick. On PostgreSQL the pick locks its rows
+     * and skips those another claim holds, and it is a WITH query, computed once: as `id IN (subquery)` the planner
+     * may run the subquery again for each row it scans (a nested loop over a small table), and each run picks
+     * `limit` more rows — a claim for 16 took all 60 of a batch (found by tests/deliverability.test.ts). SQLite has
+     * one writer at a time and computes an IN subquery once.
      */
-    async claimQueued(
+    async claimPicked(
       owner: string,
       limit: number,
       leaseMs: number,
-      skipBatches: number[]
+      skipBatches: number[],
+      expired: boolean
     ): Promise<ClaimedMail[]> {
       const { name, col } = mailTable();
       const now = Date.now();
+      const due = (query: Knex.QueryBuilder) =>
+        expired
+          ? query.where(col('state'), 'sending').andWhere(col('lockedUntil'), '<', now)
+          : query.where(col('state'), 'queued').andWhere(col('availableAt'), '<=', now);
       const picked = ofSendingBatch(
-        knex()(name)
-          .select('id')
-          .where(col('state'), 'queued')
-          .andWhere(col('availableAt'), '<=', now)
-          .modify((q) => {
-            if (skipBatches.length) q.whereNotIn(col('batchId'), skipBatches);
-          })
+        due(knex()(name).select('id')).modify((q) => {
+          if (skipBatches.length) q.whereNotIn(col('batchId'), skipBatches);
+        })
       )
-        .orderBy(col('availableAt'))
+        .modify((q) => (expired ? q : q.orderBy(col('availableAt'))))
         .orderBy('id')
         .limit(limit)
-        .modify(lockedSkipping);
-      return takePicked(picked, (q) => q.where(col('state'), 'queued'), owner, now + leaseMs);
-    },
-
-    /** PostgreSQL and SQLite: rows whose sender's lease ran out, taken back in one statement (they come back `uncertain`). */
-    async claimExpired(
-      owner: string,
-      limit: number,
-      leaseMs: number,
-      skipBatches: number[]
-    ): Promise<ClaimedMail[]> {
-      const { name, col } = mailTable();
-      const now = Date.now();
-      const picked = ofSendingBatch(
-        knex()(name)
-          .select('id')
-          .where(col('state'), 'sending')
-          .andWhere(col('lockedUntil'), '<', now)
-          .modify((q) => {
-            if (skipBatches.length) q.whereNotIn(col('batchId'), skipBatches);
-          })
-      )
-        .orderBy('id')
-        .limit(limit)
-        .modify(lockedSkipping);
-      return takePicked(
-        picked,
-        (q) => q.where(col('state'), 'sending').andWhere(col('lockedUntil'), '<', now),
-        owner,
-        now + leaseMs
-      );
+        .modify((q) => {
+          if (strapi.db.dialect.client === 'postgres') q.forUpdate().skipLocked();
+        });
+      const taking =
+        strapi.db.dialect.client === 'postgres'
+          ? knex()(name).with('picked', picked).whereIn('id', knex().select('id').from('picked'))
+          : knex()(name).whereIn('id', picked);
+      const rows = (await due(taking)
+        .update(takenBy(owner, now + leaseMs))
+        .returning(claimColumns())) as unknown as Record<string, unknown>[];
+      return rows.map(toClaimed).sort((a, b) => a.id - b.id);
     },
 
     /**
