@@ -25,7 +25,7 @@ export const BULLMQ_QUEUE_NAME = 'smtp-accounts-mail';
  * names the same jobs as long as its rows did not move.
  */
 const GROUP_SIZE = 16;
-/** Rows of one job sent at a time; the worker runs `concurrency / SENDS_PER_JOB` jobs at once. */
+/** Rows of one job in their SMTP exchange at a time; the worker runs `concurrency / SENDS_PER_JOB` jobs at once. */
 const SENDS_PER_JOB = 4;
 /** Row ids read per page when jobs are added. */
 const SCHEDULE_PAGE = 1000;
@@ -161,13 +161,20 @@ export const createBullmqEngine = (
 
   let reconciler: NodeJS.Timeout | null = null;
 
-  /** One row of a job: taken, sent, and its outcome; answers when it is due again if the send was put off. */
-  const sendRow = async (id: number, takeOverFrom: string | null): Promise<number | null> => {
+  /**
+   * One row of a job: taken, sent, and its outcome; answers when it is due again if the send was put off.
+   * `onWireEnd`: its SMTP exchange is over (a delivered mail; its log entry and outcome are still to be written).
+   */
+  const sendRow = async (
+    id: number,
+    takeOverFrom: string | null,
+    onWireEnd: () => void
+  ): Promise<number | null> => {
     const mail = await claims.call({ id, takeOverFrom });
     if (!mail) return null; // finished, cancelled, paused, or sending elsewhere
     inFlight += 1;
     try {
-      const result = await sendOne(mail);
+      const result = await sendOne(mail, onWireEnd);
       return result.kind === 'released' && result.why !== 'paused' ? result.until : null;
     } finally {
       inFlight -= 1;
@@ -182,15 +189,32 @@ export const createBullmqEngine = (
     const takeOverFrom = retried ? (job.data.owner ?? '*') : null;
     if (job.data.owner !== owner) await job.updateData({ ...job.data, owner });
     const later: { id: number; until: number }[] = [];
+    /** Every row's whole work (sent, logged, recorded): the job is complete only when all of it is. */
+    const rows: Promise<void>[] = [];
+    let broke: { error: unknown } | null = null;
     let next = 0;
+    // a lane moves on to its next row when the SMTP exchange of its row ends: the row's log entry and outcome
+    // (group commits of a few ms) are written beside the next send; at most the job's rows are taken at once
     const lane = async () => {
-      while (next < ids.length) {
+      while (next < ids.length && !broke) {
         const id = ids[next++];
-        const until = await sendRow(id, takeOverFrom);
-        if (until !== null) later.push({ id, until });
+        let offWire = () => {};
+        const wireEnded = new Promise<void>((resolve) => (offWire = resolve));
+        const row = sendRow(id, takeOverFrom, offWire).then(
+          (until) => {
+            if (until !== null) later.push({ id, until });
+          },
+          (error: unknown) => {
+            broke ??= { error };
+          }
+        );
+        rows.push(row);
+        await Promise.race([wireEnded, row]);
       }
     };
     await Promise.all(Array.from({ length: Math.min(SENDS_PER_JOB, ids.length) }, lane));
+    await Promise.all(rows);
+    if (broke) throw (broke as { error: unknown }).error;
     if (later.length === 0) return;
     // put off (a limit, a retry): a job of one row waits as itself; the rows of a group get a delayed job each
     if (ids.length === 1) {
