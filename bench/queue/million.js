@@ -19,9 +19,14 @@ const { startChild, pgClient } = require('./procs');
 const N = Number(process.env.BENCH_MILLION_N || 1_000_000);
 const DB = process.env.BENCH_MILLION_DB || 'postgres';
 const SEND = process.env.BENCH_MILLION_SEND === '1';
+/** A sending run: accounts the mails cycle over (each its own pool of 5 connections) and the queue's concurrency. */
+const ACCOUNTS = Number(process.env.BENCH_MILLION_ACCOUNTS || (SEND ? 10 : 1));
+const CONCURRENCY = Number(process.env.BENCH_MILLION_CONCURRENCY || 48);
 const PG_DB = 'bench_million';
 const SAMPLE_MS = 2000;
 if (!Number.isInteger(N) || N < 1) throw new Error('BENCH_MILLION_N must be a positive integer');
+if (![ACCOUNTS, CONCURRENCY].every((x) => Number.isInteger(x) && x >= 1))
+  throw new Error('BENCH_MILLION_ACCOUNTS and BENCH_MILLION_CONCURRENCY must be positive integers');
 if (!['postgres', 'sqlite'].includes(DB)) throw new Error('BENCH_MILLION_DB: postgres or sqlite');
 
 const log = (...args) => console.log(...args);
@@ -50,6 +55,7 @@ const main = async () => {
       STOCK_SMTP_PORT: String(sink.port),
       SMTP_ACCOUNTS_ENABLED: 'true',
       SMTP_ACCOUNTS_QUEUE_WORKER: SEND ? 'true' : 'false',
+      SMTP_ACCOUNTS_QUEUE_CONCURRENCY: String(CONCURRENCY),
     });
     const sqliteFile = path.join(work, 'million.db');
     if (DB === 'postgres') {
@@ -75,27 +81,24 @@ const main = async () => {
     const child = await startChild(env, { name: 'strapi', logFile: path.join(work, 'strapi.log') });
     cleanups.push(() => child.stop());
     log(
-      `[bench:million] ${N} mails, ${DB}, worker ${SEND ? 'on (sending to the sink)' : 'off (intake only)'}; ${os.cpus().length} CPU(s); Strapi booted in ${(child.bootMs / 1000).toFixed(1)} s`
+      `[bench:million] ${N} mails, ${DB}, worker ${SEND ? `on (sending to the sink; ${ACCOUNTS} account(s), concurrency ${CONCURRENCY})` : 'off (intake only)'}; ${os.cpus().length} CPU(s); Strapi booted in ${(child.bootMs / 1000).toFixed(1)} s`
     );
-    await child.call('setup', {
-      accounts: [
-        {
-          name: 'Million',
-          email: 'million@bench.test',
-          username: 'bench-million',
-          host: '127.0.0.1',
-          port: sink.port,
-          security: 'none',
-          authType: 'plain',
-          password: 'bench-million-pw',
-        },
-      ],
-    });
+    const accounts = Array.from({ length: ACCOUNTS }, (_, i) => ({
+      name: `Million ${i}`,
+      email: `million${i}@bench.test`,
+      username: `bench-million-${i}`,
+      host: '127.0.0.1',
+      port: sink.port,
+      security: 'none',
+      authType: 'plain',
+      password: `bench-million-pw-${i}`,
+    }));
+    await child.call('setup', { accounts });
     const base = await child.call('usage');
     log(`  before: RSS ${mb(base.rss)}`);
     const batchId = await child.call('enqueue', {
       n: N,
-      froms: ['Million <million@bench.test>'],
+      froms: accounts.map((a) => `${a.name} <${a.email}>`),
       tag: 'million',
       newsletter: true,
     });
@@ -136,11 +139,22 @@ const main = async () => {
       `${N} mails read in ${intakeS.toFixed(0)} s (${Math.round(N / intakeS)} mails/s)`
     );
     row(
-      'memory over the intake',
+      SEND ? 'memory over the intake and the sending' : 'memory over the intake',
       `RSS before ${mb(base.rss)}, peak ${mb(peak)}; floor of the last quarter vs the first: heap ${heapGrowth >= 0 ? '+' : ''}${mb(heapGrowth)}, RSS ${rssGrowth >= 0 ? '+' : ''}${mb(rssGrowth)}`,
       'flat (heap floor < +32 MB)',
       heapGrowth < 32 * 2 ** 20
     );
+    if (SEND) {
+      const started = samples.find((x) => x.sent > 0) ?? samples[0];
+      const last = samples[samples.length - 1];
+      const received = (await sink.stats()).messages;
+      row(
+        'sending (the same process, while and after it read)',
+        `${last.sent} sent in ${(last.s - started.s).toFixed(0)} s (${Math.round(last.sent / Math.max(1, last.s - started.s))} msgs/s, ${ACCOUNTS} accounts, concurrency ${CONCURRENCY}); the sink received ${received}`,
+        `all ${N} sent, each received once`,
+        last.sent === N && received === N
+      );
+    }
     log(
       `  series (s: RSS/heap MB): ${samples.map((x) => `${x.s.toFixed(0)}:${(x.rss / 2 ** 20).toFixed(0)}/${(x.heap / 2 ** 20).toFixed(0)}`).join(' ')}`
     );
