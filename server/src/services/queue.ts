@@ -17,7 +17,8 @@ import { isMessageSource, takeIn, type IntakeResult, type MessageSource } from '
 import { createSendOne } from '../queue/send-one';
 import type { LogRows, NewLogEntry } from './send-log';
 import { CONTROL_CHARS } from '../validation/control-chars';
-import { createQueueStore, type QueueStore, type StoredBatch } from '../queue/store';
+import { createQueueStore, type StoredBatch } from '../queue/store';
+import { reusedWhileMoving } from '../queue/reused-reads';
 import type { MailerService } from './mailer';
 
 export interface EnqueueOptions {
@@ -39,11 +40,10 @@ const INTAKE_STOP_WAIT_MS = 5000;
 class IntakeCancelled extends Error {}
 /** How often a worker process looks for finished batches and stale intakes. */
 const HOUSEKEEPING_MS = 2000;
-/** How long a moving batch's counts are reused (see `progressOf`). */
+/** How long a moving batch's counts are reused at least (see queue/reused-reads). */
 const PROGRESS_TTL_MS = 1000;
-/** How long a moving batch's timeline is reused (its slices are a second long at least). */
+/** How long a moving batch's timeline is reused at least (its slices are a second long at least). */
 const TIMELINE_TTL_MS = 2000;
-
 const iso = (value: string | Date | null) =>
   value == null
     ? null
@@ -177,36 +177,8 @@ export const createQueueService = ({
     return result;
   };
 
-  /**
-   * A moving batch's counts are read at most once a second per process (four counts over the batch's rows:
-   * real work on 10^5 rows, and every open Campaigns page polls); a batch at rest is always read fresh.
-   */
-  const progressRead = new Map<number, { at: number; value: ReturnType<QueueStore['progress']> }>();
-  const progressOf = (batchId: number, moving: boolean) => {
-    if (!moving) return store.progress(batchId);
-    const now = Date.now();
-    const cached = progressRead.get(batchId);
-    if (cached && now - cached.at < PROGRESS_TTL_MS) return cached.value;
-    const value = store.progress(batchId);
-    value.catch(() => progressRead.get(batchId)?.value === value && progressRead.delete(batchId));
-    if (progressRead.size > 1000) progressRead.clear();
-    progressRead.set(batchId, { at: now, value });
-    return value;
-  };
-
-  /** The same reuse for the timeline: every open campaign page polls it, and it groups all the batch's log rows. */
-  const timelineRead = new Map<number, { at: number; value: Promise<BatchTimeline> }>();
-  const timelineOf = (batchId: number, moving: boolean) => {
-    if (!moving) return readTimeline(batchId);
-    const now = Date.now();
-    const cached = timelineRead.get(batchId);
-    if (cached && now - cached.at < TIMELINE_TTL_MS) return cached.value;
-    const value = readTimeline(batchId);
-    value.catch(() => timelineRead.get(batchId)?.value === value && timelineRead.delete(batchId));
-    if (timelineRead.size > 1000) timelineRead.clear();
-    timelineRead.set(batchId, { at: now, value });
-    return value;
-  };
+  const progressOf = reusedWhileMoving(PROGRESS_TTL_MS, (batchId) => store.progress(batchId));
+  const timelineOf = reusedWhileMoving(TIMELINE_TTL_MS, readTimeline);
 
   const detail = async (batch: StoredBatch): Promise<BatchDetail> => {
     const moving = batch.state === 'active' || batch.state === 'enqueuing';
@@ -367,7 +339,7 @@ export const createQueueService = ({
         });
       }
       await engine?.schedule(batchId, true);
-      progressRead.delete(batchId);
+      progressOf.forget(batchId);
       return this.status(batchId);
     },
 
