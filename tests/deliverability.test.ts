@@ -376,6 +376,46 @@ describe('one-click unsubscribe (RFC 8058) and the suppression list', () => {
     expect(received(`monthly ${seq}`)).toBeTruthy();
   });
 
+  it('the look-ups of sends in flight go together: one query, each send answered for its own list (issue 20)', async () => {
+    const suppressions = app.strapi.plugin('smtp-accounts').service('suppressions');
+    const tag = `group-${++seq}`;
+    await suppressions.add({ address: `all-${tag}@reader.test`, reason: 'manual' });
+    await suppressions.add({
+      address: `weekly-${tag}@reader.test`,
+      scope: 'weekly',
+      reason: 'manual',
+    });
+    const table = app.strapi.db.metadata.get('plugin::smtp-accounts.suppression').tableName;
+    const lookups: string[] = [];
+    const count = (query: { sql?: string }) => {
+      if (String(query.sql).includes(table)) lookups.push(String(query.sql));
+    };
+    app.strapi.db.connection.on('query', count);
+    try {
+      const asks = Array.from({ length: 40 }, (_, i) => {
+        const list = i % 2 ? 'weekly' : 'monthly';
+        const addresses = [
+          `ALL-${tag}@reader.test`,
+          `weekly-${tag}@reader.test`,
+          `member${i}-${tag}@reader.test`,
+        ];
+        return suppressions
+          .suppressed(addresses, list)
+          .then((found: Set<string>) => ({ list, found: [...found].sort() }));
+      });
+      const answers = await Promise.all(asks);
+      expect(lookups).toHaveLength(1);
+      for (const { list, found } of answers)
+        expect(found).toEqual(
+          list === 'weekly'
+            ? [`all-${tag}@reader.test`, `weekly-${tag}@reader.test`]
+            : [`all-${tag}@reader.test`]
+        );
+    } finally {
+      app.strapi.db.connection.off('query', count);
+    }
+  });
+
   it('the list API: add, search, CSV export and import (bad lines refused alone), remove; RBAC', async () => {
     const added = await admin.post('/smtp-accounts/suppressions', {
       data: { address: 'Manual@Reader.test' },
