@@ -65,6 +65,9 @@ const PHASES = (process.env.BENCH_QUEUE_PHASES || 'raw,bullmq,limits,pause,kill,
   .split(',')
   .map((s) => s.trim());
 const KEEP = process.env.BENCH_QUEUE_KEEP === '1';
+// the batches are newsletters (as campaigns are): each mail's recipient is looked up in the suppression list and
+// gets its own one-click unsubscribe headers; BENCH_QUEUE_NEWSLETTER=0: plain mails
+const NEWSLETTER = process.env.BENCH_QUEUE_NEWSLETTER !== '0';
 // a CPU profile of strapi-1 during the bullmq phase ('1' or 'bullmq'), or of the embedded phase's process ('embedded')
 const PROFILE_OF =
   process.env.BENCH_QUEUE_PROFILE === '1' ? 'bullmq' : process.env.BENCH_QUEUE_PROFILE;
@@ -210,7 +213,7 @@ const main = async () => {
     );
     log(
       `[bench:queue] N=${N} (raw ${RAW_N}), kill N=${KILL_N}, SQLite N=${SQLITE_N}, warm-up ${WARMUP}; ${PROCESSES} processes × concurrency ${CONCURRENCY}; ` +
-        `${ACCOUNTS} accounts + ${LIMITED_ACCOUNTS} at ${LIMIT}/min over ${LIMIT_WINDOWS} windows; leaseMs ${LEASE_MS}; phases ${PHASES.join(',')}`
+        `${ACCOUNTS} accounts + ${LIMITED_ACCOUNTS} at ${LIMIT}/min over ${LIMIT_WINDOWS} windows; leaseMs ${LEASE_MS}; ${NEWSLETTER ? 'newsletter' : 'plain'} mails; phases ${PHASES.join(',')}`
     );
     let recordNo = 0;
     const record = () => {
@@ -391,7 +394,12 @@ const main = async () => {
         log(`\n=== bullmq: ${N} mails over ${ACCOUNTS} accounts, ${PROCESSES} processes ===`);
         if (WARMUP) {
           const from = await sinkCount();
-          const w = await first.call('enqueue', { n: WARMUP, froms: plainFroms, tag: 'warm' });
+          const w = await first.call('enqueue', {
+            n: WARMUP,
+            froms: plainFroms,
+            tag: 'warm',
+            newsletter: NEWSLETTER,
+          });
           await waitDone(status, w, 'warm-up', { sinkCount, sinkFrom: from, expected: WARMUP });
           log(`  warm-up batch ${w} (${WARMUP} mails) done`);
         }
@@ -413,7 +421,12 @@ const main = async () => {
         }, 2000);
         if (PROFILE) await first.call('profileStart');
         const w0 = Date.now();
-        const batchId = await first.call('enqueue', { n: N, froms: plainFroms, tag: 'bull' });
+        const batchId = await first.call('enqueue', {
+          n: N,
+          froms: plainFroms,
+          tag: 'bull',
+          newsletter: NEWSLETTER,
+        });
         const intake = await first.call('whenEnqueued', { batchId });
         const enqueuedS = (Date.now() - w0) / 1000;
         log(
@@ -554,7 +567,12 @@ const main = async () => {
         );
         const file = record();
         const sinkFrom = await sinkCount();
-        const batchId = await first.call('enqueue', { n, froms: limited.map(fromOf), tag: 'lim' });
+        const batchId = await first.call('enqueue', {
+          n,
+          froms: limited.map(fromOf),
+          tag: 'lim',
+          newsletter: NEWSLETTER,
+        });
         const { status: end, done } = await waitDone(status, batchId, 'limits', {
           progressEvery: 30000,
           sinkCount,
@@ -632,6 +650,7 @@ const main = async () => {
           n: PAUSE_N,
           froms: plainFroms,
           tag: 'pause',
+          newsletter: NEWSLETTER,
         });
         while ((await sinkCount()) - c0 < PAUSE_N / 4) await sleep(5);
         const inFlight = (await usageAll()).reduce((sum, u) => sum + u.queue.inFlight, 0);
@@ -660,7 +679,12 @@ const main = async () => {
         log(`\n=== kill: ${KILL_N} mails, ${PROCESSES} processes, one SIGKILLed mid-way ===`);
         const file = record();
         const c0 = await sinkCount();
-        const batchId = await first.call('enqueue', { n: KILL_N, froms: plainFroms, tag: 'kill' });
+        const batchId = await first.call('enqueue', {
+          n: KILL_N,
+          froms: plainFroms,
+          tag: 'kill',
+          newsletter: NEWSLETTER,
+        });
         await first.call('whenEnqueued', { batchId });
         while ((await sinkCount()) - c0 < KILL_N / 2) await sleep(20);
         const victim = children[children.length - 1];
@@ -758,7 +782,12 @@ const main = async () => {
       await one.call('setup', { accounts: plain });
       if (WARMUP) {
         const from = await sinkCount();
-        const w = await one.call('enqueue', { n: WARMUP, froms: plainFroms, tag: 'ewarm' });
+        const w = await one.call('enqueue', {
+          n: WARMUP,
+          froms: plainFroms,
+          tag: 'ewarm',
+          newsletter: NEWSLETTER,
+        });
         await waitDone((id) => one.call('status', { batchId: id }), w, 'warm-up', {
           sinkCount,
           sinkFrom: from,
@@ -771,7 +800,12 @@ const main = async () => {
       const file = record();
       const c0 = await sinkCount();
       if (PROFILE_OF === 'embedded') await one.call('profileStart');
-      const batchId = await one.call('enqueue', { n: EMBEDDED_N, froms: plainFroms, tag: 'emb' });
+      const batchId = await one.call('enqueue', {
+        n: EMBEDDED_N,
+        froms: plainFroms,
+        tag: 'emb',
+        newsletter: NEWSLETTER,
+      });
       const { done } = await waitDone(
         (id) => one.call('status', { batchId: id }),
         batchId,
@@ -850,7 +884,12 @@ const main = async () => {
       await a.call('resetQueries');
       const file = record();
       const c0 = await sinkCount();
-      const batchId = await a.call('enqueue', { n: SQLITE_N, froms: plainFroms, tag: 'lite' });
+      const batchId = await a.call('enqueue', {
+        n: SQLITE_N,
+        froms: plainFroms,
+        tag: 'lite',
+        newsletter: NEWSLETTER,
+      });
       await a.call('whenEnqueued', { batchId });
       while ((await sinkCount()) - c0 < SQLITE_N / 2) await sleep(20);
       const au = await a.call('usage');
@@ -981,6 +1020,7 @@ const main = async () => {
       limitedAccounts: LIMITED_ACCOUNTS,
       limitPerMinute: LIMIT,
       limitWindows: LIMIT_WINDOWS,
+      newsletter: NEWSLETTER,
       leaseMs: LEASE_MS,
       stallSeconds: STALL_S,
       pool: POOL,
