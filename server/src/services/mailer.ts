@@ -403,11 +403,14 @@ export const createMailer = (deps: {
       mail:
         options === mail.options
           ? mail
-          : checkMail(
-              { ...options, from: mail.from ?? undefined },
-              undefined,
-              config().maxFromLength
-            ),
+          : suppressed.size === 0
+            ? // only the unsubscribe headers were added (ours): the rest is as checked
+              { ...mail, options: { ...options, from: mail.from ?? undefined } }
+            : checkMail(
+                { ...options, from: mail.from ?? undefined },
+                undefined,
+                config().maxFromLength
+              ),
       suppressed: [...suppressed],
     };
   };
